@@ -1,0 +1,105 @@
+# complaint: plain make (GNU or BSD).  make; make check; make demo.
+.POSIX:
+
+PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+CC = cc
+PKGS = sqlite3 libbsd-overlay libmd
+PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || echo
+PKG_LIBS != pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lbsd -lmd
+WARN = -Wall -Wextra -Wshadow -Wmissing-prototypes -Werror
+CFLAGS = -O2 -g
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -DLIBBSD_OPENBSD_VIS $(WARN) \
+	$(PKG_CFLAGS) -Ilib $(CFLAGS)
+LIBS = lib/libcomplaint.a $(PKG_LIBS) -lcsv
+
+BIN = complaint complaint-new complaint-report
+HDR = lib/complaint.h lib/internal.h
+LIBOBJ = \
+	lib/audit.o \
+	lib/buf.o \
+	lib/casefile.o \
+	lib/cases.o \
+	lib/error.o \
+	lib/ids.o \
+	lib/money.o \
+	lib/query.o \
+	lib/text.o \
+	lib/textout.o \
+	lib/timefmt.o
+UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
+	tests/unit/t_text tests/unit/t_timefmt
+MAN1 = man/complaint.1 man/complaint-new.1 man/complaint-report.1
+MAN5 = man/complaint.5
+
+all: $(BIN)
+
+.SUFFIXES: .c .o
+.c.o:
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBOBJ): $(HDR)
+lib/casefile.o: lib/schema.h
+
+lib/schema.h: lib/schema.sql
+	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' lib/schema.sql >$@
+
+lib/libcomplaint.a: $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ)
+
+complaint: cmd/complaint.c lib/libcomplaint.a lib/complaint.h
+	$(CC) $(ALL_CFLAGS) -o $@ cmd/complaint.c $(LIBS) $(LDFLAGS)
+complaint-new: cmd/complaint-new.c lib/libcomplaint.a lib/complaint.h
+	$(CC) $(ALL_CFLAGS) -o $@ cmd/complaint-new.c $(LIBS) $(LDFLAGS)
+complaint-report: cmd/complaint-report.c lib/libcomplaint.a lib/complaint.h
+	$(CC) $(ALL_CFLAGS) -o $@ cmd/complaint-report.c $(LIBS) $(LDFLAGS)
+
+$(UNIT): tests/unit/unit.h lib/libcomplaint.a $(HDR)
+	$(CC) $(ALL_CFLAGS) -o $@ $@.c $(LIBS) $(LDFLAGS)
+
+unit: $(UNIT)
+
+deps:
+	@sh scripts/install-deps
+
+check: deps
+	@$(MAKE) all unit
+	@sh tests/run.sh
+
+asan: deps
+	$(MAKE) clean
+	$(MAKE) CFLAGS='-O1 -g -fsanitize=address,undefined \
+		-fno-sanitize-recover=all -fno-omit-frame-pointer' \
+		LDFLAGS='-fsanitize=address,undefined' all unit
+	ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh
+
+lint: deps
+	cppcheck --error-exitcode=1 --quiet --std=c11 \
+		--enable=warning,performance,portability \
+		--suppress=missingIncludeSystem -Ilib lib cmd tests/unit
+	shellcheck scripts/install-deps tests/*.sh bench/*.sh .ci/run
+	mandoc -Tlint -W warning $(MAN1) $(MAN5)
+
+demo: deps
+	@$(MAKE) all
+	@sh scripts/demo.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5
+	cp $(BIN) $(DESTDIR)$(BINDIR)/
+	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+
+uninstall:
+	cd $(DESTDIR)$(BINDIR) && rm -f $(BIN)
+	cd $(DESTDIR)$(MANDIR)/man1 && rm -f complaint.1 complaint-new.1 \
+		complaint-report.1
+	rm -f $(DESTDIR)$(MANDIR)/man5/complaint.5
+
+clean:
+	rm -f $(BIN) $(LIBOBJ) $(UNIT) lib/libcomplaint.a lib/schema.h
+
+.PHONY: all unit deps check asan lint demo install uninstall clean

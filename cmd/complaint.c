@@ -1,0 +1,142 @@
+/*
+ * complaint: the front door.  "complaint new ..." runs complaint-new from
+ * the folder this program lives in, else from PATH, as git runs its tools.
+ * init and help are its own.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "complaint.h"
+
+static const struct {
+	const char	*name;
+	const char	*what;
+} tools[] = {
+	{ "new", "record a complaint: from flags, CSV or e-mail" },
+	{ "interview", "record, list and show the accounts of a case" },
+	{ "compare", "compare two accounts statement by statement" },
+	{ "resolve", "every step after intake, from ack to close" },
+	{ "report", "lists, the dossier, the audit log and its check" },
+};
+
+static void
+usage(FILE *fp)
+{
+	fputs("usage: complaint COMMAND [ARGS...]\n"
+	    "       complaint init [-f FILE]\n"
+	    "       complaint help [COMMAND]\n"
+	    "       complaint --version\n", fp);
+}
+
+static int
+help(void)
+{
+	usage(stdout);
+	puts("\ncommands (each is also a program complaint-COMMAND):");
+	for (size_t i = 0; i < sizeof(tools) / sizeof(tools[0]); i++)
+		printf("  %-10s %s\n", tools[i].name, tools[i].what);
+	puts("  init       create the case file\n"
+	    "  help       this list, or a command's usage\n"
+	    "\nman complaint explains the procedure and the case file.");
+	return 0;
+}
+
+static int
+init(int argc, char *argv[])
+{
+	struct casefile	*cf = NULL;
+	struct cerror	 e = { 0, "" };
+	const char	*file = NULL;
+	int		 c;
+
+	optind = 1;
+	while ((c = getopt(argc, argv, "f:h")) != -1) {
+		switch (c) {
+		case 'f':
+			file = optarg;
+			break;
+		case 'h':
+			puts("usage: complaint init [-f FILE]");
+			return 0;
+		default:
+			fputs("usage: complaint init [-f FILE]\n", stderr);
+			return EX_USAGE;
+		}
+	}
+	if (optind != argc) {
+		fputs("usage: complaint init [-f FILE]\n", stderr);
+		return EX_USAGE;
+	}
+	if (casefile_open(&cf, file, CF_WRITE, &e) != 0)
+		errx(e.code, "%s", e.msg);
+	puts(casefile_name(cf));
+	casefile_close(cf);
+	if (textout_close(stdout, &e) != 0)
+		errx(e.code, "%s", e.msg);
+	return 0;
+}
+
+/* Run complaint-NAME: beside this program when argv0 has a folder. */
+static void
+run(const char *argv0, const char *name, char *argv[])
+{
+	char	 prog[64], path[PATH_MAX];
+	const char *slash = strrchr(argv0, '/');
+
+	if (snprintf(prog, sizeof(prog), "complaint-%s", name) >=
+	    (int)sizeof(prog))
+		errx(EX_USAGE, "no command %.20s...; see complaint help",
+		    name);
+	argv[0] = prog;
+	if (slash != NULL && snprintf(path, sizeof(path), "%.*s/%s",
+	    (int)(slash - argv0), argv0, prog) < (int)sizeof(path) &&
+	    access(path, X_OK) == 0) {
+		execv(path, argv);
+		err(EX_SOFTWARE, "cannot run %s", path);
+	}
+	execvp(prog, argv);
+	{
+		char vis[64];
+
+		errx(EX_USAGE, "no command %s (%s is not in the folder of "
+		    "complaint or on PATH); see complaint help",
+		    text_vis(vis, sizeof(vis), name), prog);
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	setlocale(LC_CTYPE, "");
+	if (argc < 2) {
+		usage(stderr);
+		return EX_USAGE;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
+		return help();
+	if (strcmp(argv[1], "--version") == 0) {
+		puts("complaint " COMPLAINT_VERSION);
+		return 0;
+	}
+	if (argv[1][0] == '-' || strchr(argv[1], '/') != NULL) {
+		usage(stderr);
+		return EX_USAGE;
+	}
+	if (strcmp(argv[1], "init") == 0)
+		return init(argc - 1, argv + 1);
+	if (strcmp(argv[1], "help") == 0) {
+		if (argc == 2)
+			return help();
+		char *hargv[] = { NULL, "--help", NULL };
+		run(argv[0], argv[2], hargv);
+	}
+	run(argv[0], argv[1], argv + 1);
+	return EX_SOFTWARE;
+}

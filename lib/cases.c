@@ -1,0 +1,421 @@
+/*
+ * cases.c: recording a new case, finding or creating its customer, and the
+ * timeline events every change to a case appends.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sysexits.h>
+
+#include <sqlite3.h>
+
+#include "complaint.h"
+#include "internal.h"
+
+#define LINE_MAX_BYTES	256		/* names, contacts, refs, tags */
+#define SUMMARY_MAX	1024
+#define DESC_MAX	(1024 * 1024)
+
+static const char *const severities[] = {
+	"low", "medium", "high", "critical"
+};
+
+int
+case_severity(const char *s, int *sev)
+{
+	for (int i = 0; i < 4; i++) {
+		if (strcasecmp(s, severities[i]) == 0 ||
+		    (s[0] == '1' + i && s[1] == '\0')) {
+			*sev = i + 1;
+			return 0;
+		}
+	}
+	return EX_DATAERR;
+}
+
+const char *
+case_severity_name(int sev)
+{
+	return sev >= 1 && sev <= 4 ? severities[sev - 1] : "unknown";
+}
+
+/* A one-line field: valid UTF-8, no control characters, not too long. */
+static int
+check_line(const char *field, const char *s, size_t max, struct cerror *e)
+{
+	size_t	 n;
+
+	if (s == NULL)
+		return 0;
+	n = strlen(s);
+	if (n > max)
+		return cerror_set(e, EX_DATAERR, "%s is longer than %zu bytes",
+		    field, max);
+	if (!text_utf8ok(s, n))
+		return cerror_set(e, EX_DATAERR, "%s is not valid UTF-8",
+		    field);
+	for (const char *p = s; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return cerror_set(e, EX_DATAERR, "%s holds a control "
+			    "character; give it on one line", field);
+	return 0;
+}
+
+static int
+check_email(const char *s, struct cerror *e)
+{
+	const char	*at, *dot;
+	char		 vis[80];
+
+	if (s == NULL)
+		return 0;
+	at = strchr(s, '@');
+	if (at == NULL || at == s || strchr(at + 1, '@') != NULL ||
+	    (dot = strrchr(at, '.')) == NULL || dot == at + 1 ||
+	    dot[1] == '\0' || strpbrk(s, " <>(),;:\"[]\\") != NULL)
+		return cerror_set(e, EX_DATAERR, "email %s is not an e-mail "
+		    "address (like name@example.com)",
+		    text_vis(vis, sizeof(vis), s));
+	return 0;
+}
+
+/* Keep a leading + and the digits: "+46 (8) 123-45" is "+46812345". */
+static int
+norm_phone(const char *s, char *out, size_t size)
+{
+	size_t	 n = 0, digits = 0;
+
+	for (const char *p = s; *p != '\0'; p++) {
+		if (n + 1 >= size)
+			return -1;
+		if (isdigit((unsigned char)*p)) {
+			out[n++] = *p;
+			digits++;
+		} else if (*p == '+' && n == 0)
+			out[n++] = '+';
+		else if (strchr(" -().", *p) == NULL)
+			return -1;
+	}
+	out[n] = '\0';
+	return digits >= 3 ? 0 : -1;
+}
+
+int
+case_check(struct casefile *cf, const struct newcase *nc, struct cerror *e)
+{
+	static const struct {
+		const char	*name;
+		size_t		 off;
+		size_t		 max;
+	} lines[] = {
+		{ "name", offsetof(struct newcase, name), LINE_MAX_BYTES },
+		{ "email", offsetof(struct newcase, email), LINE_MAX_BYTES },
+		{ "phone", offsetof(struct newcase, phone), LINE_MAX_BYTES },
+		{ "channel", offsetof(struct newcase, channel), 64 },
+		{ "product", offsetof(struct newcase, product), LINE_MAX_BYTES },
+		{ "order", offsetof(struct newcase, order), LINE_MAX_BYTES },
+		{ "employee", offsetof(struct newcase, employee),
+		    LINE_MAX_BYTES },
+		{ "ref", offsetof(struct newcase, ref), LINE_MAX_BYTES },
+		{ "summary", offsetof(struct newcase, summary), SUMMARY_MAX },
+	};
+	struct money	 m;
+	char		 cur[8], phone[64], vis[64];
+	time_t		 t;
+	int		 sev;
+
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		const char *s = *(const char *const *)(const void *)
+		    ((const char *)nc + lines[i].off);
+		if (check_line(lines[i].name, s, lines[i].max, e) != 0)
+			return e->code;
+	}
+	if (nc->summary == NULL || *nc->summary == '\0')
+		return cerror_set(e, EX_DATAERR, "summary is empty; say in a "
+		    "few words what the complaint is about");
+	if (nc->description != NULL) {
+		size_t n = strlen(nc->description);
+		if (n > DESC_MAX)
+			return cerror_set(e, EX_DATAERR, "description is "
+			    "longer than %d bytes", DESC_MAX);
+		if (!text_utf8ok(nc->description, n))
+			return cerror_set(e, EX_DATAERR,
+			    "description is not valid UTF-8");
+	}
+	for (size_t i = 0; i < nc->ntags; i++) {
+		if (check_line("tag", nc->tags[i], 64, e) != 0)
+			return e->code;
+		if (*nc->tags[i] == '\0' || strchr(nc->tags[i], ',') != NULL)
+			return cerror_set(e, EX_DATAERR, "tag %s is empty or "
+			    "holds a comma", text_vis(vis, sizeof(vis),
+			    nc->tags[i]));
+	}
+	if (check_email(nc->email, e) != 0)
+		return e->code;
+	if (nc->phone != NULL && norm_phone(nc->phone, phone,
+	    sizeof(phone)) != 0)
+		return cerror_set(e, EX_DATAERR, "phone %s is not a phone "
+		    "number (digits, spaces, + - ( ) .)",
+		    text_vis(vis, sizeof(vis), nc->phone));
+	if (nc->severity != NULL && case_severity(nc->severity, &sev) != 0)
+		return cerror_set(e, EX_DATAERR, "severity %s is not one of "
+		    "1-4, low, medium, high, critical",
+		    text_vis(vis, sizeof(vis), nc->severity));
+	if (nc->amount != NULL) {
+		if (casefile_setting(cf, "currency", cur, sizeof(cur), e) != 0)
+			return e->code;
+		if (money_parse(nc->amount, cur, 0, &m, e) != 0)
+			return cerror_set(e, EX_DATAERR, "amount: %s", e->msg);
+	}
+	if (nc->received != NULL && timefmt_parse(nc->received,
+	    casefile_now(cf), -1, &t, e) != 0)
+		return cerror_set(e, EX_DATAERR, "received: %s", e->msg);
+	return 0;
+}
+
+int
+case_event(struct casefile *cf, int64_t id, const char *action,
+    const char *from, const char *to, const char *note, const char *content,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "INSERT INTO events (case_id, at, actor, action, status_from,"
+	    " status_to, note) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt	*st;
+	char		 at[TIMEFMT_LEN];
+	int		 rc;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, timefmt_iso(casefile_now(cf), at), -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, casefile_actor(cf), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, action, -1, SQLITE_STATIC);
+	db_bind_text(st, 5, from);
+	db_bind_text(st, 6, to);
+	db_bind_text(st, 7, note);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	return audit_append(cf, id, action, content, e);
+}
+
+/* The id of the case holding ref, or 0. */
+static int
+find_ref(struct casefile *cf, const char *ref, int64_t *id,
+    struct cerror *e)
+{
+	static const char sql[] = "SELECT id FROM cases WHERE ref = ?";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*id = 0;
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(cf, rc, e);
+	return 0;
+}
+
+/*
+ * Find the customer by e-mail, else phone, else name, each without regard
+ * to case; create one when none matches.  A found customer gains the
+ * contacts it lacked.  *cid is 0 when the complaint names nobody.
+ */
+static int
+customer(struct casefile *cf, const struct newcase *nc, int64_t *cid,
+    struct cerror *e)
+{
+	static const char by_email[] = "SELECT id FROM customers"
+	    " WHERE email = ? COLLATE NOCASE AND email IS NOT NULL"
+	    " ORDER BY id LIMIT 1";
+	static const char by_phone[] = "SELECT id FROM customers"
+	    " WHERE phone = ? AND phone IS NOT NULL ORDER BY id LIMIT 1";
+	static const char by_name[] = "SELECT id FROM customers"
+	    " WHERE name = ? COLLATE NOCASE AND name IS NOT NULL"
+	    " ORDER BY id LIMIT 1";
+	static const char fill[] = "UPDATE customers SET"
+	    " name = ifnull(name, ?2), email = ifnull(email, ?3),"
+	    " phone = ifnull(phone, ?4) WHERE id = ?1";
+	static const char ins[] = "INSERT INTO customers"
+	    " (name, email, phone, created) VALUES (?, ?, ?, ?)";
+	const char	*sql = NULL, *key = NULL;
+	sqlite3_stmt	*st;
+	char		 phone[64] = "", at[TIMEFMT_LEN];
+	int		 rc;
+
+	*cid = 0;
+	if (nc->phone != NULL)
+		norm_phone(nc->phone, phone, sizeof(phone));
+	if (nc->email != NULL && *nc->email != '\0')
+		sql = by_email, key = nc->email;
+	else if (*phone != '\0')
+		sql = by_phone, key = phone;
+	else if (nc->name != NULL && *nc->name != '\0')
+		sql = by_name, key = nc->name;
+	else
+		return 0;
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*cid = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(cf, rc, e);
+	if (*cid != 0) {
+		if ((st = db_prepare(cf, fill, e)) == NULL)
+			return e->code;
+		sqlite3_bind_int64(st, 1, *cid);
+		db_bind_text(st, 2, nc->name);
+		db_bind_text(st, 3, nc->email);
+		db_bind_text(st, 4, phone);
+		return db_done(cf, st, e);
+	}
+	if ((st = db_prepare(cf, ins, e)) == NULL)
+		return e->code;
+	db_bind_text(st, 1, nc->name);
+	db_bind_text(st, 2, nc->email);
+	db_bind_text(st, 3, phone);
+	sqlite3_bind_text(st, 4, timefmt_iso(casefile_now(cf), at), -1,
+	    SQLITE_TRANSIENT);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	*cid = sqlite3_last_insert_rowid(cf->db);
+	return 0;
+}
+
+/* The audit content of a new case: its fields as one JSON object. */
+static int
+new_content(struct buf *b, int64_t id, int64_t cid, const struct newcase *nc,
+    const char *received, int sev, const struct money *m)
+{
+	char	 amount[MONEY_LEN];
+	int	 rc = 0;
+
+	rc |= buf_puts(b, "{");
+	rc |= text_json_int(b, "case", id);
+	if (cid != 0)
+		rc |= text_json_int(b, "customer", cid);
+	rc |= text_json_str(b, "name", nc->name);
+	rc |= text_json_str(b, "email", nc->email);
+	rc |= text_json_str(b, "phone", nc->phone);
+	rc |= text_json_str(b, "received", received);
+	rc |= text_json_str(b, "severity", case_severity_name(sev));
+	rc |= text_json_str(b, "channel", nc->channel);
+	rc |= text_json_str(b, "product", nc->product);
+	rc |= text_json_str(b, "order", nc->order);
+	if (m != NULL)
+		rc |= text_json_str(b, "amount", money_format(m, amount));
+	rc |= text_json_str(b, "employee", nc->employee);
+	rc |= text_json_str(b, "ref", nc->ref);
+	rc |= text_json_str(b, "summary", nc->summary);
+	rc |= text_json_str(b, "description", nc->description);
+	if (nc->ntags > 0) {
+		rc |= buf_puts(b, ",\"tags\":[");
+		for (size_t i = 0; i < nc->ntags; i++) {
+			if (i > 0)
+				rc |= buf_puts(b, ",");
+			rc |= text_json(b, nc->tags[i]);
+		}
+		rc |= buf_puts(b, "]");
+	}
+	rc |= buf_puts(b, "}");
+	return rc;
+}
+
+int
+case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
+    struct cerror *e)
+{
+	static const char ins[] =
+	    "INSERT INTO cases (customer, ref, received, created, status,"
+	    " severity, channel, product, order_ref, amount, currency,"
+	    " employee, summary, description, updated)"
+	    " VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?4)";
+	static const char tag[] =
+	    "INSERT OR IGNORE INTO tags (case_id, tag) VALUES (?, ?)";
+	struct buf	 b = { NULL, 0, 0 };
+	struct money	 m, *mp = NULL;
+	sqlite3_stmt	*st;
+	char		 cur[8], v[16], received[TIMEFMT_LEN], now[TIMEFMT_LEN];
+	time_t		 t;
+	int64_t		 cid;
+	int		 rc, sev = 2;
+
+	out->id = 0;
+	out->existed = 0;
+	if ((rc = case_check(cf, nc, e)) != 0)
+		return rc;
+	if (nc->ref != NULL && *nc->ref != '\0') {
+		if ((rc = find_ref(cf, nc->ref, &out->id, e)) != 0)
+			return rc;
+		if (out->id != 0) {
+			out->existed = 1;
+			return 0;
+		}
+	}
+	if (nc->severity != NULL)
+		case_severity(nc->severity, &sev);
+	else if (casefile_setting(cf, "severity.default", v, sizeof(v),
+	    e) == 0)
+		case_severity(v, &sev);
+	if (nc->amount != NULL) {
+		if ((rc = casefile_setting(cf, "currency", cur, sizeof(cur),
+		    e)) != 0 || (rc = money_parse(nc->amount, cur, 0, &m,
+		    e)) != 0)
+			return rc;
+		mp = &m;
+	}
+	t = casefile_now(cf);
+	timefmt_iso(t, now);
+	if (nc->received != NULL)
+		timefmt_parse(nc->received, t, -1, &t, e);
+	timefmt_iso(t, received);
+	if ((rc = customer(cf, nc, &cid, e)) != 0)
+		return rc;
+
+	if ((st = db_prepare(cf, ins, e)) == NULL)
+		return e->code;
+	if (cid != 0)
+		sqlite3_bind_int64(st, 1, cid);
+	db_bind_text(st, 2, nc->ref);
+	sqlite3_bind_text(st, 3, received, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, sev);
+	db_bind_text(st, 6, nc->channel);
+	db_bind_text(st, 7, nc->product);
+	db_bind_text(st, 8, nc->order);
+	if (mp != NULL) {
+		sqlite3_bind_int64(st, 9, mp->minor);
+		sqlite3_bind_text(st, 10, mp->cur, -1, SQLITE_STATIC);
+	}
+	db_bind_text(st, 11, nc->employee);
+	sqlite3_bind_text(st, 12, nc->summary, -1, SQLITE_STATIC);
+	db_bind_text(st, 13, nc->description);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	out->id = sqlite3_last_insert_rowid(cf->db);
+
+	for (size_t i = 0; i < nc->ntags; i++) {
+		if ((st = db_prepare(cf, tag, e)) == NULL)
+			return e->code;
+		sqlite3_bind_int64(st, 1, out->id);
+		sqlite3_bind_text(st, 2, nc->tags[i], -1, SQLITE_STATIC);
+		if ((rc = db_done(cf, st, e)) != 0)
+			return rc;
+	}
+	if (new_content(&b, out->id, cid, nc, received, sev, mp) != 0) {
+		buf_free(&b);
+		return cerror_set(e, EX_OSERR, "out of memory");
+	}
+	rc = case_event(cf, out->id, "new", NULL, "new", NULL, b.s, e);
+	buf_free(&b);
+	return rc;
+}

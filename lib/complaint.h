@@ -1,0 +1,246 @@
+/*
+ * complaint.h: the one public header of libcomplaint, the core shared by
+ * every complaint-* tool.  Grouped by the file that defines each part.
+ * A call returns 0 or a <sysexits.h> code and fills a struct cerror.
+ */
+#ifndef COMPLAINT_H
+#define COMPLAINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+
+#define COMPLAINT_VERSION	"0.1.0"
+
+struct casefile;
+
+/* error.c */
+struct cerror {
+	int	code;		/* EX_* value, 0 when none */
+	char	msg[256];	/* "case 12 is closed; reopen it first" */
+};
+
+/* Fill e with code and a printf-style message; return code. */
+int	cerror_set(struct cerror *, int, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/* buf.c: a growable string, always NUL-terminated once used. */
+struct buf {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+};
+
+/* Append n bytes; return 0 or EX_OSERR when out of memory. */
+int	buf_add(struct buf *, const char *, size_t);
+/* Append a NUL-terminated string. */
+int	buf_puts(struct buf *, const char *);
+/* Append printf-style. */
+int	buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Forget the contents but keep the memory. */
+void	buf_reset(struct buf *);
+/* Free the memory. */
+void	buf_free(struct buf *);
+
+/* casefile.c */
+#define CF_READ		0	/* a reader: the file must exist */
+#define CF_WRITE	1	/* a writer: create the file when missing */
+
+/* Resolve the case file path: arg, else $COMPLAINT_FILE, else XDG. */
+int	casefile_path(const char *, char *, size_t, struct cerror *);
+/* Open (and for CF_WRITE create or migrate) a case file. */
+int	casefile_open(struct casefile **, const char *, int, struct cerror *);
+/* Close and free; rolls back a transaction still open. */
+void	casefile_close(struct casefile *);
+/* The path the case file was opened at. */
+const char *casefile_name(const struct casefile *);
+/* Start the command's one transaction (IMMEDIATE for writers). */
+int	casefile_begin(struct casefile *, struct cerror *);
+/* Commit it. */
+int	casefile_commit(struct casefile *, struct cerror *);
+/* Roll it back; safe to call when none is open. */
+void	casefile_rollback(struct casefile *);
+/* The actor: $COMPLAINT_USER, else the login name. */
+const char *casefile_actor(const struct casefile *);
+/* The time the command started, used for every row it writes. */
+time_t	casefile_now(const struct casefile *);
+/* Read setting key into buf; return 0, or EX_DATAERR when unset. */
+int	casefile_setting(struct casefile *, const char *, char *, size_t,
+	    struct cerror *);
+/* The schema version this build writes. */
+int	casefile_schema_version(void);
+
+/* audit.c */
+struct audit_bad {
+	int64_t	entry;		/* first bad entry, 0 when intact */
+	int64_t	entries;	/* entries checked */
+	int64_t	redacted;	/* entries whose content was redacted */
+	char	head[65];	/* chain hash of the last entry */
+};
+
+/* Append one entry (time, actor, case or 0, action, JSON content). */
+int	audit_append(struct casefile *, int64_t, const char *, const char *,
+	    struct cerror *);
+/* Recompute the chain; return 0 (check v->entry), or an EX_ code. */
+int	audit_verify(struct casefile *, struct audit_bad *, struct cerror *);
+/* SHA-256 of n bytes as 64 lower-case hex digits and a NUL. */
+void	audit_sha256(const void *, size_t, char [65]);
+
+/* ids.c */
+struct ids {
+	int64_t	*v;
+	size_t	 n;
+	size_t	 cap;
+};
+
+/* Collect case ids from arguments; "-" reads them from fp. */
+int	ids_collect(struct ids *, char **, int, FILE *, struct cerror *);
+/* Parse one positive id; return 0 or EX_DATAERR. */
+int	ids_parse(const char *, int64_t *);
+/* Free the list. */
+void	ids_free(struct ids *);
+
+/* timefmt.c */
+#define TIMEFMT_LEN	21	/* "2026-11-22T17:41:11Z" and NUL */
+
+/*
+ * Parse ISO 8601 date or date-time, now, today, or relative (-3d, +7d,
+ * 24h, 2w); an unsigned relative time goes in direction dir (-1 or +1).
+ */
+int	timefmt_parse(const char *, time_t, int, time_t *, struct cerror *);
+/* Parse a duration (90s, 45m, 24h, 3d, 2w) into seconds. */
+int	timefmt_duration(const char *, int64_t *, struct cerror *);
+/* Print t as ISO 8601 UTC into buf of TIMEFMT_LEN. */
+char	*timefmt_iso(time_t, char [TIMEFMT_LEN]);
+
+/* money.c */
+struct money {
+	int64_t	minor;		/* integer minor units: cents, öre, sen */
+	char	cur[4];		/* ISO 4217 code */
+};
+
+#define MONEY_LEN	40
+
+/* Parse "49.90", "49.90 EUR", "EUR 49.90"; def is the default code. */
+int	money_parse(const char *, const char *, int, struct money *,
+	    struct cerror *);
+/* Digits after the decimal point for an ISO 4217 code. */
+int	money_exponent(const char *);
+/* Format as "49.90 EUR" into buf of MONEY_LEN. */
+char	*money_format(const struct money *, char [MONEY_LEN]);
+
+/* text.c */
+/* Return 1 when the n bytes are valid UTF-8 with no NUL. */
+int	text_utf8ok(const char *, size_t);
+/* Append s as a JSON string, quotes included (RFC 8259). */
+int	text_json(struct buf *, const char *);
+/* In an object begun with "{", append "key":"val"; skip NULL or "". */
+int	text_json_str(struct buf *, const char *, const char *);
+/* In an object begun with "{", append "key":val. */
+int	text_json_int(struct buf *, const char *, int64_t);
+/* Copy src to dst escaped for a message (strnvis); return dst. */
+const char *text_vis(char *, size_t, const char *);
+
+/* textout.c: records as tab-separated text, CSV or JSON lines. */
+#define OUT_TEXT	0
+#define OUT_CSV		1
+#define OUT_JSON	2
+
+#define VAL_NULL	0
+#define VAL_INT		1
+#define VAL_TEXT	2
+
+struct row {
+	int			 n;
+	const char *const	*name;	/* column names */
+	const char *const	*val;	/* values as text, NULL when none */
+	const int		*type;	/* VAL_* for each value */
+};
+
+struct textout {
+	FILE		*fp;
+	int		 fmt;
+	int		 header;	/* CSV header still to write */
+	struct buf	 b;
+};
+
+/* A callback for each row of a query; non-zero stops the query. */
+typedef int row_fn(void *, const struct row *);
+
+/* Set up output in format fmt to fp. */
+void	textout_init(struct textout *, FILE *, int);
+/* Write one row; return 0 or EX_IOERR. */
+int	textout_row(struct textout *, const struct row *);
+/* A row_fn that writes to the struct textout passed as its argument. */
+int	textout_rowfn(void *, const struct row *);
+/* Write text escaped for a terminal (control characters made visible). */
+int	textout_vis(FILE *, const char *);
+/* Flush fp; return 0 or EX_IOERR when anything failed to be written. */
+int	textout_close(FILE *, struct cerror *);
+/* Free what the output holds. */
+void	textout_free(struct textout *);
+
+/* cases.c */
+struct newcase {
+	const char	*name;
+	const char	*email;
+	const char	*phone;
+	const char	*channel;
+	const char	*product;
+	const char	*order;
+	const char	*amount;
+	const char	*severity;
+	const char	*employee;
+	const char	*received;
+	const char	*ref;
+	const char	*summary;
+	const char	*description;
+	const char	**tags;
+	size_t		 ntags;
+};
+
+struct caseid {
+	int64_t	id;
+	int	existed;	/* the ref was already in the case file */
+};
+
+/* Check a new case's fields; return 0 or EX_DATAERR naming the field. */
+int	case_check(struct casefile *, const struct newcase *, struct cerror *);
+/* Record a new case (in the caller's transaction). */
+int	case_create(struct casefile *, const struct newcase *,
+	    struct caseid *, struct cerror *);
+/* Add an event to a case's timeline and the audit log; content is JSON. */
+int	case_event(struct casefile *, int64_t, const char *, const char *,
+	    const char *, const char *, const char *, struct cerror *);
+/* Parse a severity (1-4 or low, medium, high, critical). */
+int	case_severity(const char *, int *);
+/* The name of severity 1-4. */
+const char *case_severity_name(int);
+
+/* query.c: the reports, each a fixed query with bound filters. */
+struct filter {
+	const char	*status;
+	const char	*customer;
+	const char	*since;
+	const char	*until;
+	int64_t		 limit;		/* 0: no limit */
+};
+
+/* List cases matching f, calling fn for each row. */
+int	query_list(struct casefile *, const struct filter *, row_fn *, void *,
+	    struct cerror *);
+/* Call fn with each field of case id as a (field, value) row. */
+int	query_case(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+/* Call fn with each event on the timeline of case id. */
+int	query_timeline(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+/* Return 0 when case id exists, else EX_NOINPUT naming it. */
+int	query_exists(struct casefile *, int64_t, struct cerror *);
+/* Call fn with each audit entry, of case id or all when 0. */
+int	query_log(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+
+#endif

@@ -1,0 +1,17 @@
+/* error.c: filling a struct cerror. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "complaint.h"
+
+int
+cerror_set(struct cerror *e, int code, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	e->code = code;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	va_end(ap);
+	return code;
+}

@@ -1,0 +1,49 @@
+/*
+ * internal.h: private to lib/.  The layout of struct casefile and the
+ * helpers every module uses to run SQL.
+ */
+#ifndef COMPLAINT_INTERNAL_H
+#define COMPLAINT_INTERNAL_H
+
+#include <sqlite3.h>
+
+#define STMT_CACHE	48
+
+struct casefile {
+	sqlite3		*db;
+	char		 path[1024];
+	char		 actor[64];
+	int		 mode;		/* CF_READ or CF_WRITE */
+	int		 intx;		/* a transaction is open */
+	time_t		 now;
+	struct {
+		const char	*sql;	/* the literal, compared by address */
+		sqlite3_stmt	*st;
+	} cache[STMT_CACHE];
+};
+
+struct migration {
+	int		 to;		/* user_version after this step */
+	const char	*sql;
+};
+
+/*
+ * A prepared statement for the SQL literal sql, reset and ready to bind.
+ * Statements are kept until the case file is closed, so the hot paths of
+ * a bulk import prepare each statement once.
+ */
+sqlite3_stmt *db_prepare(struct casefile *, const char *, struct cerror *);
+/* Map an SQLite result to an EX_ code with a message; return the code. */
+int	db_error(struct casefile *, int, struct cerror *);
+/* Step a statement that returns no row; return 0 or an EX_ code. */
+int	db_done(struct casefile *, sqlite3_stmt *, struct cerror *);
+/* Bind text, or NULL when s is NULL or empty. */
+int	db_bind_text(sqlite3_stmt *, int, const char *);
+/* Apply the migrations after the file's user_version, in one transaction. */
+int	db_migrate(sqlite3 *, const struct migration *, size_t,
+	    struct cerror *);
+/* Run fn for each row of a stepped statement, as a struct row. */
+int	db_rows(struct casefile *, sqlite3_stmt *, row_fn *, void *,
+	    struct cerror *);
+
+#endif

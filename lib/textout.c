@@ -1,0 +1,142 @@
+/*
+ * textout.c: writing records.  Text: tab-separated, control characters in
+ * untrusted text made visible with strvis(3).  CSV: RFC 4180 with a header
+ * line, quoted by libcsv where a field needs it.  JSON: one object a line.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <vis.h>
+
+#include <csv.h>
+
+#include "complaint.h"
+
+void
+textout_init(struct textout *t, FILE *fp, int fmt)
+{
+	memset(t, 0, sizeof(*t));
+	t->fp = fp;
+	t->fmt = fmt;
+	t->header = fmt == OUT_CSV;
+}
+
+void
+textout_free(struct textout *t)
+{
+	buf_free(&t->b);
+}
+
+int
+textout_vis(FILE *fp, const char *s)
+{
+	char	*v = NULL;
+	int	 rc;
+
+	if (stravis(&v, s, VIS_CSTYLE | VIS_TAB | VIS_NL | VIS_OCTAL) == -1)
+		return EX_OSERR;
+	rc = fputs(v, fp) == EOF ? EX_IOERR : 0;
+	free(v);
+	return rc;
+}
+
+/* A CSV field: bare when it can be, else quoted by libcsv. */
+static int
+csv_field(FILE *fp, const char *s)
+{
+	if (s[strcspn(s, ",\"\r\n")] == '\0')
+		return fputs(s, fp) == EOF ? -1 : 0;
+	return csv_fwrite(fp, s, strlen(s));
+}
+
+static int
+csv_row(struct textout *t, const struct row *r, int names)
+{
+	for (int i = 0; i < r->n; i++) {
+		const char *s = names ? r->name[i] : r->val[i];
+
+		if (i > 0)
+			putc(',', t->fp);
+		if (s != NULL && csv_field(t->fp, s) != 0)
+			return EX_IOERR;
+	}
+	/* RFC 4180 ends records with CRLF; Unix pipes want LF. */
+	putc('\n', t->fp);
+	return 0;
+}
+
+static int
+json_row(struct textout *t, const struct row *r)
+{
+	int	 rc = 0;
+
+	buf_reset(&t->b);
+	rc |= buf_add(&t->b, "{", 1);
+	for (int i = 0; i < r->n; i++) {
+		if (i > 0)
+			rc |= buf_add(&t->b, ",", 1);
+		rc |= text_json(&t->b, r->name[i]);
+		rc |= buf_add(&t->b, ":", 1);
+		if (r->val[i] == NULL || r->type[i] == VAL_NULL)
+			rc |= buf_puts(&t->b, "null");
+		else if (r->type[i] == VAL_INT)
+			rc |= buf_puts(&t->b, r->val[i]);
+		else
+			rc |= text_json(&t->b, r->val[i]);
+	}
+	rc |= buf_add(&t->b, "}\n", 2);
+	if (rc != 0)
+		return EX_OSERR;
+	return fwrite(t->b.s, 1, t->b.len, t->fp) == t->b.len ? 0 : EX_IOERR;
+}
+
+int
+textout_row(struct textout *t, const struct row *r)
+{
+	int	 rc;
+
+	switch (t->fmt) {
+	case OUT_CSV:
+		if (t->header) {
+			t->header = 0;
+			if ((rc = csv_row(t, r, 1)) != 0)
+				return rc;
+		}
+		rc = csv_row(t, r, 0);
+		break;
+	case OUT_JSON:
+		rc = json_row(t, r);
+		break;
+	default:
+		rc = 0;
+		for (int i = 0; i < r->n && rc == 0; i++) {
+			if (i > 0)
+				putc('\t', t->fp);
+			if (r->val[i] == NULL)
+				continue;
+			if (r->type[i] == VAL_TEXT)
+				rc = textout_vis(t->fp, r->val[i]);
+			else
+				fputs(r->val[i], t->fp);
+		}
+		putc('\n', t->fp);
+	}
+	if (rc == 0 && ferror(t->fp))
+		rc = EX_IOERR;
+	return rc;
+}
+
+int
+textout_rowfn(void *arg, const struct row *r)
+{
+	return textout_row(arg, r);
+}
+
+int
+textout_close(FILE *fp, struct cerror *e)
+{
+	if (fflush(fp) == EOF || ferror(fp))
+		return cerror_set(e, EX_IOERR, "cannot write standard output");
+	return 0;
+}
