@@ -435,7 +435,7 @@ set_now(struct casefile *cf, struct cerror *e)
 	if (s == NULL || *s == '\0')
 		return 0;
 	if (timefmt_parse(s, cf->now, -1, &cf->now, e) != 0)
-		return cerror_set(e, EX_USAGE, "COMPLAINT_NOW: %s", e->msg);
+		return cerror_prefix(e, EX_USAGE, "COMPLAINT_NOW");
 	return 0;
 }
 

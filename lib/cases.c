@@ -167,11 +167,11 @@ case_check(struct casefile *cf, const struct newcase *nc, struct cerror *e)
 		if (casefile_setting(cf, "currency", cur, sizeof(cur), e) != 0)
 			return e->code;
 		if (money_parse(nc->amount, cur, 0, &m, e) != 0)
-			return cerror_set(e, EX_DATAERR, "amount: %s", e->msg);
+			return cerror_prefix(e, EX_DATAERR, "amount");
 	}
 	if (nc->received != NULL && timefmt_parse(nc->received,
 	    casefile_now(cf), -1, &t, e) != 0)
-		return cerror_set(e, EX_DATAERR, "received: %s", e->msg);
+		return cerror_prefix(e, EX_DATAERR, "received");
 	return 0;
 }
 

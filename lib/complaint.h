@@ -24,6 +24,8 @@ struct cerror {
 /* Fill e with code and a printf-style message; return code. */
 int	cerror_set(struct cerror *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
+/* Put "prefix: " before the message already in e; return code. */
+int	cerror_prefix(struct cerror *, int, const char *);
 
 /* buf.c: a growable string, always NUL-terminated once used. */
 struct buf {

@@ -1,6 +1,7 @@
 /* error.c: filling a struct cerror. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "complaint.h"
 
@@ -14,4 +15,13 @@ cerror_set(struct cerror *e, int code, const char *fmt, ...)
 	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
 	va_end(ap);
 	return code;
+}
+
+int
+cerror_prefix(struct cerror *e, int code, const char *prefix)
+{
+	char	 msg[sizeof(e->msg)];
+
+	memcpy(msg, e->msg, sizeof(msg));
+	return cerror_set(e, code, "%s: %s", prefix, msg);
 }

@@ -38,8 +38,8 @@ bind_time(struct casefile *cf, sqlite3_stmt *st, const char *name,
 	int	 i;
 
 	if (timefmt_parse(s, casefile_now(cf), -1, &t, e) != 0)
-		return cerror_set(e, EX_DATAERR, "--%s: %s",
-		    until ? "until" : "since", e->msg);
+		return cerror_prefix(e, EX_DATAERR, until ? "--until" :
+		    "--since");
 	if (until && strlen(s) == 10)
 		t += 86400;
 	i = sqlite3_bind_parameter_index(st, name);

@@ -1,0 +1,72 @@
+# tests/lib.sh: the harness every shell test sources.  Each test file runs
+# in its own temporary folder with its own HOME and case file; results are
+# lines "ok - NAME", "not ok - NAME" or "skip - NAME", counted by run.sh.
+#
+#   check NAME STATUS COMMAND    expected stdout on stdin; COMMAND's own
+#                                stdin is /dev/null unless it pipes
+#   check_err TEXT               the last check's stderr, exactly
+#   check_sql NAME SQL           the case file's rows, exactly, on stdin
+#   skip NAME WHY
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+T=$(mktemp -d "${TMPDIR:-/tmp}/complaint-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+mkdir -p "$T/home"
+HOME=$T/home
+COMPLAINT_FILE=$T/cases.db
+COMPLAINT_USER=tester
+COMPLAINT_NOW=2026-11-22T10:00:00Z
+TZ=UTC
+LC_ALL=C.UTF-8
+PATH=$TOP:$PATH
+export HOME COMPLAINT_FILE COMPLAINT_USER COMPLAINT_NOW TZ LC_ALL PATH
+unset XDG_DATA_HOME COMPLAINT_BUSY
+DATA=$TOP/../shared/data
+cd "$T" || exit 1
+
+_fail() {
+	echo "not ok - $1"
+	shift
+	printf '#   %s\n' "$@"
+}
+
+check() {
+	_name=$1 _want=$2 _cmd=$3
+	cat >"$T/.want"
+	sh -c "$_cmd" >"$T/.out" 2>"$T/.err" </dev/null
+	_got=$?
+	if [ "$_got" != "$_want" ]; then
+		_fail "$_name" "exit $_got, want $_want: $_cmd" \
+		    "stderr: $(head -c 400 "$T/.err")"
+	elif ! cmp -s "$T/.want" "$T/.out"; then
+		_fail "$_name" "stdout differs: $_cmd"
+		diff "$T/.want" "$T/.out" | head -20 | sed 's/^/#   /'
+	else
+		echo "ok - $_name"
+	fi
+}
+
+check_err() {
+	printf '%s\n' "$1" >"$T/.want"
+	if cmp -s "$T/.want" "$T/.err"; then
+		echo "ok - stderr: $1"
+	else
+		_fail "stderr: $1" "got: $(head -c 400 "$T/.err")"
+	fi
+}
+
+check_sql() {
+	_name=$1 _sql=$2
+	cat >"$T/.want"
+	sqlite3 -batch -separator '|' "$COMPLAINT_FILE" "$_sql" >"$T/.out" 2>&1
+	if cmp -s "$T/.want" "$T/.out"; then
+		echo "ok - $_name"
+	else
+		_fail "$_name" "rows differ: $_sql"
+		diff "$T/.want" "$T/.out" | head -20 | sed 's/^/#   /'
+	fi
+}
+
+skip() {
+	echo "skip - $1 ($2)"
+}

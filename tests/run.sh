@@ -1,0 +1,23 @@
+#!/bin/sh
+# tests/run.sh: run the C unit tests and every shell test; print the
+# failures and end with one line "N passed, N failed, N skipped".
+cd "$(dirname "$0")/.." || exit 1
+out=$(mktemp "${TMPDIR:-/tmp}/complaint-run.XXXXXX")
+trap 'rm -f "$out"' EXIT
+
+for t in tests/unit/t_*; do
+	case $t in *.c) continue ;; esac
+	[ -x "$t" ] || continue
+	"./$t" >>"$out" 2>&1 || echo "not ok - $t exited $?" >>"$out"
+done
+for t in tests/*.sh; do
+	case $t in tests/lib.sh|tests/run.sh) continue ;; esac
+	sh "$t" >>"$out" 2>&1 || echo "not ok - $t exited $?" >>"$out"
+done
+
+grep -e '^not ok' -e '^#' -e '^skip' "$out"
+pass=$(grep -c '^ok' "$out")
+fail=$(grep -c '^not ok' "$out")
+skipped=$(grep -c '^skip' "$out")
+echo "$pass passed, $fail failed, $skipped skipped"
+[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

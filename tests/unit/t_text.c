@@ -1,0 +1,63 @@
+/* t_text.c: UTF-8 checks, JSON strings, and records in three formats. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "complaint.h"
+#include "unit.h"
+
+static char *
+render(int fmt, const struct row *r, int times)
+{
+	struct textout	 t;
+	char		*s = NULL;
+	size_t		 n = 0;
+	FILE		*fp = open_memstream(&s, &n);
+
+	textout_init(&t, fp, fmt);
+	for (int i = 0; i < times; i++)
+		textout_row(&t, r);
+	textout_free(&t);
+	fclose(fp);
+	return s;
+}
+
+int
+main(void)
+{
+	static const char *const names[] = { "id", "text", "none" };
+	const char	*vals[] = { "7", "a\tb\033[31m\n\"q\", ok", NULL };
+	const int	 types[] = { VAL_INT, VAL_TEXT, VAL_NULL };
+	struct row	 r = { 3, names, vals, types };
+	struct buf	 b = { NULL, 0, 0 };
+	char		*s;
+
+	CHECK(text_utf8ok("plain", 5), "ASCII is UTF-8");
+	CHECK(text_utf8ok("\xc3\xa5\xc3\xa4\xc3\xb6", 6), "åäö is UTF-8");
+	CHECK(!text_utf8ok("\xc3", 1), "a cut sequence is not");
+	CHECK(!text_utf8ok("\xc0\xaf", 2), "an overlong form is not");
+	CHECK(!text_utf8ok("\xed\xa0\x80", 3), "a surrogate is not");
+	CHECK(!text_utf8ok("\xf4\x90\x80\x80", 4), "beyond U+10FFFF is not");
+	CHECK(!text_utf8ok("a\0b", 3), "a NUL byte is not accepted");
+	CHECK(!text_utf8ok("\xff", 1), "0xff is not");
+
+	text_json(&b, "q\"\\\n\x01\x7f" "å");
+	CHECK(strcmp(b.s, "\"q\\\"\\\\\\n\\u0001\\u007få\"") == 0,
+	    "JSON escapes quotes, backslash, controls; keeps UTF-8");
+	buf_free(&b);
+
+	s = render(OUT_TEXT, &r, 1);
+	CHECK(strcmp(s, "7\ta\\tb\\033[31m\\n\"q\", ok\t\n") == 0,
+	    "text escapes tab, ESC and newline in a field");
+	free(s);
+	s = render(OUT_CSV, &r, 2);
+	CHECK(strcmp(s, "id,text,none\n7,\"a\tb\033[31m\n\"\"q\"\", ok\",\n"
+	    "7,\"a\tb\033[31m\n\"\"q\"\", ok\",\n") == 0,
+	    "CSV has one header, quotes only what needs it, keeps bytes");
+	free(s);
+	s = render(OUT_JSON, &r, 1);
+	CHECK(strcmp(s, "{\"id\":7,\"text\":\"a\\tb\\u001b[31m\\n\\\"q\\\", "
+	    "ok\",\"none\":null}\n") == 0, "JSON: numbers bare, null");
+	free(s);
+	UNIT_EXIT();
+}
