@@ -28,15 +28,46 @@ textout_free(struct textout *t)
 	buf_free(&t->b);
 }
 
+/*
+ * The length of a bidirectional control at p (U+061C, U+200E-200F,
+ * U+202A-202E, U+2066-2069), or 0.  strvis(3) passes them as printable,
+ * yet they reorder what a terminal shows: "txt.exe" can read "exe.txt".
+ */
+static int
+bidi(const unsigned char *p, unsigned long *cp)
+{
+	if (p[0] == 0xd8 && p[1] == 0x9c) {
+		*cp = 0x61c;
+		return 2;
+	}
+	if (p[0] != 0xe2 || (p[1] != 0x80 && p[1] != 0x81) || p[2] == 0)
+		return 0;
+	*cp = 0x2000 | (unsigned long)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+	if ((*cp >= 0x200e && *cp <= 0x200f) ||
+	    (*cp >= 0x202a && *cp <= 0x202e) ||
+	    (*cp >= 0x2066 && *cp <= 0x2069))
+		return 3;
+	return 0;
+}
+
 int
 textout_vis(FILE *fp, const char *s)
 {
-	char	*v = NULL;
-	int	 rc;
+	const unsigned char	*p;
+	unsigned long		 cp;
+	char			*v = NULL;
+	int			 n, rc = 0;
 
 	if (stravis(&v, s, VIS_CSTYLE | VIS_TAB | VIS_NL | VIS_OCTAL) == -1)
 		return EX_OSERR;
-	rc = fputs(v, fp) == EOF ? EX_IOERR : 0;
+	for (p = (const unsigned char *)v; *p != '\0'; p++) {
+		if ((*p == 0xd8 || *p == 0xe2) && (n = bidi(p, &cp)) > 0) {
+			if (fprintf(fp, "\\u%04lX", cp) < 0)
+				rc = EX_IOERR;
+			p += n - 1;
+		} else if (putc(*p, fp) == EOF)
+			rc = EX_IOERR;
+	}
 	free(v);
 	return rc;
 }

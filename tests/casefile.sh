@@ -1,0 +1,92 @@
+#!/bin/sh
+# tests/casefile.sh: where the case file is, how it is made, what guards
+# it (busy timeout, schema version, foreign files), and the front door.
+. "$(dirname "$0")/lib.sh"
+
+unset COMPLAINT_FILE
+check 'without -f or COMPLAINT_FILE the file is under XDG' 0 \
+    'complaint init' <<EOF
+$HOME/.local/share/complaint/cases.db
+EOF
+check 'XDG_DATA_HOME is honoured' 0 \
+    "XDG_DATA_HOME=$T/xdg complaint-new Parcel late" <<EOF
+1
+EOF
+check 'modes: file 0600, folder 0700, whatever the umask' 0 "
+    umask 000; complaint-new -f $T/u/v/c.db Parcel >/dev/null &&
+    stat -c '%a %n' $T/u/v/c.db $T/u/v $T/xdg/complaint/cases.db" <<EOF
+600 $T/u/v/c.db
+700 $T/u/v
+600 $T/xdg/complaint/cases.db
+EOF
+COMPLAINT_FILE=$T/cases.db
+export COMPLAINT_FILE
+
+check 'init prints the path and creates the schema' 0 'complaint init' <<EOF
+$T/cases.db
+EOF
+check_sql 'schema version, application id, WAL' \
+    'PRAGMA user_version; PRAGMA application_id; PRAGMA journal_mode' <<EOF
+1
+1131245676
+wal
+EOF
+check_sql 'settings have their defaults' \
+    "SELECT value FROM settings WHERE key IN ('busy.timeout', 'currency')
+    ORDER BY key" <<EOF
+5000
+EUR
+EOF
+
+# A writer held by another process: the second waits, then exits 75.
+sqlite3 "$COMPLAINT_FILE" "UPDATE settings SET value = '300'
+    WHERE key = 'busy.timeout'"
+(printf 'BEGIN IMMEDIATE;\n'; sleep 2; printf 'COMMIT;\n') |
+    sqlite3 "$COMPLAINT_FILE" &
+sleep 0.5
+check 'a case file busy past the timeout is 75' 75 'complaint-new Parcel'
+check_err "complaint-new: case file $T/cases.db is busy (another command holds it); try again"
+wait
+check 'after the other writer is done it works' 0 'complaint-new Parcel' <<EOF
+1
+EOF
+
+cp "$COMPLAINT_FILE" "$T/newer.db"
+sqlite3 "$T/newer.db" 'PRAGMA user_version = 7'
+check 'a newer schema is refused' 65 "complaint-report -f $T/newer.db"
+check_err "complaint-report: $T/newer.db has schema 7, newer than this complaint 0.1.0 knows (1); upgrade complaint"
+printf 'not a database\n' >"$T/text.db"
+check 'a file that is not SQLite is 65' 65 "complaint-new -f $T/text.db x"
+check_err "complaint-new: $T/text.db is not a case file or is damaged (file is not a database)"
+sqlite3 "$T/other.db" 'CREATE TABLE t (x)'
+check 'an SQLite file of another program is 65' 65 \
+    "complaint-new -f $T/other.db x"
+check_err "complaint-new: $T/other.db is an SQLite database but not a case file"
+check 'and it is left alone' 0 \
+    "sqlite3 $T/other.db 'SELECT count(*) FROM sqlite_schema'" <<EOF
+1
+EOF
+mkdir "$T/dir.db"
+check 'a folder is not a case file' 65 "complaint-report -f $T/dir.db"
+
+check 'the front door runs the tool beside it' 0 \
+    "$TOP/complaint new -r 2026-11-20 Kettle" <<EOF
+2
+EOF
+check 'and with a bare name from PATH' 0 'complaint report list --limit 1' <<EOF
+1	2026-11-22T10:00:00Z	new	medium		Parcel
+EOF
+check 'help lists the commands' 0 'complaint help | head -3' <<EOF
+usage: complaint COMMAND [ARGS...]
+       complaint init [-f FILE]
+       complaint help [COMMAND]
+EOF
+check 'help COMMAND prints its usage' 0 'complaint help new | head -1' <<EOF
+usage: complaint-new [-f FILE] [-n NAME] [-e EMAIL] [--phone NUM] [-c CHANNEL]
+EOF
+check 'an unknown command is 64' 64 'complaint frobnicate'
+check_err 'complaint: no command frobnicate (complaint-frobnicate is not in the folder of complaint or on PATH); see complaint help'
+check 'no command is 64' 64 'complaint'
+check 'version' 0 'complaint --version' <<EOF
+complaint 0.1.0
+EOF
