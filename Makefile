@@ -75,11 +75,13 @@ asan: deps
 		LDFLAGS='-fsanitize=address,undefined' all unit
 	ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh
 
-lint: deps
+lint:
+	@sh scripts/install-deps --dev
 	cppcheck --error-exitcode=1 --quiet --std=c11 \
 		--enable=warning,performance,portability \
 		--suppress=missingIncludeSystem -Ilib lib cmd tests/unit
-	shellcheck scripts/install-deps tests/*.sh bench/*.sh .ci/run
+	shellcheck -e SC1091 scripts/install-deps scripts/*.sh tests/*.sh \
+		bench/*.sh .ci/run
 	mandoc -Tlint -W warning $(MAN1) $(MAN5)
 
 demo: deps

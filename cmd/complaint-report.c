@@ -192,7 +192,7 @@ report_show(struct casefile *cf, char **argv, int argc, struct cerror *e)
 	if (argc == 0)
 		return cerror_set(e, EX_USAGE, "show needs a case id");
 	if ((rc = ids_collect(&ids, argv, argc, stdin, e)) != 0)
-		return rc;
+		goto out;
 	/* Check all first: a missing case must not leave half a report. */
 	for (size_t i = 0; i < ids.n; i++)
 		if ((rc = query_exists(cf, ids.v[i], e)) != 0)
@@ -266,13 +266,15 @@ main(int argc, char *argv[])
 	struct casefile	*cf = NULL;
 	struct cerror	 e = { 0, "" };
 	const char	*errstr;
-	char		**operands;
+	char		**operands = argv + 1;
 	int		 c, n = 0, rc;
 
 	setlocale(LC_CTYPE, "");
-	if ((operands = calloc((size_t)argc + 1, sizeof(*operands))) == NULL)
-		err(EX_OSERR, NULL);
-	/* Options may follow the report's name, as in "list --csv". */
+	/*
+	 * Options may follow the report's name, as in "list --csv".  getopt
+	 * stops at each operand; it is moved down into argv[1..n], a part
+	 * getopt has already read.
+	 */
 	for (;;) {
 		c = getopt_long(argc, argv, "+f:hq", longopts, NULL);
 		if (c == -1) {
@@ -344,7 +346,6 @@ main(int argc, char *argv[])
 	rc = rep->fn(cf, operands + (n > 0), n - (n > 0), &e);
 out:
 	casefile_close(cf);
-	free(operands);
 	if (rc > 1 || (rc == 1 && e.code == 1))
 		errx(rc, "%s", e.msg);
 	return rc;

@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # tests/lib.sh: the harness every shell test sources.  Each test file runs
 # in its own temporary folder with its own HOME and case file; results are
 # lines "ok - NAME", "not ok - NAME" or "skip - NAME", counted by run.sh.
@@ -19,9 +20,9 @@ COMPLAINT_NOW=2026-11-22T10:00:00Z
 TZ=UTC
 LC_ALL=C.UTF-8
 PATH=$TOP:$PATH
-export HOME COMPLAINT_FILE COMPLAINT_USER COMPLAINT_NOW TZ LC_ALL PATH
-unset XDG_DATA_HOME COMPLAINT_BUSY
 DATA=$TOP/../shared/data
+export HOME COMPLAINT_FILE COMPLAINT_USER COMPLAINT_NOW TZ LC_ALL PATH DATA
+unset XDG_DATA_HOME
 cd "$T" || exit 1
 
 _fail() {

@@ -1,0 +1,54 @@
+#!/bin/sh
+# bench/new.sh: one complaint-new, as a whole process, against one INSERT
+# through the sqlite3 shell, on case files of 0, 10k and 100k cases.
+# Prints the medians and the ratio; hyperfine does the timing.
+#   usage: sh bench/new.sh [RUNS]
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+runs=${1:-40}
+dir=$top/bench/data
+mkdir -p "$dir"
+command -v hyperfine >/dev/null || { echo "bench: needs hyperfine" >&2; exit 69; }
+export COMPLAINT_USER=bench
+
+# A case file with n cases, each with its customer, event and audit entry.
+make_file() {
+	f=$dir/new-$1.db
+	rm -f "$f" "$f-wal" "$f-shm"
+	"$top/complaint" init -f "$f" >/dev/null
+	sqlite3 "$f" "
+	WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
+	    WHERE i < $1)
+	INSERT INTO customers (id, name, email, created)
+	    SELECT i, 'Customer ' || i, 'c' || i || '@example.com',
+	    '2026-01-01T00:00:00Z' FROM n;
+	WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
+	    WHERE i < $1)
+	INSERT INTO cases (id, customer, received, created, severity, summary,
+	    description, updated)
+	    SELECT i, i, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z',
+	    1 + i % 4, 'Parcel late ' || i, printf('%.*c', 400, 'x'),
+	    '2026-01-01T00:00:00Z' FROM n;
+	INSERT INTO events (case_id, at, actor, action, status_to)
+	    SELECT id, created, 'bench', 'new', 'new' FROM cases;
+	INSERT INTO audit (id, at, actor, case_id, action, content,
+	    content_hash, chain_hash)
+	    SELECT id, created, 'bench', id, 'new', '{}', hex(randomblob(32)),
+	    hex(randomblob(32)) FROM cases;" >/dev/null
+}
+
+printf 'cases\tcomplaint-new ms\tsqlite3 INSERT ms\tratio\n'
+for n in 0 10000 100000; do
+	make_file $n
+	f=$dir/new-$n.db
+	hyperfine -N --warmup 5 --runs "$runs" --export-json "$dir/new-$n.json" \
+	    "$top/complaint-new -f $f -n 'Ann Berg' -e ann@example.se -r 2026-11-20 Kettle leaks" \
+	    "sqlite3 $f \"INSERT INTO cases (received, created, summary, updated) VALUES ('2026-11-20T00:00:00Z', '2026-11-22T10:00:00Z', 'Kettle leaks', '2026-11-22T10:00:00Z')\"" \
+	    >/dev/null
+	python3 - "$dir/new-$n.json" "$n" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+ours, base = (x["median"] * 1000 for x in r)
+print(f"{sys.argv[2]}\t{ours:.2f}\t{base:.2f}\t{ours / base:.2f}")
+PY
+done
