@@ -30,6 +30,11 @@ LIBOBJ = \
 	lib/timefmt.o
 UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
 	tests/unit/t_text tests/unit/t_timefmt
+FUZZ = tests/fuzz/fuzz_ids tests/fuzz/fuzz_money tests/fuzz/fuzz_text \
+	tests/fuzz/fuzz_time
+FUZZ_SECONDS = 600
+REPLAY = tests/fuzz/replay_ids tests/fuzz/replay_money \
+	tests/fuzz/replay_text tests/fuzz/replay_time
 MAN1 = man/complaint.1 man/complaint-new.1 man/complaint-report.1
 MAN5 = man/complaint.5
 
@@ -59,7 +64,25 @@ complaint-report: cmd/complaint-report.c lib/libcomplaint.a lib/complaint.h
 $(UNIT): tests/unit/unit.h lib/libcomplaint.a $(HDR)
 	$(CC) $(ALL_CFLAGS) -o $@ $@.c $(LIBS) $(LDFLAGS)
 
-unit: $(UNIT)
+# The fuzz targets' checks, run on the corpus and past crashes by make check.
+$(REPLAY): tests/fuzz/replay.c lib/libcomplaint.a $(HDR)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/fuzz/replay.c \
+		`echo $@ | sed 's/replay_/fuzz_/'`.c $(LIBS) $(LDFLAGS)
+
+unit: $(UNIT) $(REPLAY)
+
+# Fuzz targets: clang's libFuzzer, the library built into each target with
+# the same sanitizers.  make fuzz FUZZ_SECONDS=60 for a short run.
+$(FUZZ): lib/schema.h $(HDR)
+	clang -std=c11 -D_DEFAULT_SOURCE -DLIBBSD_OPENBSD_VIS $(PKG_CFLAGS) \
+		-Ilib -g -O1 -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all -o $@ $@.c $(LIBOBJ:.o=.c) \
+		$(PKG_LIBS) -lcsv
+
+fuzz:
+	@sh scripts/install-deps --fuzz
+	@$(MAKE) $(FUZZ)
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 deps:
 	@sh scripts/install-deps
@@ -81,7 +104,7 @@ lint:
 		--enable=warning,performance,portability \
 		--suppress=missingIncludeSystem -Ilib lib cmd tests/unit
 	shellcheck -e SC1091 scripts/install-deps scripts/*.sh tests/*.sh \
-		bench/*.sh .ci/run
+		tests/fuzz/*.sh bench/*.sh .ci/run
 	mandoc -Tlint -W warning $(MAN1) $(MAN5)
 
 demo: deps
@@ -102,6 +125,6 @@ uninstall:
 	rm -f $(DESTDIR)$(MANDIR)/man5/complaint.5
 
 clean:
-	rm -f $(BIN) $(LIBOBJ) $(UNIT) lib/libcomplaint.a lib/schema.h
+	rm -f $(BIN) $(LIBOBJ) $(UNIT) $(FUZZ) $(REPLAY) lib/libcomplaint.a lib/schema.h
 
-.PHONY: all unit deps check asan lint demo install uninstall clean
+.PHONY: all unit deps check asan lint fuzz demo install uninstall clean

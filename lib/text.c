@@ -1,5 +1,6 @@
 /* text.c: UTF-8 validation and JSON string escaping (RFC 8259). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <vis.h>
 
@@ -86,10 +87,22 @@ text_json(struct buf *b, const char *s)
 	return rc;
 }
 
+/*
+ * Not strnvis(3): libbsd's leaves dst unterminated when src does not fit.
+ * Escape the whole of src, then cut the copy.
+ */
 const char *
 text_vis(char *dst, size_t size, const char *src)
 {
-	strnvis(dst, src, size, VIS_CSTYLE | VIS_NL | VIS_TAB | VIS_OCTAL);
+	char	*v = NULL;
+
+	if (stravis(&v, src, VIS_CSTYLE | VIS_NL | VIS_TAB | VIS_OCTAL) ==
+	    -1) {
+		strlcpy(dst, "(out of memory)", size);
+		return dst;
+	}
+	strlcpy(dst, v, size);
+	free(v);
 	return dst;
 }
 

@@ -10,6 +10,16 @@ for t in tests/unit/t_*; do
 	[ -x "$t" ] || continue
 	"./$t" >>"$out" 2>&1 || echo "not ok - $t exited $?" >>"$out"
 done
+for r in tests/fuzz/replay_*; do
+	case $r in *.c) continue ;; esac
+	[ -x "$r" ] || continue
+	name=${r##*/replay_}
+	set --
+	for f in tests/fuzz/corpus/"$name"/* tests/fuzz/regress/"$name"-*; do
+		[ -f "$f" ] && set -- "$@" "$f"
+	done
+	"./$r" "$@" >>"$out" 2>&1 || echo "not ok - $r exited $?" >>"$out"
+done
 for t in tests/*.sh; do
 	case $t in tests/lib.sh|tests/run.sh) continue ;; esac
 	sh "$t" >>"$out" 2>&1 || echo "not ok - $t exited $?" >>"$out"
