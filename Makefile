@@ -73,7 +73,7 @@ unit: $(UNIT) $(REPLAY)
 
 # Fuzz targets: clang's libFuzzer, the library built into each target with
 # the same sanitizers.  make fuzz FUZZ_SECONDS=60 for a short run.
-$(FUZZ): lib/schema.h $(HDR)
+$(FUZZ): lib/schema.h $(HDR) $(LIBOBJ:.o=.c) tests/fuzz/replay.c
 	clang -std=c11 -D_DEFAULT_SOURCE -DLIBBSD_OPENBSD_VIS $(PKG_CFLAGS) \
 		-Ilib -g -O1 -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all -o $@ $@.c $(LIBOBJ:.o=.c) \
