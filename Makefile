@@ -84,6 +84,10 @@ fuzz:
 	@$(MAKE) $(FUZZ)
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
+# Eight writers of 100 complaints each against two readers.
+stress: all
+	sh tests/stress/stress.sh 8 100
+
 deps:
 	@sh scripts/install-deps
 
@@ -104,7 +108,7 @@ lint:
 		--enable=warning,performance,portability \
 		--suppress=missingIncludeSystem -Ilib lib cmd tests/unit
 	shellcheck -e SC1091 scripts/install-deps scripts/*.sh tests/*.sh \
-		tests/fuzz/*.sh bench/*.sh .ci/run
+		tests/fuzz/*.sh tests/stress/*.sh bench/*.sh .ci/run
 	mandoc -Tlint -W warning $(MAN1) $(MAN5)
 
 demo: deps
@@ -127,4 +131,4 @@ uninstall:
 clean:
 	rm -f $(BIN) $(LIBOBJ) $(UNIT) $(FUZZ) $(REPLAY) lib/libcomplaint.a lib/schema.h
 
-.PHONY: all unit deps check asan lint fuzz demo install uninstall clean
+.PHONY: all unit deps check asan lint fuzz stress demo install uninstall clean
