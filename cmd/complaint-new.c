@@ -5,6 +5,7 @@
 #include <err.h>
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,6 +94,8 @@ main(int argc, char *argv[])
 	int		 c;
 
 	setlocale(LC_CTYPE, "");
+	/* Past a file size limit, fail the write (74), not the process. */
+	signal(SIGXFSZ, SIG_IGN);
 	while ((c = getopt_long(argc, argv, "a:c:E:e:f:hm:n:o:p:r:s:t:",
 	    longopts, NULL)) != -1) {
 		switch (c) {

@@ -158,6 +158,12 @@ db_error(struct casefile *cf, int rc, struct cerror *e)
 		    "or a file size limit is full; nothing was changed",
 		    cf->path);
 	case SQLITE_IOERR:
+		/* The WAL's errno is not kept, so EFBIG looks like EIO. */
+		if (rc == SQLITE_IOERR_WRITE)
+			return cerror_set(e, EX_IOERR, "cannot write %s: the "
+			    "disk is full, a file size limit was reached, or "
+			    "the disk failed; nothing was changed", cf->path);
+		/* FALLTHROUGH */
 	case SQLITE_PROTOCOL:
 		return cerror_set(e, EX_IOERR, "I/O error on %s: %s",
 		    cf->path, msg);
@@ -213,11 +219,14 @@ db_done(struct casefile *cf, sqlite3_stmt *st, struct cerror *e)
 {
 	int	 rc;
 
+	/* Map the error before the reset, which can clear its errno. */
 	rc = sqlite3_step(st);
-	sqlite3_reset(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return db_error(cf, rc, e);
-	return 0;
+		rc = db_error(cf, rc, e);
+	else
+		rc = 0;
+	sqlite3_reset(st);
+	return rc;
 }
 
 int
