@@ -123,12 +123,15 @@ install: all
 	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 
 uninstall:
-	cd $(DESTDIR)$(BINDIR) && rm -f $(BIN)
-	cd $(DESTDIR)$(MANDIR)/man1 && rm -f complaint.1 complaint-new.1 \
-		complaint-report.1
-	rm -f $(DESTDIR)$(MANDIR)/man5/complaint.5
+	for f in $(BIN); do rm -f $(DESTDIR)$(BINDIR)/$$f; done
+	for f in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
+	for f in $(MAN5); do rm -f $(DESTDIR)$(MANDIR)/man5/$${f#man/}; done
+
+print-bin:
+	@echo $(BIN)
 
 clean:
 	rm -f $(BIN) $(LIBOBJ) $(UNIT) $(FUZZ) $(REPLAY) lib/libcomplaint.a lib/schema.h
 
-.PHONY: all unit deps check asan lint fuzz stress demo install uninstall clean
+.PHONY: all unit deps check asan lint fuzz stress demo install uninstall \
+	print-bin clean

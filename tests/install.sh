@@ -1,0 +1,36 @@
+#!/bin/sh
+# tests/install.sh: make install into a DESTDIR, then use what was
+# installed: every program answers --version, the front door finds its
+# tools beside it, every page renders; make uninstall leaves nothing.
+. "$(dirname "$0")/lib.sh"
+
+dest=$T/dest
+check 'make install into DESTDIR' 0 \
+    "make -s -C $TOP install DESTDIR=$dest PREFIX=/usr >/dev/null" </dev/null
+bin=$dest/usr/bin
+for p in $(cd "$TOP" && make -s -f Makefile print-bin); do
+	check "installed $p runs" 0 "$bin/$p --version" <<EOF
+$p 0.1.0
+EOF
+done
+check 'the installed front door runs the installed tool' 0 \
+    "PATH=/usr/bin:/bin $bin/complaint new -f $T/c.db Parcel" <<EOF
+1
+EOF
+for page in $(cd "$dest/usr/share/man" && ls man*/*); do
+	if command -v man >/dev/null 2>&1; then
+		check "man -l $page" 0 \
+		    "MANPAGER=cat man -l $dest/usr/share/man/$page 2>&1 |
+		    grep -c '^NAME'" <<EOF
+1
+EOF
+	else
+		check "mandoc $page" 0 \
+		    "mandoc -Tlint -W warning $dest/usr/share/man/$page" </dev/null
+	fi
+done
+check 'make uninstall leaves no file' 0 \
+    "make -s -C $TOP uninstall DESTDIR=$dest PREFIX=/usr >/dev/null &&
+    find $dest -type f | wc -l" <<EOF
+0
+EOF
