@@ -466,7 +466,7 @@ casefile_open(struct casefile **cfp, const char *arg, int mode,
 	    (rc = casefile_path(arg, cf->path, sizeof(cf->path), e)) != 0 ||
 	    (rc = precheck(cf->path, mode, e)) != 0)
 		goto fail;
-	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW;
+	flags = SQLITE_OPEN_READWRITE;
 	if ((rc = sqlite3_open_v2(cf->path, &cf->db, flags, NULL)) !=
 	    SQLITE_OK) {
 		rc = db_error(cf, rc, e);
