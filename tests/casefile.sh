@@ -66,12 +66,17 @@ check 'and it is left alone' 0 \
     "sqlite3 $T/other.db 'SELECT count(*) FROM sqlite_schema'" <<EOF
 1
 EOF
+ln -s cases.db "$T/link.db"
+check 'a symbolic link of our own is followed' 0 \
+    "complaint-new -f $T/link.db Via link" <<EOF
+2
+EOF
 mkdir "$T/dir.db"
 check 'a folder is not a case file' 65 "complaint-report -f $T/dir.db"
 
 check 'the front door runs the tool beside it' 0 \
     "$TOP/complaint new -r 2026-11-20 Kettle" <<EOF
-2
+3
 EOF
 check 'and with a bare name from PATH' 0 'complaint report list --limit 1' <<EOF
 1	2026-11-22T10:00:00Z	new	medium		Parcel
