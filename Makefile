@@ -25,6 +25,7 @@ LIBOBJ = \
 	lib/ids.o \
 	lib/money.o \
 	lib/query.o \
+	lib/report.o \
 	lib/text.o \
 	lib/textout.o \
 	lib/timefmt.o
