@@ -71,7 +71,7 @@ static const struct section {
 } sections[] = {
 	{ "customer-details", query_customer },
 	{ "fields", query_fields },
-	{ "flags", query_flags },
+	{ "triage", query_flags },
 	{ "due", query_dues },
 	{ "timeline", query_timeline },
 	{ "states", query_states },
@@ -81,7 +81,7 @@ static const struct section {
 	{ "escalations", query_escalations },
 	{ "decisions", query_decisions },
 	{ "followups", query_followups },
-	{ "cause", query_cause },
+	{ "outcome", query_cause },
 	{ "history", query_history },
 };
 

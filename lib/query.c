@@ -69,6 +69,11 @@ struct report_sql {
 	const char		*tie;	/* ends every order: unique */
 };
 
+/* A customer by id, e-mail, name or phone: one index lookup each. */
+#define WHO(p)	"(SELECT id FROM customers WHERE id = " p		\
+	" UNION SELECT id FROM customers WHERE email = " p " COLLATE NOCASE" \
+	" UNION SELECT id FROM customers WHERE name = " p " COLLATE NOCASE" \
+	" UNION SELECT id FROM customers WHERE phone = " p ")"
 #define CUSTNAME	"coalesce(u.name, u.email, u.phone)"
 #define HOURS(a, b)	"(unixepoch(" a ") - unixepoch(" b ")) / 3600"
 #define NOTSENT(kind, due)						\
@@ -100,7 +105,7 @@ static const struct sortkey list_keys[] = {
 	" AND c.paused IS NULL AND c.status NOT IN " ENDED
 
 static const char *const overdue_sql[] = {
-	"SELECT o.id AS id, o.kind AS kind, o.due AS due,"
+	"SELECT o.id AS id, o.kind AS kind, min(o.due) AS due,"
 	" o.late AS hours_late, o.status AS status,"
 	" CASE o.sev WHEN 1 THEN 'low' WHEN 2 THEN 'medium'"
 	" WHEN 3 THEN 'high' WHEN 4 THEN 'critical' END AS severity,"
@@ -108,7 +113,7 @@ static const char *const overdue_sql[] = {
 	OVERDUE_BRANCH("ack", "c.ack_due", "c.acked"), FILTERS,
 	" UNION ALL ",
 	OVERDUE_BRANCH("resolve", "c.resolve_due", "c.closed"), FILTERS,
-	") o LEFT JOIN customers u ON u.id = o.cust", SORT, NULL
+	") o LEFT JOIN customers u ON u.id = o.cust GROUP BY o.id", SORT, NULL
 };
 static const struct sortkey due_keys[] = {
 	{ "id", "o.id" }, { "kind", "o.kind" }, { "due", "o.due" },
@@ -142,8 +147,8 @@ static const char *const repeat_sql[] = {
 	" (SELECT max(c.id) AS id, c.customer AS customer,"
 	" count(*) AS cases, min(c.received) AS first,"
 	" max(c.received) AS last FROM cases c"
-	" WHERE c.customer IS NOT NULL AND c.received >= :from", FILTERS,
-	" GROUP BY c.customer HAVING count(*) >= :min) g"
+	" WHERE +c.customer IS NOT NULL AND c.received >= :from", FILTERS,
+	" GROUP BY +c.customer HAVING count(*) >= :min) g"
 	" LEFT JOIN customers u ON u.id = g.customer", SORT, NULL
 };
 static const struct sortkey repeat_keys[] = {
@@ -213,7 +218,7 @@ static const struct sortkey no_keys[] = { { NULL, NULL } };
 
 static const struct report_sql report_sqls[] = {
 	{ "list", list_sql, list_keys, NULL, "c.id" },
-	{ "overdue", overdue_sql, due_keys, "o.due", "o.id, o.kind" },
+	{ "overdue", overdue_sql, due_keys, "due", "o.id" },
 	{ "due", due_sql, due_keys, "o.due", "o.id, o.kind" },
 	{ "repeat", repeat_sql, repeat_keys, "g.cases DESC", "g.id" },
 	{ "causes", causes_sql, causes_keys, "cases DESC", "cause" },
@@ -242,11 +247,7 @@ add_filters(struct buf *b, const struct filter *f)
 	if (f->severity > 0)
 		rc |= buf_puts(b, " AND c.severity = :severity");
 	if (f->customer != NULL)
-		rc |= buf_puts(b, " AND c.customer IN (SELECT id FROM"
-		    " customers WHERE CAST(id AS TEXT) = :customer"
-		    " OR email = :customer COLLATE NOCASE"
-		    " OR name = :customer COLLATE NOCASE"
-		    " OR phone = :customer)");
+		rc |= buf_puts(b, " AND c.customer IN " WHO(":customer"));
 	if (f->channel != NULL)
 		rc |= buf_puts(b, " AND c.channel = :channel");
 	if (f->tag != NULL)

@@ -297,9 +297,10 @@ query_recordings(struct casefile *cf, row_fn *fn, void *arg,
 }
 
 /* The customer WHO by id, e-mail, name or phone. */
-#define WHO	"(SELECT id FROM customers WHERE CAST(id AS TEXT) = :who" \
-	" OR email = :who COLLATE NOCASE OR name = :who COLLATE NOCASE"	\
-	" OR phone = :who)"
+#define WHO	"(SELECT id FROM customers WHERE id = :who"		\
+	" UNION SELECT id FROM customers WHERE email = :who COLLATE NOCASE" \
+	" UNION SELECT id FROM customers WHERE name = :who COLLATE NOCASE" \
+	" UNION SELECT id FROM customers WHERE phone = :who)"
 #define OFCASES	" WHERE case_id IN (SELECT id FROM cases WHERE customer IN " \
 	WHO ")"
 #define OFACCOUNTS	" WHERE account IN (SELECT id FROM accounts" OFCASES ")"
