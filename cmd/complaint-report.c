@@ -26,6 +26,7 @@ static struct {
 	const char	*dir;		/* export -o */
 	int		 fmt;
 	int		 quiet;
+	int		 sql;		/* print the report's SQL, run nothing */
 	struct filter	 f;
 } opts;
 
@@ -525,7 +526,8 @@ main(int argc, char *argv[])
 {
 	enum { O_CSV = 256, O_JSON, O_STATUS, O_CUSTOMER, O_SINCE, O_UNTIL,
 	    O_LIMIT, O_VERSION, O_SEVERITY, O_CHANNEL, O_TAG, O_ASSIGNEE,
-	    O_FLAG, O_SORT, O_MARK, O_MIN, O_DAYS };
+	    O_FLAG, O_SORT, O_MARK, O_MIN, O_DAYS,
+	    O_SQL };
 	static const struct option longopts[] = {
 		{ "assignee", required_argument, NULL, O_ASSIGNEE },
 		{ "channel", required_argument, NULL, O_CHANNEL },
@@ -543,6 +545,7 @@ main(int argc, char *argv[])
 		{ "severity", required_argument, NULL, O_SEVERITY },
 		{ "since", required_argument, NULL, O_SINCE },
 		{ "sort", required_argument, NULL, O_SORT },
+		{ "sql", no_argument, NULL, O_SQL },
 		{ "status", required_argument, NULL, O_STATUS },
 		{ "tag", required_argument, NULL, O_TAG },
 		{ "until", required_argument, NULL, O_UNTIL },
@@ -630,6 +633,9 @@ main(int argc, char *argv[])
 		case O_SORT:
 			opts.f.sort = optarg;
 			break;
+		case O_SQL:
+			opts.sql = 1;
+			break;
 		case O_STATUS:
 			opts.f.status = optarg;
 			break;
@@ -659,6 +665,15 @@ main(int argc, char *argv[])
 			usage(stderr);
 			return EX_USAGE;
 		}
+	}
+	if (opts.sql) {
+		struct buf	 b = { NULL, 0, 0 };
+
+		if ((rc = query_sql(rep->name, &opts.f, &b, &e)) != 0)
+			errx(rc == EX_USAGE ? EX_USAGE : rc, "%s", e.msg);
+		puts(b.s);
+		buf_free(&b);
+		return textout_close(stdout, &e) != 0 ? EX_IOERR : 0;
 	}
 	/* Only due --mark writes; the file must exist all the same. */
 	if ((rc = casefile_open(&cf, opts.file, CF_READ, &e)) != 0)

@@ -246,6 +246,9 @@ int	query_report(struct casefile *, const char *, const struct filter *,
 /* Call fn with each row of the query plan of a report for f. */
 int	query_plan(struct casefile *, const char *, const struct filter *,
 	    row_fn *, void *, struct cerror *);
+/* Append the SQL of a report for f, with its named parameters. */
+int	query_sql(const char *, const struct filter *, struct buf *,
+	    struct cerror *);
 /* Run "due" leaving out reminders already sent; record those listed. */
 int	query_due_mark(struct casefile *, const struct filter *, row_fn *,
 	    void *, struct cerror *);

@@ -328,35 +328,50 @@ bind_iso(sqlite3_stmt *st, const char *name, time_t t)
 		    SQLITE_TRANSIENT);
 }
 
+/* Append report name's SQL for f to sql. */
+static int
+assemble(struct buf *sql, const char *name, const struct filter *f,
+    struct cerror *e)
+{
+	const struct report_sql *r;
+	int		 rc = 0;
+
+	if ((r = find_report(name)) == NULL)
+		return cerror_set(e, EX_USAGE, "no report %s", name);
+	for (const char *const *p = r->parts; *p != NULL; p++) {
+		if (*p == FILTERS)
+			rc |= add_filters(sql, f);
+		else if (*p == SORT) {
+			if ((rc = add_sort(sql, r, f, e)) != 0)
+				return rc;
+		} else
+			rc |= buf_puts(sql, *p);
+	}
+	return rc != 0 ? cerror_set(e, EX_OSERR, "out of memory") : 0;
+}
+
+int
+query_sql(const char *name, const struct filter *f, struct buf *sql,
+    struct cerror *e)
+{
+	return assemble(sql, name, f, e);
+}
+
 /* Build report name's statement for f; with explain, its query plan. */
 static int
 build(struct casefile *cf, const char *name, const struct filter *f,
     int explain, sqlite3_stmt **stp, struct cerror *e)
 {
-	const struct report_sql *r;
 	struct buf	 sql = { NULL, 0, 0 };
 	sqlite3_stmt	*st = NULL;
 	time_t		 now = casefile_now(cf);
 	int		 rc = 0;
 
 	*stp = NULL;
-	if ((r = find_report(name)) == NULL)
-		return cerror_set(e, EX_USAGE, "no report %s", name);
-	if (explain)
-		rc |= buf_puts(&sql, "EXPLAIN QUERY PLAN ");
-	for (const char *const *p = r->parts; *p != NULL; p++) {
-		if (*p == FILTERS)
-			rc |= add_filters(&sql, f);
-		else if (*p == SORT) {
-			if ((rc = add_sort(&sql, r, f, e)) != 0)
-				goto out;
-		} else
-			rc |= buf_puts(&sql, *p);
-	}
-	if (rc != 0) {
-		rc = cerror_set(e, EX_OSERR, "out of memory");
+	if (explain && buf_puts(&sql, "EXPLAIN QUERY PLAN ") != 0)
+		return cerror_set(e, EX_OSERR, "out of memory");
+	if ((rc = assemble(&sql, name, f, e)) != 0)
 		goto out;
-	}
 	if ((rc = sqlite3_prepare_v2(cf->db, sql.s, -1, &st, NULL)) !=
 	    SQLITE_OK) {
 		rc = db_error(cf, rc, e);
