@@ -63,8 +63,8 @@ for args in 'list --status open --limit 50' overdue 'due -w 1d' repeat \
     causes stats "show $sid"; do
 	case $args in
 	show*)	sql=$show ;;
-	# shellcheck disable=SC2086 # $args are words
-	*)	sql=$($r --sql $args | tr '\n' ' ') ;;
+	*)	# shellcheck disable=SC2086 # $args are words
+		sql=$($r --sql $args | tr '\n' ' ') ;;
 	esac
 	hyperfine -N --warmup 3 --runs "$runs" --export-json "$dir/r.json" \
 	    "$r $args" "$bare \"$sql\"" >/dev/null
