@@ -26,6 +26,7 @@ LIBOBJ = \
 	lib/money.o \
 	lib/query.o \
 	lib/report.o \
+	lib/stats.o \
 	lib/text.o \
 	lib/textout.o \
 	lib/timefmt.o

@@ -66,8 +66,8 @@ INSERT INTO followups (case_id, due, done, satisfied, score, actor)
 SELECT id, strftime('%Y-%m-%dT%H:%M:%SZ', closed, '+7 days'),
     CASE WHEN closed < '2026-11-10' THEN
         strftime('%Y-%m-%dT%H:%M:%SZ', closed, '+8 days') END,
-    CASE WHEN closed < '2026-11-10' THEN (id % 10 < 8) END,
-    CASE WHEN closed < '2026-11-10' THEN 1 + id % 5 END, 'bench'
+    CASE WHEN closed < '2026-11-10' THEN ((id / 5) % 10 < 8) END,
+    CASE WHEN closed < '2026-11-10' THEN 1 + (id / 5) % 5 END, 'bench'
 FROM cases WHERE status = 'closed' AND id % 5 = 0;
 INSERT INTO followups (case_id, due, actor)
 SELECT id, strftime('%Y-%m-%dT%H:%M:%SZ', received, '+30 days'), 'bench'

@@ -267,6 +267,10 @@ int	query_exists(struct casefile *, int64_t, struct cerror *);
 int	query_log(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
 
+/* stats.c: counts, median and 90th percentile times, rates, one pass. */
+int	query_stats(struct casefile *, const struct filter *, row_fn *,
+	    void *, struct cerror *);
+
 /* report.c: the sections of a dossier, the evidence, the export. */
 /* Each calls fn with the rows of one section of case id's dossier. */
 int	query_fields(struct casefile *, int64_t, row_fn *, void *,

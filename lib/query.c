@@ -67,6 +67,7 @@ struct report_sql {
 	const struct sortkey	*keys;
 	const char		*order;	/* default ORDER BY, before the tie */
 	const char		*tie;	/* ends every order: unique */
+	const char *const	*plain;	/* the parts when no filter is set */
 };
 
 /* A customer by id, e-mail, name or phone: one index lookup each. */
@@ -172,57 +173,38 @@ static const struct sortkey causes_keys[] = {
 	{ "running", "running" }, { NULL, NULL }
 };
 
-#define PCTL(col, from, num, den)					\
-	"(SELECT round((unixepoch(" col ") - unixepoch(received)) / 3600.0,"\
-	" 1)"								\
-	" FROM f WHERE " col " IS NOT NULL ORDER BY unixepoch(" col ")"	\
-	" - unixepoch(received) LIMIT 1 OFFSET (SELECT (count(*) * " num	\
-	" + " den " - 1) / " den " - 1 FROM f WHERE " col " IS NOT NULL))"
-
+/* stats: one scan (see stats.c) and two aggregates. */
 static const char *const stats_sql[] = {
-	"WITH f AS NOT MATERIALIZED (SELECT c.id AS id, c.status AS status,"
-	" c.severity AS severity, c.channel AS channel,"
-	" c.received AS received, c.acked AS acked, c.closed AS closed"
-	" FROM cases c WHERE 1", FILTERS, ")"
-	" SELECT measure, key, value FROM ("
-	"SELECT 0 AS ord, 0 AS sk, 'cases' AS measure, 'total' AS key,"
-	" count(*) AS value FROM f"
-	" UNION ALL SELECT 1, status, 'status', status, count(*) FROM f"
-	" GROUP BY status"
-	" UNION ALL SELECT 2, severity, 'severity', CASE severity"
-	" WHEN 1 THEN 'low' WHEN 2 THEN 'medium' WHEN 3 THEN 'high'"
-	" WHEN 4 THEN 'critical' END, count(*) FROM f GROUP BY severity"
-	" UNION ALL SELECT 3, coalesce(channel, ''), 'channel',"
-	" coalesce(channel, '-'), count(*) FROM f GROUP BY channel"
-	" UNION ALL SELECT 4, 1, 'ack-hours', 'median', "
-	PCTL("acked", "f", "1", "2")
-	" UNION ALL SELECT 4, 2, 'ack-hours', 'p90', "
-	PCTL("acked", "f", "9", "10")
-	" UNION ALL SELECT 5, 1, 'close-hours', 'median', "
-	PCTL("closed", "f", "1", "2")
-	" UNION ALL SELECT 5, 2, 'close-hours', 'p90', "
-	PCTL("closed", "f", "9", "10")
-	" UNION ALL SELECT 6, 1, 'escalated', 'percent',"
-	" round(100.0 * (SELECT count(DISTINCT x.case_id) FROM escalations x"
-	" WHERE x.case_id IN (SELECT id FROM f)) / max(count(*), 1), 1)"
-	" FROM f"
-	" UNION ALL SELECT 7, 1, 'satisfied', 'percent',"
-	" round(100.0 * avg(w.satisfied), 1) FROM followups w"
-	" WHERE w.satisfied IS NOT NULL AND w.case_id IN (SELECT id FROM f)"
-	" UNION ALL SELECT 7, 2, 'score', 'mean', round(avg(w.score), 2)"
-	" FROM followups w WHERE w.score IS NOT NULL"
-	" AND w.case_id IN (SELECT id FROM f))",
-	SORT, NULL
+	"SELECT c.status, c.severity, c.channel, c.received, c.acked,"
+	" c.closed FROM cases c WHERE 1", FILTERS, NULL
+};
+static const char *const escalated_sql[] = {
+	"SELECT count(DISTINCT x.case_id) FROM escalations x"
+	" JOIN cases c ON c.id = x.case_id WHERE 1", FILTERS, NULL
+};
+static const char *const escalated_all[] = {
+	"SELECT count(DISTINCT case_id) FROM escalations", NULL
+};
+static const char *const followups_sql[] = {
+	"SELECT avg(w.satisfied), avg(w.score) FROM followups w"
+	" JOIN cases c ON c.id = w.case_id WHERE 1", FILTERS, NULL
+};
+static const char *const followups_all[] = {
+	"SELECT avg(satisfied), avg(score) FROM followups", NULL
 };
 static const struct sortkey no_keys[] = { { NULL, NULL } };
 
 static const struct report_sql report_sqls[] = {
-	{ "list", list_sql, list_keys, NULL, "c.id" },
-	{ "overdue", overdue_sql, due_keys, "due", "o.id" },
-	{ "due", due_sql, due_keys, "o.due", "o.id, o.kind" },
-	{ "repeat", repeat_sql, repeat_keys, "g.cases DESC", "g.id" },
-	{ "causes", causes_sql, causes_keys, "cases DESC", "cause" },
-	{ "stats", stats_sql, no_keys, NULL, "ord, sk" },
+	{ "list", list_sql, list_keys, NULL, "c.id", NULL },
+	{ "overdue", overdue_sql, due_keys, "due", "o.id", NULL },
+	{ "due", due_sql, due_keys, "o.due", "o.id, o.kind", NULL },
+	{ "repeat", repeat_sql, repeat_keys, "g.cases DESC", "g.id", NULL },
+	{ "causes", causes_sql, causes_keys, "cases DESC", "cause", NULL },
+	{ "stats", stats_sql, no_keys, NULL, NULL, NULL },
+	{ "stats-escalated", escalated_sql, no_keys, NULL, NULL,
+	    escalated_all },
+	{ "stats-followups", followups_sql, no_keys, NULL, NULL,
+	    followups_all },
 };
 
 static const struct report_sql *
@@ -276,6 +258,8 @@ add_sort(struct buf *b, const struct report_sql *r, const struct filter *f,
 	size_t		 len;
 	int		 rc = 0, desc;
 
+	if (r->tie == NULL)
+		return 0;
 	rc |= buf_puts(b, " ORDER BY ");
 	if (f->sort == NULL && r->order != NULL)
 		rc |= buf_printf(b, "%s, ", r->order);
@@ -328,17 +312,28 @@ bind_iso(sqlite3_stmt *st, const char *name, time_t t)
 		    SQLITE_TRANSIENT);
 }
 
+/* Is any filter set? */
+static int
+filtered(const struct filter *f)
+{
+	return f->status != NULL || f->severity > 0 || f->customer != NULL ||
+	    f->channel != NULL || f->tag != NULL || f->assignee != NULL ||
+	    f->since != NULL || f->until != NULL || f->flag != NULL;
+}
+
 /* Append report name's SQL for f to sql. */
 static int
 assemble(struct buf *sql, const char *name, const struct filter *f,
     struct cerror *e)
 {
 	const struct report_sql *r;
+	const char *const *parts;
 	int		 rc = 0;
 
 	if ((r = find_report(name)) == NULL)
 		return cerror_set(e, EX_USAGE, "no report %s", name);
-	for (const char *const *p = r->parts; *p != NULL; p++) {
+	parts = r->plain != NULL && !filtered(f) ? r->plain : r->parts;
+	for (const char *const *p = parts; *p != NULL; p++) {
 		if (*p == FILTERS)
 			rc |= add_filters(sql, f);
 		else if (*p == SORT) {
@@ -406,12 +401,21 @@ out:
 }
 
 int
+query_prepare(struct casefile *cf, const char *name, const struct filter *f,
+    sqlite3_stmt **stp, struct cerror *e)
+{
+	return build(cf, name, f, 0, stp, e);
+}
+
+int
 query_report(struct casefile *cf, const char *name, const struct filter *f,
     row_fn *fn, void *arg, struct cerror *e)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
+	if (strcmp(name, "stats") == 0)
+		return query_stats(cf, f, fn, arg, e);
 	if ((rc = build(cf, name, f, 0, &st, e)) != 0)
 		return rc;
 	rc = db_rows(cf, st, fn, arg, e);

@@ -59,6 +59,9 @@ CREATE INDEX cases_received ON cases(received, customer);
 CREATE INDEX cases_ack_open ON cases(ack_due) WHERE acked IS NULL;
 CREATE INDEX cases_resolve_open ON cases(resolve_due) WHERE closed IS NULL;
 CREATE INDEX cases_cause ON cases(cause, received) WHERE cause IS NOT NULL;
+-- Covers the one scan of stats: a tenth of the table's pages.
+CREATE INDEX cases_stats ON cases(status, severity, channel, received,
+    acked, closed);
 
 -- Extra fields an import keeps that have no column (CFPB Company, State).
 CREATE TABLE fields (

@@ -210,7 +210,7 @@ close-hours	median	24.0
 close-hours	p90	48.0
 escalated	percent	20.0
 satisfied	percent	100.0
-score	mean	4.0
+score	mean	4.00
 OUT
 check 'stats --customer' 0 \
     'complaint-report stats --customer "Bob Ross" --json | head -3' <<OUT

@@ -62,6 +62,10 @@ main(void)
 		    { "COVERING INDEX cases_cause" }, 0 },
 		{ "causes", { .since = "2026-01-01" },
 		    { "COVERING INDEX cases_cause" }, 0 },
+		{ "stats", { .status = NULL },
+		    { "COVERING INDEX cases_stats" }, 1 },
+		{ "stats-escalated", { .status = NULL },
+		    { "COVERING INDEX escalations_case" }, 1 },
 	};
 	char		 dir[] = "/tmp/complaint-plan.XXXXXX", path[128];
 	struct casefile	*cf;
