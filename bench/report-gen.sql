@@ -82,3 +82,4 @@ INSERT INTO escalations (case_id, team, reason, at, actor)
 SELECT id, 'tier2', 'bench', received, 'bench' FROM cases WHERE id % 20 = 0;
 COMMIT;
 ANALYZE;
+PRAGMA journal_mode = WAL;
