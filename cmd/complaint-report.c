@@ -393,10 +393,14 @@ recording_row(void *arg, const struct row *r)
 		c->missing++;
 		warnx("recording %s of case %s is missing; not checked",
 		    vis, r->val[1]);
+	} else if (strcmp(r->val[3], "changed") == 0) {
+		c->changed++;
+		warnx("recording %s of case %s has changed: it no longer "
+		    "matches its hash", vis, r->val[1]);
 	} else {
 		c->changed++;
-		warnx("recording %s of case %s is %s: it no longer matches "
-		    "its hash", vis, r->val[1], r->val[3]);
+		warnx("recording %s of case %s cannot be read; check its "
+		    "permissions", vis, r->val[1]);
 	}
 	return 0;
 }
@@ -420,7 +424,7 @@ report_verify(struct casefile *cf, const char *name, char **argv, int argc,
 	if ((rc = query_recordings(cf, recording_row, &c, e)) != 0)
 		return rc;
 	if (c.changed > 0)
-		return cerror_set(e, 1, "%lld of %lld recordings changed",
+		return cerror_set(e, 1, "%lld of %lld recordings do not verify",
 		    (long long)c.changed, (long long)c.checked);
 	if (!opts.quiet) {
 		printf("ok\t%lld entries\t%lld redacted\thead %s\n",

@@ -340,8 +340,8 @@ ok	1 recordings	0 missing
 OUT
 printf 'take 2!!' >"$T/rec.wav"
 check 'verify: a changed recording is exit 1' 1 'complaint-report verify'
-check_err "complaint-report: recording $T/rec.wav of case 4 is changed: it no longer matches its hash
-complaint-report: 1 of 1 recordings changed"
+check_err "complaint-report: recording $T/rec.wav of case 4 has changed: it no longer matches its hash
+complaint-report: 1 of 1 recordings do not verify"
 rm "$T/rec.wav"
 check 'verify: a missing recording only warns' 0 \
     'complaint-report verify | cut -f1,2' <<OUT
