@@ -7,8 +7,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/complaint-deb.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/src"
-(cd "$top" && git ls-files -z | xargs -0 tar cf - -- 2>/dev/null ||
-    tar cf - --exclude=.git .) | (cd "$work/src" && tar xf -)
+# What git tracks, so no build output or case file gets into the package.
+(cd "$top" && git ls-files -z | xargs -0 tar cf -) | (cd "$work/src" && tar xf -)
 cd "$work/src"
 dpkg-buildpackage -us -uc -b >"$work/build.log" 2>&1 || {
 	tail -40 "$work/build.log" >&2
@@ -30,7 +30,7 @@ f=$work/cases.db
 v=$(complaint --version)
 id=$(complaint new -f "$f" -n 'Ann Berg' Kettle leaks </dev/null)
 list=$(complaint-report -f "$f" list | cut -f1,5,6)
-page=$(MANPAGER=cat man complaint 2>/dev/null | grep -c '^NAME' || true)
+page=$(MANPAGER="cat" man complaint 2>/dev/null | grep -c '^NAME')
 dpkg -r complaint >/dev/null
 printf 'deb: %s; %s; case %s; list "%s"; man pages found: %s\n' \
     "$(basename "$deb")" "$v" "$id" "$list" "$page"
