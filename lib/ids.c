@@ -37,40 +37,54 @@ ids_add(struct ids *ids, int64_t id)
 	return 0;
 }
 
-/* Read ids from fp: the first field of each line; skip blanks, a header. */
+/* One line's id: its first field; a header on line 1 is skipped. */
+static int
+ids_line(struct ids *ids, char *line, long lineno, struct cerror *e)
+{
+	char	*p;
+	int64_t	 id;
+
+	line[strcspn(line, "\t,")] = '\0';
+	for (p = line; *p == ' '; p++)
+		;
+	if (*p == '\0')
+		return 0;
+	if (ids_parse(p, &id) != 0) {
+		if (lineno == 1 && (*p < '0' || *p > '9') && *p != '-')
+			return 0;
+		return cerror_set(e, EX_DATAERR, "standard input, line %ld: "
+		    "not a case id", lineno);
+	}
+	if (ids_add(ids, id) != 0)
+		return cerror_set(e, EX_OSERR, "out of memory");
+	return 0;
+}
+
+/*
+ * Read ids from fp, a line each.  Lines end in LF, CRLF or a lone CR (old
+ * Mac exports): a CR-only file is one getline() line with many ids in it.
+ */
 static int
 ids_read(struct ids *ids, FILE *fp, struct cerror *e)
 {
-	char		*line = NULL, *p;
+	char		*line = NULL, *p, *cr;
 	size_t		 size = 0;
-	ssize_t		 len;
 	long		 lineno = 0;
-	int64_t		 id;
 	int		 rc = 0;
 
-	while ((len = getline(&line, &size, fp)) != -1) {
-		lineno++;
-		line[strcspn(line, "\t,\r\n")] = '\0';
-		for (p = line; *p == ' '; p++)
-			;
-		if (*p == '\0')
-			continue;
-		if (ids_parse(p, &id) != 0) {
-			/* A first line that is not a number is a header. */
-			if (lineno == 1 && (*p < '0' || *p > '9') && *p != '-')
-				continue;
-			rc = cerror_set(e, EX_DATAERR, "standard input, line "
-			    "%ld: not a case id", lineno);
-			goto out;
-		}
-		if ((rc = ids_add(ids, id)) != 0) {
-			cerror_set(e, rc, "out of memory");
-			goto out;
+	while (rc == 0 && getline(&line, &size, fp) != -1) {
+		line[strcspn(line, "\n")] = '\0';
+		for (p = line; rc == 0; p = cr + 1) {
+			if ((cr = strchr(p, '\r')) != NULL)
+				*cr = '\0';
+			if (cr == NULL || cr[1] != '\0' || p != cr)
+				rc = ids_line(ids, p, ++lineno, e);
+			if (cr == NULL || cr[1] == '\0')
+				break;
 		}
 	}
-	if (ferror(fp))
+	if (rc == 0 && ferror(fp))
 		rc = cerror_set(e, EX_IOERR, "cannot read standard input");
-out:
 	free(line);
 	return rc;
 }

@@ -190,6 +190,6 @@ main(void)
 	test_open();
 	test_audit();
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	system(cmd);
+	CHECK(system(cmd) == 0, "the temporary folder is removed");
 	UNIT_EXIT();
 }

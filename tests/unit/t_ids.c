@@ -36,6 +36,13 @@ main(void)
 	    &e);
 	CHECK(rc == 0 && ids.n == 3 && ids.v[0] == 5 && ids.v[1] == 6 &&
 	    ids.v[2] == 8, "CSV header, blank line, tab and CR handled");
+	rc = collect("id\r4\r5\r", dash, 1, &ids, &e);
+	CHECK(rc == 0 && ids.n == 2 && ids.v[0] == 4 && ids.v[1] == 5,
+	    "lines ending in a lone CR");
+	rc = collect("4\r\n5\r\nx\r\n", dash, 1, &ids, &e);
+	CHECK(rc == 65 && strcmp(e.msg,
+	    "standard input, line 3: not a case id") == 0,
+	    "CRLF lines are counted once each");
 	rc = collect("5\nfoo\n", dash, 1, &ids, &e);
 	CHECK(rc == 65 && strcmp(e.msg,
 	    "standard input, line 2: not a case id") == 0,
