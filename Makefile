@@ -25,11 +25,13 @@ LIBOBJ = \
 	lib/ids.o \
 	lib/money.o \
 	lib/query.o \
+	lib/report.o \
+	lib/stats.o \
 	lib/text.o \
 	lib/textout.o \
 	lib/timefmt.o
 UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
-	tests/unit/t_text tests/unit/t_timefmt
+	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan
 FUZZ = tests/fuzz/fuzz_ids tests/fuzz/fuzz_money tests/fuzz/fuzz_text \
 	tests/fuzz/fuzz_time
 FUZZ_SECONDS = 600

@@ -1,42 +1,92 @@
 /*
- * complaint-report: lists and reports for people and pipes.  Read-only:
- * every report runs in one read transaction, so it sees one snapshot.
+ * complaint-report: lists and reports for people and pipes.  Every report
+ * runs in one transaction, so it sees one snapshot; only due --mark
+ * writes (the reminders it listed).  Listings are the lib's fixed queries
+ * with bound filters; the dossier is a table of sections, each a title
+ * and a lib query, so a new kind of record is one line here.
  */
+#include <sys/stat.h>
+
 #include <err.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "complaint.h"
 
 static struct {
 	const char	*file;
+	const char	*dir;		/* export -o */
 	int		 fmt;
 	int		 quiet;
+	int		 sql;		/* print the report's SQL, run nothing */
 	struct filter	 f;
 } opts;
 
 struct report {
 	const char	*name;
-	int		(*fn)(struct casefile *, char **, int, struct cerror *);
+	int		(*fn)(struct casefile *, const char *, char **, int,
+			    struct cerror *);
 	const char	*usage;
 };
 
-static int	report_list(struct casefile *, char **, int, struct cerror *);
-static int	report_log(struct casefile *, char **, int, struct cerror *);
-static int	report_show(struct casefile *, char **, int, struct cerror *);
-static int	report_verify(struct casefile *, char **, int,
+static int	report_export(struct casefile *, const char *, char **, int,
+		    struct cerror *);
+static int	report_log(struct casefile *, const char *, char **, int,
+		    struct cerror *);
+static int	report_rows(struct casefile *, const char *, char **, int,
+		    struct cerror *);
+static int	report_show(struct casefile *, const char *, char **, int,
+		    struct cerror *);
+static int	report_stats(struct casefile *, const char *, char **, int,
+		    struct cerror *);
+static int	report_verify(struct casefile *, const char *, char **, int,
 		    struct cerror *);
 
 static const struct report reports[] = {
-	{ "list", report_list, "list [FILTERS]" },
-	{ "log", report_log, "log [CASE]" },
+	{ "list", report_rows, "list [FILTERS]" },
 	{ "show", report_show, "show CASE..." },
+	{ "overdue", report_rows, "overdue [FILTERS]" },
+	{ "due", report_rows, "due [-w 1d] [--mark] [FILTERS]" },
+	{ "repeat", report_rows, "repeat [--min 3] [--days 90] [FILTERS]" },
+	{ "causes", report_rows, "causes [FILTERS]" },
+	{ "stats", report_stats, "stats [FILTERS]" },
+	{ "log", report_log, "log [CASE]" },
 	{ "verify", report_verify, "verify" },
+	{ "export", report_export, "export [--json | --csv -o DIR] "
+	    "[--customer WHO]" },
 };
+
+/* The sections of a dossier after its fields, in order. */
+static const struct section {
+	const char	*title;
+	int		(*fn)(struct casefile *, int64_t, row_fn *, void *,
+			    struct cerror *);
+} sections[] = {
+	{ "customer-details", query_customer },
+	{ "fields", query_fields },
+	{ "triage", query_flags },
+	{ "due", query_dues },
+	{ "timeline", query_timeline },
+	{ "states", query_states },
+	{ "accounts", query_accounts },
+	{ "discrepancies", query_discrepancies },
+	{ "proposals", query_proposals },
+	{ "escalations", query_escalations },
+	{ "decisions", query_decisions },
+	{ "followups", query_followups },
+	{ "outcome", query_cause },
+	{ "history", query_history },
+};
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 static void
 usage(FILE *fp)
@@ -44,16 +94,21 @@ usage(FILE *fp)
 	fputs("usage: complaint-report [-f FILE] [--csv | --json] [-q] "
 	    "[REPORT] [FILTERS]\n"
 	    "reports:\n", fp);
-	for (size_t i = 0; i < sizeof(reports) / sizeof(reports[0]); i++)
+	for (size_t i = 0; i < NELEM(reports); i++)
 		fprintf(fp, "  %s\n", reports[i].usage);
-	fputs("filters: --status STATUS --customer WHO --since TIME "
-	    "--until TIME --limit N\n", fp);
+	fputs("filters: --status STATUS|open --severity SEVERITY "
+	    "--customer WHO --channel CHANNEL\n"
+	    "  --tag TAG --assignee WHO --flag FLAG --since TIME "
+	    "--until TIME\n"
+	    "  --sort [-]FIELD[,[-]FIELD] --limit N\n", fp);
 }
 
 /* Output rows, or with -q only count them. */
 struct sink {
 	struct textout	 out;
 	int64_t		 rows;
+	int64_t		 total;		/* stats: cases, for the bars */
+	int		 bars;
 };
 
 static int
@@ -74,27 +129,82 @@ finish(struct sink *s, struct cerror *e)
 }
 
 static int
-report_list(struct casefile *cf, char **argv, int argc, struct cerror *e)
+report_rows(struct casefile *cf, const char *name, char **argv, int argc,
+    struct cerror *e)
 {
 	struct sink	 s = { .rows = 0 };
 	int		 rc;
 
 	(void)argv;
 	if (argc > 0)
-		return cerror_set(e, EX_USAGE, "list takes no operands");
+		return cerror_set(e, EX_USAGE, "%s takes no operands", name);
+	if (opts.f.mark && strcmp(name, "due") != 0)
+		return cerror_set(e, EX_USAGE, "--mark is for due only");
 	textout_init(&s.out, stdout, opts.fmt);
-	rc = query_list(cf, &opts.f, sink_row, &s, e);
+	if (opts.f.mark)
+		rc = query_due_mark(cf, &opts.f, sink_row, &s, e);
+	else
+		rc = query_report(cf, name, &opts.f, sink_row, &s, e);
+	textout_free(&s.out);
+	return rc != 0 ? rc : finish(&s, e);
+}
+
+/* Stats on a terminal: a bar after each count of a group. */
+static int
+stats_row(void *arg, const struct row *r)
+{
+	struct sink	*s = arg;
+	long long	 v;
+	int		 rc;
+
+	if (strcmp(r->val[0], "cases") == 0 && r->val[2] != NULL)
+		s->total = strtoll(r->val[2], NULL, 10);
+	if (!s->bars || opts.quiet)
+		return sink_row(arg, r);
+	s->rows++;
+	printf("%-12s%-16s", r->val[0], r->val[1]);
+	if (r->val[2] == NULL)
+		rc = puts("-");
+	else if (strcmp(r->val[0], "status") == 0 ||
+	    strcmp(r->val[0], "severity") == 0 ||
+	    strcmp(r->val[0], "channel") == 0) {
+		v = strtoll(r->val[2], NULL, 10);
+		printf("%10lld  ", v);
+		for (long long i = 0; s->total > 0 && i < v * 40 / s->total;
+		    i++)
+			putchar('#');
+		rc = putchar('\n');
+	} else
+		rc = printf("%10s\n", r->val[2]);
+	return rc == EOF ? EX_IOERR : 0;
+}
+
+static int
+report_stats(struct casefile *cf, const char *name, char **argv, int argc,
+    struct cerror *e)
+{
+	struct sink	 s = { .rows = 0 };
+	int		 rc;
+
+	(void)argv;
+	if (argc > 0)
+		return cerror_set(e, EX_USAGE, "%s takes no operands", name);
+	s.bars = opts.fmt == OUT_TEXT && isatty(STDOUT_FILENO);
+	textout_init(&s.out, stdout, opts.fmt);
+	rc = query_report(cf, name, &opts.f, stats_row, &s, e);
 	textout_free(&s.out);
 	return rc != 0 ? rc : finish(&s, e);
 }
 
 static int
-report_log(struct casefile *cf, char **argv, int argc, struct cerror *e)
+report_log(struct casefile *cf, const char *name, char **argv, int argc,
+    struct cerror *e)
 {
 	struct sink	 s = { .rows = 0 };
 	int64_t		 id = 0;
 	int		 rc;
 
+	(void)name;
 	if (argc > 1)
 		return cerror_set(e, EX_USAGE, "log takes at most one case");
 	if (argc == 1 && ((rc = ids_parse(argv[0], &id)) != 0 ||
@@ -107,7 +217,7 @@ report_log(struct casefile *cf, char **argv, int argc, struct cerror *e)
 	return rc != 0 ? rc : finish(&s, e);
 }
 
-/* The dossier as text: aligned fields, then the timeline. */
+/* The dossier as text: aligned fields, then each section with rows. */
 static int
 show_field(void *arg, const struct row *r)
 {
@@ -119,7 +229,24 @@ show_field(void *arg, const struct row *r)
 	return putc('\n', fp) == EOF ? EX_IOERR : 0;
 }
 
-/* The dossier as one JSON object: the fields, then "timeline": [...]. */
+/* A section's title, printed before its first row only. */
+struct titled {
+	struct textout	*out;
+	const char	*title;
+	int		 n;
+};
+
+static int
+titled_row(void *arg, const struct row *r)
+{
+	struct titled	*t = arg;
+
+	if (t->n++ == 0 && printf("\n%s\n", t->title) < 0)
+		return EX_IOERR;
+	return textout_row(t->out, r);
+}
+
+/* The dossier as one JSON object: the fields, then each section. */
 struct jshow {
 	struct buf	 b;
 	int		 n;
@@ -142,7 +269,7 @@ json_field(void *arg, const struct row *r)
 }
 
 static int
-json_event(void *arg, const struct row *r)
+json_object(void *arg, const struct row *r)
 {
 	struct jshow	*j = arg;
 	int		 rc = 0;
@@ -155,7 +282,10 @@ json_event(void *arg, const struct row *r)
 		first = 0;
 		rc |= text_json(&j->b, r->name[i]);
 		rc |= buf_puts(&j->b, ":");
-		rc |= text_json(&j->b, r->val[i]);
+		if (r->type[i] == VAL_INT)
+			rc |= buf_puts(&j->b, r->val[i]);
+		else
+			rc |= text_json(&j->b, r->val[i]);
 	}
 	return rc | buf_puts(&j->b, "}");
 }
@@ -168,27 +298,50 @@ show_json(struct casefile *cf, int64_t id, struct cerror *e)
 
 	if ((rc = query_case(cf, id, json_field, &j, e)) != 0)
 		goto out;
-	buf_puts(&j.b, ",\"timeline\":[");
-	j.n = 0;
-	if ((rc = query_timeline(cf, id, json_event, &j, e)) != 0)
-		goto out;
-	if (buf_puts(&j.b, "]}\n") != 0) {
+	for (size_t i = 0; i < NELEM(sections); i++) {
+		buf_printf(&j.b, ",\"%s\":[", sections[i].title);
+		j.n = 0;
+		if ((rc = sections[i].fn(cf, id, json_object, &j, e)) != 0)
+			goto out;
+		buf_puts(&j.b, "]");
+	}
+	if (buf_puts(&j.b, "}\n") != 0) {
 		rc = cerror_set(e, EX_OSERR, "out of memory");
 		goto out;
 	}
-	fputs(j.b.s, stdout);
+	if (fputs(j.b.s, stdout) == EOF)
+		rc = cerror_set(e, EX_IOERR, "cannot write standard output");
 out:
 	buf_free(&j.b);
 	return rc;
 }
 
 static int
-report_show(struct casefile *cf, char **argv, int argc, struct cerror *e)
+show_text(struct casefile *cf, struct textout *out, int64_t id,
+    struct cerror *e)
+{
+	struct titled	 t = { out, NULL, 0 };
+	int		 rc;
+
+	if ((rc = query_case(cf, id, show_field, stdout, e)) != 0)
+		return rc;
+	for (size_t i = 0; i < NELEM(sections) && rc == 0; i++) {
+		t.title = sections[i].title;
+		t.n = 0;
+		rc = sections[i].fn(cf, id, titled_row, &t, e);
+	}
+	return rc;
+}
+
+static int
+report_show(struct casefile *cf, const char *name, char **argv, int argc,
+    struct cerror *e)
 {
 	struct textout	 out;
 	struct ids	 ids = { NULL, 0, 0 };
 	int		 rc;
 
+	(void)name;
 	if (argc == 0)
 		return cerror_set(e, EX_USAGE, "show needs a case id");
 	if ((rc = ids_collect(&ids, argv, argc, stdin, e)) != 0)
@@ -209,12 +362,7 @@ report_show(struct casefile *cf, char **argv, int argc, struct cerror *e)
 		default:
 			if (i > 0)
 				putchar('\n');
-			if ((rc = query_case(cf, ids.v[i], show_field, stdout,
-			    e)) != 0)
-				break;
-			puts("\ntimeline");
-			rc = query_timeline(cf, ids.v[i], textout_rowfn, &out,
-			    e);
+			rc = show_text(cf, &out, ids.v[i], e);
 		}
 	}
 	textout_free(&out);
@@ -225,12 +373,47 @@ out:
 	return rc;
 }
 
+struct recs {
+	int64_t		 checked;
+	int64_t		 missing;
+	int64_t		 changed;
+};
+
 static int
-report_verify(struct casefile *cf, char **argv, int argc, struct cerror *e)
+recording_row(void *arg, const struct row *r)
+{
+	struct recs	*c = arg;
+	char		 vis[PATH_MAX];
+
+	c->checked++;
+	if (strcmp(r->val[3], "ok") == 0)
+		return 0;
+	text_vis(vis, sizeof(vis), r->val[2]);
+	if (strcmp(r->val[3], "missing") == 0) {
+		c->missing++;
+		warnx("recording %s of case %s is missing; not checked",
+		    vis, r->val[1]);
+	} else if (strcmp(r->val[3], "changed") == 0) {
+		c->changed++;
+		warnx("recording %s of case %s has changed: it no longer "
+		    "matches its hash", vis, r->val[1]);
+	} else {
+		c->changed++;
+		warnx("recording %s of case %s cannot be read; check its "
+		    "permissions", vis, r->val[1]);
+	}
+	return 0;
+}
+
+static int
+report_verify(struct casefile *cf, const char *name, char **argv, int argc,
+    struct cerror *e)
 {
 	struct audit_bad v;
+	struct recs	 c = { 0, 0, 0 };
 	int		 rc;
 
+	(void)name;
 	(void)argv;
 	if (argc > 0)
 		return cerror_set(e, EX_USAGE, "verify takes no operands");
@@ -238,35 +421,147 @@ report_verify(struct casefile *cf, char **argv, int argc, struct cerror *e)
 		return rc;
 	if (v.entry != 0)
 		return 1;
-	if (!opts.quiet)
+	if ((rc = query_recordings(cf, recording_row, &c, e)) != 0)
+		return rc;
+	if (c.changed > 0)
+		return cerror_set(e, 1, "%lld of %lld recordings do not verify",
+		    (long long)c.changed, (long long)c.checked);
+	if (!opts.quiet) {
 		printf("ok\t%lld entries\t%lld redacted\thead %s\n",
 		    (long long)v.entries, (long long)v.redacted, v.head);
+		if (c.checked > 0)
+			printf("ok\t%lld recordings\t%lld missing\n",
+			    (long long)c.checked, (long long)c.missing);
+	}
 	return textout_close(stdout, e);
+}
+
+/* Case ids of the listing, for export --json. */
+static int
+id_row(void *arg, const struct row *r)
+{
+	struct ids	*ids = arg;
+	int64_t		*v;
+
+	if (ids->n == ids->cap) {
+		ids->cap = ids->cap ? ids->cap * 2 : 256;
+		if ((v = reallocarray(ids->v, ids->cap, sizeof(*v))) == NULL)
+			return EX_OSERR;
+		ids->v = v;
+	}
+	ids->v[ids->n++] = strtoll(r->val[0], NULL, 10);
+	return 0;
+}
+
+static int
+export_csv(struct casefile *cf, struct cerror *e)
+{
+	struct textout	 out;
+	const char	*t;
+	char		 path[PATH_MAX];
+	FILE		*fp;
+	int		 fd, rc = 0;
+
+	if (mkdir(opts.dir, 0700) == -1 && errno != EEXIST)
+		return cerror_set(e, EX_CANTCREAT, "cannot create %s: %s",
+		    opts.dir, strerror(errno));
+	for (size_t i = 0; rc == 0 && (t = export_table_name(i)) != NULL;
+	    i++) {
+		snprintf(path, sizeof(path), "%s/%s.csv", opts.dir, t);
+		if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600)) ==
+		    -1 || (fp = fdopen(fd, "w")) == NULL) {
+			if (fd != -1)
+				close(fd);
+			return cerror_set(e, EX_CANTCREAT, "cannot create "
+			    "%s: %s", path, strerror(errno));
+		}
+		textout_init(&out, fp, OUT_CSV);
+		rc = export_table(cf, i, opts.f.customer, textout_rowfn, &out,
+		    e);
+		textout_free(&out);
+		if (fclose(fp) == EOF && rc == 0)
+			rc = cerror_set(e, EX_IOERR, "cannot write %s", path);
+	}
+	return rc;
+}
+
+static int
+report_export(struct casefile *cf, const char *name, char **argv, int argc,
+    struct cerror *e)
+{
+	struct ids	 ids = { NULL, 0, 0 };
+	int		 rc;
+
+	(void)name;
+	(void)argv;
+	if (argc > 0)
+		return cerror_set(e, EX_USAGE, "export takes no operands");
+	if (opts.fmt == OUT_CSV) {
+		if (opts.dir == NULL)
+			return cerror_set(e, EX_USAGE, "export --csv needs "
+			    "-o DIR, one file per table");
+		return export_csv(cf, e);
+	}
+	if ((rc = query_list(cf, &opts.f, id_row, &ids, e)) != 0)
+		goto out;
+	for (size_t i = 0; i < ids.n && rc == 0; i++)
+		rc = show_json(cf, ids.v[i], e);
+	if (rc == 0)
+		rc = textout_close(stdout, e);
+out:
+	ids_free(&ids);
+	return rc;
+}
+
+static int64_t
+count_arg(const char *opt, const char *s)
+{
+	const char	*errstr;
+	int64_t		 v;
+
+	v = strtonum(s, 1, INT64_MAX / 86400, &errstr);
+	if (errstr != NULL)
+		errx(EX_USAGE, "%s: a count of 1 or more", opt);
+	return v;
 }
 
 int
 main(int argc, char *argv[])
 {
 	enum { O_CSV = 256, O_JSON, O_STATUS, O_CUSTOMER, O_SINCE, O_UNTIL,
-	    O_LIMIT, O_VERSION };
+	    O_LIMIT, O_VERSION, O_SEVERITY, O_CHANNEL, O_TAG, O_ASSIGNEE,
+	    O_FLAG, O_SORT, O_MARK, O_MIN, O_DAYS,
+	    O_SQL };
 	static const struct option longopts[] = {
+		{ "assignee", required_argument, NULL, O_ASSIGNEE },
+		{ "channel", required_argument, NULL, O_CHANNEL },
 		{ "csv", no_argument, NULL, O_CSV },
 		{ "customer", required_argument, NULL, O_CUSTOMER },
+		{ "days", required_argument, NULL, O_DAYS },
+		{ "flag", required_argument, NULL, O_FLAG },
 		{ "help", no_argument, NULL, 'h' },
 		{ "json", no_argument, NULL, O_JSON },
 		{ "limit", required_argument, NULL, O_LIMIT },
+		{ "mark", no_argument, NULL, O_MARK },
+		{ "min", required_argument, NULL, O_MIN },
+		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "severity", required_argument, NULL, O_SEVERITY },
 		{ "since", required_argument, NULL, O_SINCE },
+		{ "sort", required_argument, NULL, O_SORT },
+		{ "sql", no_argument, NULL, O_SQL },
 		{ "status", required_argument, NULL, O_STATUS },
+		{ "tag", required_argument, NULL, O_TAG },
 		{ "until", required_argument, NULL, O_UNTIL },
 		{ "version", no_argument, NULL, O_VERSION },
+		{ "window", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct report *rep = NULL;
 	struct casefile	*cf = NULL;
 	struct cerror	 e = { 0, "" };
-	const char	*errstr;
 	char		**operands = argv + 1;
+	char		 vis[64];
 	int		 c, n = 0, rc;
 
 	setlocale(LC_CTYPE, "");
@@ -276,7 +571,7 @@ main(int argc, char *argv[])
 	 * getopt has already read.
 	 */
 	for (;;) {
-		c = getopt_long(argc, argv, "+f:hq", longopts, NULL);
+		c = getopt_long(argc, argv, "+f:hqo:w:", longopts, NULL);
 		if (c == -1) {
 			if (optind >= argc)
 				break;
@@ -290,8 +585,15 @@ main(int argc, char *argv[])
 		case 'h':
 			usage(stdout);
 			return 0;
+		case 'o':
+			opts.dir = optarg;
+			break;
 		case 'q':
 			opts.quiet = 1;
+			break;
+		case 'w':
+			if (timefmt_duration(optarg, &opts.f.window, &e) != 0)
+				errx(EX_USAGE, "-w: %s", e.msg);
 			break;
 		case O_CSV:
 			opts.fmt = OUT_CSV;
@@ -299,19 +601,50 @@ main(int argc, char *argv[])
 		case O_JSON:
 			opts.fmt = OUT_JSON;
 			break;
+		case O_ASSIGNEE:
+			opts.f.assignee = optarg;
+			break;
+		case O_CHANNEL:
+			opts.f.channel = optarg;
+			break;
 		case O_CUSTOMER:
 			opts.f.customer = optarg;
 			break;
+		case O_DAYS:
+			opts.f.days = count_arg("--days", optarg);
+			break;
+		case O_FLAG:
+			opts.f.flag = optarg;
+			break;
 		case O_LIMIT:
-			opts.f.limit = strtonum(optarg, 1, INT64_MAX, &errstr);
-			if (errstr != NULL)
-				errx(EX_USAGE, "--limit: a count of 1 or more");
+			opts.f.limit = count_arg("--limit", optarg);
+			break;
+		case O_MARK:
+			opts.f.mark = 1;
+			break;
+		case O_MIN:
+			opts.f.min = count_arg("--min", optarg);
+			break;
+		case O_SEVERITY:
+			if (case_severity(optarg, &opts.f.severity) != 0)
+				errx(EX_USAGE, "--severity: %s is not 1-4 or "
+				    "low, medium, high, critical",
+				    text_vis(vis, sizeof(vis), optarg));
 			break;
 		case O_SINCE:
 			opts.f.since = optarg;
 			break;
+		case O_SORT:
+			opts.f.sort = optarg;
+			break;
+		case O_SQL:
+			opts.sql = 1;
+			break;
 		case O_STATUS:
 			opts.f.status = optarg;
+			break;
+		case O_TAG:
+			opts.f.tag = optarg;
 			break;
 		case O_UNTIL:
 			opts.f.until = optarg;
@@ -327,23 +660,42 @@ main(int argc, char *argv[])
 	if (n == 0)
 		rep = &reports[0];
 	else {
-		for (size_t i = 0; i < sizeof(reports) / sizeof(reports[0]);
-		    i++)
+		for (size_t i = 0; i < NELEM(reports); i++)
 			if (strcmp(operands[0], reports[i].name) == 0)
 				rep = &reports[i];
 		if (rep == NULL) {
-			char vis[64];
-
 			warnx("no report %s", text_vis(vis, sizeof(vis),
 			    operands[0]));
 			usage(stderr);
 			return EX_USAGE;
 		}
 	}
-	if ((rc = casefile_open(&cf, opts.file, CF_READ, &e)) != 0 ||
-	    (rc = casefile_begin(cf, &e)) != 0)
+	if (opts.sql) {
+		struct buf	 b = { NULL, 0, 0 };
+
+		if ((rc = query_sql(rep->name, &opts.f, &b, &e)) != 0)
+			errx(rc == EX_USAGE ? EX_USAGE : rc, "%s", e.msg);
+		puts(b.s);
+		buf_free(&b);
+		return textout_close(stdout, &e) != 0 ? EX_IOERR : 0;
+	}
+	/* Only due --mark writes; the file must exist all the same. */
+	if ((rc = casefile_open(&cf, opts.file, CF_READ, &e)) != 0)
 		goto out;
-	rc = rep->fn(cf, operands + (n > 0), n - (n > 0), &e);
+	if (opts.f.mark) {
+		casefile_close(cf);
+		if ((rc = casefile_open(&cf, opts.file, CF_WRITE, &e)) != 0)
+			goto out;
+	}
+	if ((rc = casefile_begin(cf, &e)) != 0)
+		goto out;
+	rc = rep->fn(cf, rep->name, operands + (n > 0), n - (n > 0), &e);
+	if (opts.f.mark && rc <= 1) {
+		int	 rc2;
+
+		if ((rc2 = casefile_commit(cf, &e)) != 0)
+			rc = rc2;
+	}
 out:
 	casefile_close(cf);
 	if (rc > 1 || (rc == 1 && e.code == 1))

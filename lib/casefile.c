@@ -259,6 +259,7 @@ db_rows(struct casefile *cf, sqlite3_stmt *st, row_fn *fn, void *arg,
 				type[i] = VAL_NULL;
 				break;
 			case SQLITE_INTEGER:
+			case SQLITE_FLOAT:	/* a number, bare in JSON */
 				type[i] = VAL_INT;
 				break;
 			default:

@@ -223,13 +223,35 @@ const char *case_severity_name(int);
 
 /* query.c: the reports, each a fixed query with bound filters. */
 struct filter {
-	const char	*status;
-	const char	*customer;
-	const char	*since;
-	const char	*until;
+	const char	*status;	/* a status, or "open" */
+	int		 severity;	/* 1-4, 0: any */
+	const char	*customer;	/* id, e-mail, name or phone */
+	const char	*channel;
+	const char	*tag;
+	const char	*assignee;
+	const char	*flag;		/* "legal" also matches "legal:..." */
+	const char	*since;		/* received at or after */
+	const char	*until;		/* received before */
+	const char	*sort;		/* "field,-field": - for descending */
 	int64_t		 limit;		/* 0: no limit */
+	int64_t		 window;	/* due: seconds ahead, 0: a day */
+	int64_t		 days;		/* repeat: window in days, 0: 90 */
+	int64_t		 min;		/* repeat: least cases, 0: 3 */
+	int		 mark;		/* due: skip reminders already sent */
 };
 
+/* Run report (list, overdue, due, repeat, causes, stats) for f. */
+int	query_report(struct casefile *, const char *, const struct filter *,
+	    row_fn *, void *, struct cerror *);
+/* Call fn with each row of the query plan of a report for f. */
+int	query_plan(struct casefile *, const char *, const struct filter *,
+	    row_fn *, void *, struct cerror *);
+/* Append the SQL of a report for f, with its named parameters. */
+int	query_sql(const char *, const struct filter *, struct buf *,
+	    struct cerror *);
+/* Run "due" leaving out reminders already sent; record those listed. */
+int	query_due_mark(struct casefile *, const struct filter *, row_fn *,
+	    void *, struct cerror *);
 /* List cases matching f, calling fn for each row. */
 int	query_list(struct casefile *, const struct filter *, row_fn *, void *,
 	    struct cerror *);
@@ -244,5 +266,46 @@ int	query_exists(struct casefile *, int64_t, struct cerror *);
 /* Call fn with each audit entry, of case id or all when 0. */
 int	query_log(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
+
+/* stats.c: counts, median and 90th percentile times, rates, one pass. */
+int	query_stats(struct casefile *, const struct filter *, row_fn *,
+	    void *, struct cerror *);
+
+/* report.c: the sections of a dossier, the evidence, the export. */
+/* Each calls fn with the rows of one section of case id's dossier. */
+int	query_fields(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+int	query_customer(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+int	query_flags(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+int	query_dues(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+int	query_states(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+int	query_accounts(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+int	query_discrepancies(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+int	query_proposals(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+int	query_escalations(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+int	query_decisions(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+int	query_followups(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+int	query_cause(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+int	query_history(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+/* Re-hash each recording at its path: rows with state ok/changed/missing. */
+int	query_recordings(struct casefile *, row_fn *, void *,
+	    struct cerror *);
+/* The name of exported table i, or NULL past the last. */
+const char *export_table_name(size_t);
+/* Rows of exported table i, all or only those of customer who. */
+int	export_table(struct casefile *, size_t, const char *, row_fn *,
+	    void *, struct cerror *);
 
 #endif

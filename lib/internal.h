@@ -46,4 +46,8 @@ int	db_migrate(sqlite3 *, const struct migration *, size_t,
 int	db_rows(struct casefile *, sqlite3_stmt *, row_fn *, void *,
 	    struct cerror *);
 
+/* query.c: report name's statement for f, prepared and bound. */
+int	query_prepare(struct casefile *, const char *, const struct filter *,
+	    sqlite3_stmt **, struct cerror *);
+
 #endif

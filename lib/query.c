@@ -47,67 +47,480 @@ bind_time(struct casefile *cf, sqlite3_stmt *st, const char *name,
 	return 0;
 }
 
+/*
+ * A report's query is a list of fixed fragments.  FILTERS marks where the
+ * filter fragments go (a UNION repeats them, one per branch) and SORT
+ * where ORDER BY and LIMIT go.  Sort keys come from the report's own
+ * table, so nothing the user types becomes SQL.
+ */
+#define FILTERS	((const char *)1)
+#define SORT	((const char *)2)
+
+struct sortkey {
+	const char	*name;
+	const char	*term;
+};
+
+struct report_sql {
+	const char		*name;
+	const char *const	*parts;
+	const struct sortkey	*keys;
+	const char		*order;	/* default ORDER BY, before the tie */
+	const char		*tie;	/* ends every order: unique */
+	const char *const	*plain;	/* the parts when no filter is set */
+};
+
+/* A customer by id, e-mail, name or phone: one index lookup each. */
+#define WHO(p)	"(SELECT id FROM customers WHERE id = " p		\
+	" UNION SELECT id FROM customers WHERE email = " p " COLLATE NOCASE" \
+	" UNION SELECT id FROM customers WHERE name = " p " COLLATE NOCASE" \
+	" UNION SELECT id FROM customers WHERE phone = " p ")"
+#define CUSTNAME	"coalesce(u.name, u.email, u.phone)"
+#define HOURS(a, b)	"(unixepoch(" a ") - unixepoch(" b ")) / 3600"
+#define NOTSENT(kind, due)						\
+	" AND (:mark = 0 OR NOT EXISTS (SELECT 1 FROM reminders r"	\
+	" WHERE r.case_id = c.id AND r.kind = '" kind "'"		\
+	" AND r.due = " due "))"
+
+static const char *const list_sql[] = {
+	"SELECT c.id AS id, c.received AS received,"
+	" c.status AS status, " SEVERITY_NAME " AS severity,"
+	" " CUSTNAME " AS customer, c.summary AS summary"
+	" FROM cases c LEFT JOIN customers u ON u.id = c.customer"
+	" WHERE 1", FILTERS, SORT, NULL
+};
+static const struct sortkey list_keys[] = {
+	{ "id", "c.id" }, { "received", "c.received" },
+	{ "status", "c.status" }, { "severity", "c.severity" },
+	{ "customer", "customer" }, { "summary", "c.summary" },
+	{ "channel", "c.channel" }, { "assignee", "c.assignee" },
+	{ "updated", "c.updated" }, { "ack-due", "c.ack_due" },
+	{ "resolve-due", "c.resolve_due" }, { NULL, NULL }
+};
+
+#define OVERDUE_BRANCH(kind, due, done)					\
+	"SELECT c.id AS id, '" kind "' AS kind, " due " AS due,"	\
+	" " HOURS(":now", due) " AS late, c.status AS status,"		\
+	" c.severity AS sev, c.customer AS cust, c.summary AS summary"	\
+	" FROM cases c WHERE " done " IS NULL AND " due " < :now"	\
+	" AND c.paused IS NULL AND c.status NOT IN " ENDED
+
+static const char *const overdue_sql[] = {
+	"SELECT o.id AS id, o.kind AS kind, min(o.due) AS due,"
+	" o.late AS hours_late, o.status AS status,"
+	" CASE o.sev WHEN 1 THEN 'low' WHEN 2 THEN 'medium'"
+	" WHEN 3 THEN 'high' WHEN 4 THEN 'critical' END AS severity,"
+	" " CUSTNAME " AS customer, o.summary AS summary FROM (",
+	OVERDUE_BRANCH("ack", "c.ack_due", "c.acked"), FILTERS,
+	" UNION ALL ",
+	OVERDUE_BRANCH("resolve", "c.resolve_due", "c.closed"), FILTERS,
+	") o LEFT JOIN customers u ON u.id = o.cust GROUP BY o.id", SORT, NULL
+};
+static const struct sortkey due_keys[] = {
+	{ "id", "o.id" }, { "kind", "o.kind" }, { "due", "o.due" },
+	{ "hours", "o.due" }, { "status", "o.status" },
+	{ "severity", "o.sev" }, { "customer", "customer" }, { NULL, NULL }
+};
+
+#define DUE_BRANCH(kind, due, done)					\
+	"SELECT c.id AS id, '" kind "' AS kind, " due " AS due,"	\
+	" c.status AS status, c.severity AS sev, c.customer AS cust,"	\
+	" c.summary AS summary FROM cases c WHERE " done " IS NULL"	\
+	" AND " due " >= :now AND " due " < :end AND c.paused IS NULL"	\
+	" AND c.status NOT IN " ENDED NOTSENT(kind, due)
+
+static const char *const due_sql[] = {
+	"SELECT o.id AS id, o.kind AS kind, o.due AS due,"
+	" " HOURS("o.due", ":now") " AS hours, " CUSTNAME " AS customer,"
+	" u.email AS email, o.summary AS summary FROM (",
+	DUE_BRANCH("ack", "c.ack_due", "c.acked"), FILTERS, " UNION ALL ",
+	DUE_BRANCH("resolve", "c.resolve_due", "c.closed"), FILTERS,
+	" UNION ALL SELECT c.id, 'follow-up', w.due, c.status, c.severity,"
+	" c.customer, c.summary FROM followups w JOIN cases c"
+	" ON c.id = w.case_id WHERE w.done IS NULL AND w.due >= :now"
+	" AND w.due < :end" NOTSENT("follow-up", "w.due"), FILTERS,
+	") o LEFT JOIN customers u ON u.id = o.cust", SORT, NULL
+};
+
+static const char *const repeat_sql[] = {
+	"SELECT g.id AS id, g.customer AS customer, " CUSTNAME " AS name,"
+	" g.cases AS cases, g.first AS first, g.last AS last FROM"
+	" (SELECT max(c.id) AS id, c.customer AS customer,"
+	" count(*) AS cases, min(c.received) AS first,"
+	" max(c.received) AS last FROM cases c"
+	" WHERE +c.customer IS NOT NULL AND c.received >= :from", FILTERS,
+	" GROUP BY +c.customer HAVING count(*) >= :min) g"
+	" LEFT JOIN customers u ON u.id = g.customer", SORT, NULL
+};
+static const struct sortkey repeat_keys[] = {
+	{ "id", "g.id" }, { "customer", "g.customer" }, { "name", "name" },
+	{ "cases", "g.cases" }, { "first", "g.first" }, { "last", "g.last" },
+	{ NULL, NULL }
+};
+
+static const char *const causes_sql[] = {
+	"SELECT cause, cases, share, running FROM (SELECT cause, n AS cases,"
+	" round(100.0 * n / total, 1) AS share,"
+	" round(100.0 * sum(n) OVER (ORDER BY n DESC, cause"
+	" ROWS UNBOUNDED PRECEDING) / total, 1) AS running"
+	" FROM (SELECT c.cause AS cause, count(*) AS n,"
+	" sum(count(*)) OVER () AS total FROM cases c"
+	" WHERE c.cause IS NOT NULL", FILTERS, " GROUP BY c.cause))",
+	SORT, NULL
+};
+static const struct sortkey causes_keys[] = {
+	{ "cause", "cause" }, { "cases", "cases" }, { "share", "cases" },
+	{ "running", "running" }, { NULL, NULL }
+};
+
+/* stats: one scan (see stats.c) and two aggregates. */
+static const char *const stats_sql[] = {
+	"SELECT c.status, c.severity, c.channel, c.received, c.acked,"
+	" c.closed FROM cases c WHERE 1", FILTERS, NULL
+};
+static const char *const escalated_sql[] = {
+	"SELECT count(DISTINCT x.case_id) FROM escalations x"
+	" JOIN cases c ON c.id = x.case_id WHERE 1", FILTERS, NULL
+};
+static const char *const escalated_all[] = {
+	"SELECT count(DISTINCT case_id) FROM escalations", NULL
+};
+static const char *const followups_sql[] = {
+	"SELECT avg(w.satisfied), avg(w.score) FROM followups w"
+	" JOIN cases c ON c.id = w.case_id WHERE 1", FILTERS, NULL
+};
+static const char *const followups_all[] = {
+	"SELECT avg(satisfied), avg(score) FROM followups", NULL
+};
+static const struct sortkey no_keys[] = { { NULL, NULL } };
+
+static const struct report_sql report_sqls[] = {
+	{ "list", list_sql, list_keys, NULL, "c.id", NULL },
+	{ "overdue", overdue_sql, due_keys, "due", "o.id", NULL },
+	{ "due", due_sql, due_keys, "o.due", "o.id, o.kind", NULL },
+	{ "repeat", repeat_sql, repeat_keys, "g.cases DESC", "g.id", NULL },
+	{ "causes", causes_sql, causes_keys, "cases DESC", "cause", NULL },
+	{ "stats", stats_sql, no_keys, NULL, NULL, NULL },
+	{ "stats-escalated", escalated_sql, no_keys, NULL, NULL,
+	    escalated_all },
+	{ "stats-followups", followups_sql, no_keys, NULL, NULL,
+	    followups_all },
+};
+
+static const struct report_sql *
+find_report(const char *name)
+{
+	for (size_t i = 0; i < sizeof(report_sqls) / sizeof(report_sqls[0]);
+	    i++)
+		if (strcmp(report_sqls[i].name, name) == 0)
+			return &report_sqls[i];
+	return NULL;
+}
+
+static int
+add_filters(struct buf *b, const struct filter *f)
+{
+	int	 rc = 0;
+
+	if (f->status != NULL && strcmp(f->status, "open") == 0)
+		rc |= buf_puts(b, " AND c.status NOT IN " ENDED);
+	else if (f->status != NULL)
+		rc |= buf_puts(b, " AND c.status = :status");
+	if (f->severity > 0)
+		rc |= buf_puts(b, " AND c.severity = :severity");
+	if (f->customer != NULL)
+		rc |= buf_puts(b, " AND c.customer IN " WHO(":customer"));
+	if (f->channel != NULL)
+		rc |= buf_puts(b, " AND c.channel = :channel");
+	if (f->tag != NULL)
+		rc |= buf_puts(b, " AND c.id IN (SELECT case_id FROM tags"
+		    " WHERE tag = :tag)");
+	if (f->assignee != NULL)
+		rc |= buf_puts(b, " AND c.assignee = :assignee");
+	if (f->since != NULL)
+		rc |= buf_puts(b, " AND c.received >= :since");
+	if (f->until != NULL)
+		rc |= buf_puts(b, " AND c.received < :until");
+	if (f->flag != NULL)
+		rc |= buf_puts(b, " AND (instr(',' || c.flags || ',',"
+		    " ',' || :flag || ',') > 0 OR instr(',' || c.flags,"
+		    " ',' || :flag || ':') > 0)");
+	return rc;
+}
+
+/* Append ORDER BY from --sort (names checked against keys) and LIMIT. */
+static int
+add_sort(struct buf *b, const struct report_sql *r, const struct filter *f,
+    struct cerror *e)
+{
+	const struct sortkey *k;
+	const char	*p, *q;
+	size_t		 len;
+	int		 rc = 0, desc;
+
+	if (r->tie == NULL)
+		return 0;
+	rc |= buf_puts(b, " ORDER BY ");
+	if (f->sort == NULL && r->order != NULL)
+		rc |= buf_printf(b, "%s, ", r->order);
+	for (p = f->sort; p != NULL && *p != '\0'; p = *q ? q + 1 : q) {
+		q = p + strcspn(p, ",");
+		if ((desc = *p == '-'))
+			p++;
+		len = (size_t)(q - p);
+		for (k = r->keys; k->name != NULL; k++)
+			if (strlen(k->name) == len &&
+			    strncmp(k->name, p, len) == 0)
+				break;
+		if (k->name == NULL)
+			return cerror_set(e, EX_USAGE, "--sort: %s has no "
+			    "field %.*s", r->name, (int)len, p);
+		rc |= buf_printf(b, "%s%s, ", k->term, desc ? " DESC" : "");
+	}
+	rc |= buf_puts(b, r->tie);
+	if (f->limit > 0)
+		rc |= buf_puts(b, " LIMIT :limit");
+	return rc != 0 ? cerror_set(e, EX_OSERR, "out of memory") : 0;
+}
+
+static void
+bind_str(sqlite3_stmt *st, const char *name, const char *s)
+{
+	int	 i;
+
+	if (s != NULL && (i = sqlite3_bind_parameter_index(st, name)) > 0)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
+static void
+bind_int(sqlite3_stmt *st, const char *name, int64_t v)
+{
+	int	 i;
+
+	if ((i = sqlite3_bind_parameter_index(st, name)) > 0)
+		sqlite3_bind_int64(st, i, v);
+}
+
+static void
+bind_iso(sqlite3_stmt *st, const char *name, time_t t)
+{
+	char	 iso[TIMEFMT_LEN];
+	int	 i;
+
+	if ((i = sqlite3_bind_parameter_index(st, name)) > 0)
+		sqlite3_bind_text(st, i, timefmt_iso(t, iso), -1,
+		    SQLITE_TRANSIENT);
+}
+
+/* Is any filter set? */
+static int
+filtered(const struct filter *f)
+{
+	return f->status != NULL || f->severity > 0 || f->customer != NULL ||
+	    f->channel != NULL || f->tag != NULL || f->assignee != NULL ||
+	    f->since != NULL || f->until != NULL || f->flag != NULL;
+}
+
+/* Append report name's SQL for f to sql. */
+static int
+assemble(struct buf *sql, const char *name, const struct filter *f,
+    struct cerror *e)
+{
+	const struct report_sql *r;
+	const char *const *parts;
+	int		 rc = 0;
+
+	if ((r = find_report(name)) == NULL)
+		return cerror_set(e, EX_USAGE, "no report %s", name);
+	parts = r->plain != NULL && !filtered(f) ? r->plain : r->parts;
+	for (const char *const *p = parts; *p != NULL; p++) {
+		if (*p == FILTERS)
+			rc |= add_filters(sql, f);
+		else if (*p == SORT) {
+			if ((rc = add_sort(sql, r, f, e)) != 0)
+				return rc;
+		} else
+			rc |= buf_puts(sql, *p);
+	}
+	return rc != 0 ? cerror_set(e, EX_OSERR, "out of memory") : 0;
+}
+
 int
-query_list(struct casefile *cf, const struct filter *f, row_fn *fn,
-    void *arg, struct cerror *e)
+query_sql(const char *name, const struct filter *f, struct buf *sql,
+    struct cerror *e)
+{
+	return assemble(sql, name, f, e);
+}
+
+/* Build report name's statement for f; with explain, its query plan. */
+static int
+build(struct casefile *cf, const char *name, const struct filter *f,
+    int explain, sqlite3_stmt **stp, struct cerror *e)
 {
 	struct buf	 sql = { NULL, 0, 0 };
 	sqlite3_stmt	*st = NULL;
-	int		 rc;
+	time_t		 now = casefile_now(cf);
+	int		 rc = 0;
 
-	rc = buf_puts(&sql, "SELECT c.id AS id, c.received AS received,"
-	    " c.status AS status, " SEVERITY_NAME " AS severity,"
-	    " coalesce(u.name, u.email, u.phone) AS customer,"
-	    " c.summary AS summary"
-	    " FROM cases c LEFT JOIN customers u ON u.id = c.customer"
-	    " WHERE 1");
-	if (f->status != NULL && strcmp(f->status, "open") == 0)
-		rc |= buf_puts(&sql, " AND c.status NOT IN " ENDED);
-	else if (f->status != NULL)
-		rc |= buf_puts(&sql, " AND c.status = :status");
-	if (f->customer != NULL)
-		rc |= buf_puts(&sql, " AND c.customer IN (SELECT id FROM"
-		    " customers WHERE CAST(id AS TEXT) = :customer"
-		    " OR email = :customer COLLATE NOCASE"
-		    " OR name = :customer COLLATE NOCASE"
-		    " OR phone = :customer)");
-	if (f->since != NULL)
-		rc |= buf_puts(&sql, " AND c.received >= :since");
-	if (f->until != NULL)
-		rc |= buf_puts(&sql, " AND c.received < :until");
-	rc |= buf_puts(&sql, " ORDER BY c.id");
-	if (f->limit > 0)
-		rc |= buf_puts(&sql, " LIMIT :limit");
-	if (rc != 0) {
-		rc = cerror_set(e, EX_OSERR, "out of memory");
+	*stp = NULL;
+	if (explain && buf_puts(&sql, "EXPLAIN QUERY PLAN ") != 0)
+		return cerror_set(e, EX_OSERR, "out of memory");
+	if ((rc = assemble(&sql, name, f, e)) != 0)
 		goto out;
-	}
 	if ((rc = sqlite3_prepare_v2(cf->db, sql.s, -1, &st, NULL)) !=
 	    SQLITE_OK) {
 		rc = db_error(cf, rc, e);
 		goto out;
 	}
-	if (f->status != NULL)
-		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st,
-		    ":status"), f->status, -1, SQLITE_STATIC);
-	if (f->customer != NULL)
-		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st,
-		    ":customer"), f->customer, -1, SQLITE_STATIC);
+	bind_str(st, ":status", f->status);
+	if (f->severity > 0)
+		bind_int(st, ":severity", f->severity);
+	bind_str(st, ":customer", f->customer);
+	bind_str(st, ":channel", f->channel);
+	bind_str(st, ":tag", f->tag);
+	bind_str(st, ":assignee", f->assignee);
+	bind_str(st, ":flag", f->flag);
 	if ((f->since != NULL &&
 	    (rc = bind_time(cf, st, ":since", f->since, 0, e)) != 0) ||
 	    (f->until != NULL &&
 	    (rc = bind_time(cf, st, ":until", f->until, 1, e)) != 0))
 		goto out;
 	if (f->limit > 0)
-		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st,
-		    ":limit"), f->limit);
-	rc = db_rows(cf, st, fn, arg, e);
+		bind_int(st, ":limit", f->limit);
+	bind_iso(st, ":now", now);
+	bind_iso(st, ":end", now + (f->window > 0 ? f->window : 86400));
+	bind_iso(st, ":from", now - (f->days > 0 ? f->days : 90) * 86400);
+	bind_int(st, ":min", f->min > 0 ? f->min : 3);
+	bind_int(st, ":mark", f->mark);
+	*stp = st;
+	st = NULL;
 out:
 	sqlite3_finalize(st);
 	buf_free(&sql);
 	return rc;
 }
 
+int
+query_prepare(struct casefile *cf, const char *name, const struct filter *f,
+    sqlite3_stmt **stp, struct cerror *e)
+{
+	return build(cf, name, f, 0, stp, e);
+}
+
+int
+query_report(struct casefile *cf, const char *name, const struct filter *f,
+    row_fn *fn, void *arg, struct cerror *e)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (strcmp(name, "stats") == 0)
+		return query_stats(cf, f, fn, arg, e);
+	if ((rc = build(cf, name, f, 0, &st, e)) != 0)
+		return rc;
+	rc = db_rows(cf, st, fn, arg, e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+query_list(struct casefile *cf, const struct filter *f, row_fn *fn,
+    void *arg, struct cerror *e)
+{
+	return query_report(cf, "list", f, fn, arg, e);
+}
+
+int
+query_plan(struct casefile *cf, const char *name, const struct filter *f,
+    row_fn *fn, void *arg, struct cerror *e)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((rc = build(cf, name, f, 1, &st, e)) != 0)
+		return rc;
+	rc = db_rows(cf, st, fn, arg, e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The due reminders listed, kept to be marked sent after the query. */
+struct marks {
+	struct row_copy {
+		int64_t	 id;
+		char	 kind[16];
+		char	 due[TIMEFMT_LEN];
+	}		*v;
+	size_t		 n, cap;
+	row_fn		*fn;
+	void		*arg;
+};
+
+static int
+mark_row(void *arg, const struct row *r)
+{
+	struct marks	*m = arg;
+	struct row_copy	*v;
+
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 64;
+		if ((v = reallocarray(m->v, m->cap, sizeof(*v))) == NULL)
+			return EX_OSERR;
+		m->v = v;
+	}
+	v = &m->v[m->n++];
+	v->id = strtoll(r->val[0], NULL, 10);
+	strlcpy(v->kind, r->val[1], sizeof(v->kind));
+	strlcpy(v->due, r->val[2], sizeof(v->due));
+	return m->fn(m->arg, r);
+}
+
+int
+query_due_mark(struct casefile *cf, const struct filter *f, row_fn *fn,
+    void *arg, struct cerror *e)
+{
+	static const char ins[] =
+	    "INSERT OR IGNORE INTO reminders (case_id, kind, due, sent)"
+	    " VALUES (?, ?, ?, ?)";
+	struct marks	 m = { NULL, 0, 0, fn, arg };
+	struct filter	 g = *f;
+	struct buf	 b = { NULL, 0, 0 };
+	sqlite3_stmt	*st;
+	char		 now[TIMEFMT_LEN];
+	int		 rc;
+
+	g.mark = 1;
+	if ((rc = query_report(cf, "due", &g, mark_row, &m, e)) != 0)
+		goto out;
+	timefmt_iso(casefile_now(cf), now);
+	for (size_t i = 0; i < m.n; i++) {
+		if ((st = db_prepare(cf, ins, e)) == NULL) {
+			rc = e->code;
+			goto out;
+		}
+		sqlite3_bind_int64(st, 1, m.v[i].id);
+		sqlite3_bind_text(st, 2, m.v[i].kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, m.v[i].due, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
+		if ((rc = db_done(cf, st, e)) != 0)
+			goto out;
+		buf_reset(&b);
+		if (buf_puts(&b, "{") != 0 ||
+		    text_json_str(&b, "kind", m.v[i].kind) != 0 ||
+		    text_json_str(&b, "due", m.v[i].due) != 0 ||
+		    buf_puts(&b, "}") != 0) {
+			rc = cerror_set(e, EX_OSERR, "out of memory");
+			goto out;
+		}
+		if ((rc = case_event(cf, m.v[i].id, "remind", NULL, NULL,
+		    m.v[i].kind, b.s, e)) != 0)
+			goto out;
+	}
+out:
+	free(m.v);
+	buf_free(&b);
+	return rc;
+}
 /* One (field, value) row. */
 static int
 field(row_fn *fn, void *arg, const char *name, const char *val, int type)

@@ -58,6 +58,12 @@ textout_vis(FILE *fp, const char *s)
 	char			*v = NULL;
 	int			 n, rc = 0;
 
+	/* Most text is printable ASCII, which vis leaves as it is. */
+	for (p = (const unsigned char *)s; *p >= 0x20 && *p < 0x7f &&
+	    *p != '\\'; p++)
+		;
+	if (*p == '\0')
+		return fputs(s, fp) == EOF ? EX_IOERR : 0;
 	if (stravis(&v, s, VIS_CSTYLE | VIS_TAB | VIS_NL | VIS_OCTAL) == -1)
 		return EX_OSERR;
 	for (p = (const unsigned char *)v; *p != '\0'; p++) {

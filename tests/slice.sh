@@ -68,8 +68,14 @@ description  Evil \\033[31mred\\033[0m\\tand\\nmore
 created      2026-11-22T10:00:00Z
 updated      2026-11-22T10:00:00Z
 
+customer-details
+2	Bob\\u202E Ross				2026-11-22T10:00:00Z	
+
 timeline
 2026-11-22T10:00:00Z	tester	new		new	
+
+states
+new	2026-11-22T10:00:00Z		0.0
 EOF
 check 'show takes ids from standard input' 0 \
     'complaint-report list --customer 1 | complaint-report show - | grep -c ^case' <<EOF
@@ -77,7 +83,7 @@ check 'show takes ids from standard input' 0 \
 EOF
 check 'show --json is one object per case' 0 \
     'complaint-report show 1 --json' <<EOF
-{"case":1,"received":"2026-11-01T00:00:00Z","status":"new","severity":"medium","customer":1,"name":"Ann Berg","email":"ann@example.se","summary":"Kettle leaks","created":"2026-11-22T10:00:00Z","updated":"2026-11-22T10:00:00Z","timeline":[{"at":"2026-11-22T10:00:00Z","actor":"tester","action":"new","to":"new"}]}
+{"case":1,"received":"2026-11-01T00:00:00Z","status":"new","severity":"medium","customer":1,"name":"Ann Berg","email":"ann@example.se","summary":"Kettle leaks","created":"2026-11-22T10:00:00Z","updated":"2026-11-22T10:00:00Z","customer-details":[{"customer":1,"name":"Ann Berg","email":"ann@example.se","created":"2026-11-22T10:00:00Z"}],"fields":[],"triage":[],"due":[],"timeline":[{"at":"2026-11-22T10:00:00Z","actor":"tester","action":"new","to":"new"}],"states":[{"status":"new","since":"2026-11-22T10:00:00Z","hours":0.0}],"accounts":[],"discrepancies":[],"proposals":[],"escalations":[],"decisions":[],"followups":[],"outcome":[],"history":[{"case":3,"received":"2026-11-10T00:00:00Z","status":"new","summary":"Lid broken"}]}
 EOF
 check 'show of a missing case is 66 and prints nothing' 66 \
     'complaint-report show 1 9'

@@ -1,0 +1,113 @@
+#!/bin/sh
+# bench/report.sh: each report of complaint-report on a case file of N
+# cases (default 1,000,000, ~0.3 N customers, skewed), timed as a whole
+# process side by side with the bare query in the sqlite3 shell; then
+# Taskwarrior against complaint-new and complaint-report list on 10,000
+# complaints.  The case file is built once and kept (bench/data/).
+#   usage: sh bench/report.sh [N [RUNS]]
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+n=${1:-1000000}
+runs=${2:-15}
+dir=$top/bench/data
+f=$dir/report-$n.db
+mkdir -p "$dir"
+command -v hyperfine >/dev/null || { echo "bench: needs hyperfine" >&2; exit 69; }
+export COMPLAINT_USER=bench COMPLAINT_NOW=2026-11-22T10:00:00Z TZ=UTC
+now=$COMPLAINT_NOW
+
+# A case file of $2 cases at $1, made by complaint init, filled by SQL.
+generate() {
+	rm -f "$1" "$1-wal" "$1-shm"
+	"$top/complaint" init -f "$1" >/dev/null
+	{ echo ".parameter set @n $2"; cat "$top/bench/report-gen.sql"; } |
+	    sqlite3 "$1" >/dev/null
+}
+
+# The medians of the two commands in hyperfine's JSON $1, and the ratio.
+ratio() {
+	python3 - "$@" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+a, b = (x["median"] * 1000 for x in r)
+if sys.argv[3] == "ratio":
+    print(f"{sys.argv[2]}\t{a:.1f}\t{b:.1f}\t{a / b:.2f}")
+else:
+    print(f"{sys.argv[2]}\t{a:.1f}\t{b:.1f}\t{b / a:.1f}x")
+PY
+}
+
+[ -s "$f" ] || generate "$f" "$n"
+r="$top/complaint-report -f $f"
+day=2026-11-23T10:00:00Z
+from=2026-08-24T10:00:00Z
+
+# The bare equivalent: the very SQL the report runs (complaint-report
+# --sql prints it), its parameters bound by the sqlite3 shell.
+p=".parameter set"
+bare="sqlite3 -cmd \"$p :now '$now'\" -cmd \"$p :end '$day'\"
+    -cmd \"$p :from '$from'\" -cmd \"$p :min 3\" -cmd \"$p :mark 0\"
+    -cmd \"$p :status 'open'\" -cmd \"$p :limit 50\" $f"
+bare=$(echo "$bare" | tr '\n' ' ')
+sid=$((n * 7 / 9))
+show="SELECT * FROM cases c LEFT JOIN customers u ON u.id = c.customer
+    WHERE c.id = $sid; SELECT * FROM events WHERE case_id = $sid;
+    SELECT * FROM followups WHERE case_id = $sid; SELECT * FROM escalations
+    WHERE case_id = $sid; SELECT o.id, o.status, o.cause FROM cases c
+    JOIN cases o ON o.customer = c.customer AND o.id <> c.id
+    WHERE c.id = $sid ORDER BY o.received, o.id"
+show=$(echo "$show" | tr '\n' ' ')
+# stats counts and rates in SQL; it sorts in C what SQL cannot do in one
+# pass (median, 90th percentile), so the bare query does less than it.
+stats="SELECT status, count(*) FROM cases GROUP BY status;
+    SELECT severity, count(*) FROM cases GROUP BY severity;
+    SELECT channel, count(*) FROM cases GROUP BY channel;
+    SELECT count(DISTINCT case_id) FROM escalations;
+    SELECT avg(satisfied), avg(score) FROM followups"
+stats=$(echo "$stats" | tr '\n' ' ')
+
+printf 'report (%s cases)\tcomplaint-report ms\tsqlite3 ms\tratio\n' "$n"
+for args in 'list --status open --limit 50' overdue 'due -w 1d' repeat \
+    causes stats "show $sid"; do
+	case $args in
+	show*)	sql=$show ;;
+	stats)	sql=$stats ;;
+	*)	# shellcheck disable=SC2086 # $args are words
+		sql=$($r --sql $args | tr '\n' ' ') ;;
+	esac
+	hyperfine -N --warmup 3 --runs "$runs" --export-json "$dir/r.json" \
+	    "$r $args" "$bare \"$sql\"" >/dev/null
+	ratio "$dir/r.json" "$args" ratio
+done
+
+# Taskwarrior 2.6 against complaint-new and complaint-report list.
+if ! command -v task >/dev/null; then
+	echo "bench: no task; apt-get install taskwarrior for part two" >&2
+	exit 0
+fi
+tw=$dir/task
+rm -rf "$tw"
+mkdir -p "$tw"
+printf 'data.location=%s\nconfirmation=off\nverbose=nothing\nhooks=off\n' \
+    "$tw" >"$tw/rc"
+export TASKRC="$tw/rc" TASKDATA="$tw"
+python3 - "$tw/import.json" <<'PY'
+import json, sys, uuid
+with open(sys.argv[1], "w") as f:
+    for i in range(1, 10001):
+        f.write(json.dumps({"uuid": str(uuid.UUID(int=i)),
+            "status": "pending", "entry": "20261101T000000Z",
+            "description": f"Complaint {i}", "project": "complaints",
+            "tags": ["web"]}) + "\n")
+PY
+task import "$tw/import.json" >/dev/null 2>&1
+generate "$dir/tw.db" 10000
+hyperfine -N --warmup 2 --runs "$runs" --export-json "$dir/tw1.json" \
+    "$top/complaint-new -f $dir/tw.db -n 'Ann Berg' -r 2026-11-20 Kettle leaks" \
+    "task add project:complaints +web Kettle leaks" >/dev/null 2>&1
+hyperfine -N --warmup 2 --runs "$runs" --export-json "$dir/tw2.json" \
+    "$top/complaint-report -f $dir/tw.db list" "task list" >/dev/null 2>&1
+printf '\n10,000 complaints (task %s)\tcomplaint ms\ttask ms\tspeed-up\n' \
+    "$(task --version)"
+ratio "$dir/tw1.json" add speedup
+ratio "$dir/tw2.json" list speedup

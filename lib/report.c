@@ -1,0 +1,370 @@
+/*
+ * report.c: the sections of a case's dossier, one fixed query each, so a
+ * new kind of record is one more function here and one line in the table
+ * of complaint-report show; the evidence check; the export of tables.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include <sha2.h>
+#include <sqlite3.h>
+
+#include "complaint.h"
+#include "internal.h"
+
+#define YESNO(x)	"CASE " x " WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END"
+
+/* Run the cached statement sql with :id and :now bound. */
+static int
+case_rows(struct casefile *cf, const char *sql, int64_t id, row_fn *fn,
+    void *arg, struct cerror *e)
+{
+	sqlite3_stmt	*st;
+	char		 now[TIMEFMT_LEN];
+	int		 i;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	if ((i = sqlite3_bind_parameter_index(st, ":id")) > 0)
+		sqlite3_bind_int64(st, i, id);
+	if ((i = sqlite3_bind_parameter_index(st, ":now")) > 0)
+		sqlite3_bind_text(st, i, timefmt_iso(casefile_now(cf), now),
+		    -1, SQLITE_TRANSIENT);
+	return db_rows(cf, st, fn, arg, e);
+}
+
+int
+query_fields(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT name AS field, value FROM fields WHERE case_id = :id"
+	    " ORDER BY name";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+query_customer(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT u.id AS customer, u.name AS name, u.email AS email,"
+	    " u.phone AS phone, u.lang AS lang, u.created AS created,"
+	    " u.anonymised AS anonymised FROM cases c"
+	    " JOIN customers u ON u.id = c.customer WHERE c.id = :id";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+query_flags(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "WITH RECURSIVE s(n, flag, rest) AS (SELECT 0, NULL, flags || ','"
+	    " FROM cases WHERE id = :id AND flags <> ''"
+	    " UNION ALL SELECT n + 1, substr(rest, 1, instr(rest, ',') - 1),"
+	    " substr(rest, instr(rest, ',') + 1) FROM s WHERE rest <> '')"
+	    " SELECT CASE WHEN instr(flag, ':') > 0"
+	    " THEN substr(flag, 1, instr(flag, ':') - 1) ELSE flag END"
+	    " AS flag, CASE WHEN instr(flag, ':') > 0"
+	    " THEN substr(flag, instr(flag, ':') + 1) END AS value"
+	    " FROM s WHERE flag <> '' ORDER BY n";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+#define DUE_STATE(due, met)						\
+	"CASE WHEN " met " IS NOT NULL AND " met " <= " due " THEN 'met'"	\
+	" WHEN " met " IS NOT NULL THEN 'breached'"			\
+	" WHEN :now > " due " THEN 'breached' ELSE 'pending' END"
+#define DUE_LATE(due, met)						\
+	"CASE WHEN coalesce(" met ", :now) > " due			\
+	" THEN (unixepoch(coalesce(" met ", :now)) - unixepoch(" due	\
+	")) / 3600 END"
+
+int
+query_dues(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT 'ack' AS kind, ack_due AS due, acked AS met, "
+	    DUE_STATE("ack_due", "acked") " AS state, "
+	    DUE_LATE("ack_due", "acked") " AS hours_late"
+	    " FROM cases WHERE id = :id AND ack_due IS NOT NULL"
+	    " UNION ALL SELECT 'resolve', resolve_due, closed, "
+	    DUE_STATE("resolve_due", "closed") ", "
+	    DUE_LATE("resolve_due", "closed")
+	    " FROM cases WHERE id = :id AND resolve_due IS NOT NULL"
+	    " UNION ALL SELECT * FROM (SELECT 'follow-up', due, done, "
+	    DUE_STATE("due", "done") ", " DUE_LATE("due", "done")
+	    " FROM followups WHERE case_id = :id ORDER BY id)";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+query_states(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT status_to AS status, at AS since,"
+	    " lead(at) OVER w AS until,"
+	    " round((unixepoch(coalesce(lead(at) OVER w, :now))"
+	    " - unixepoch(at)) / 3600.0, 1) AS hours"
+	    " FROM events WHERE case_id = :id AND status_to IS NOT NULL"
+	    " WINDOW w AS (ORDER BY id) ORDER BY id";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+query_accounts(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT a.id AS account, a.role AS role, a.party AS party,"
+	    " a.version AS version, a.interviewer AS interviewer,"
+	    " a.taken AS taken, a.medium AS medium,"
+	    " (SELECT count(*) FROM statements s WHERE s.account = a.id)"
+	    " AS statements, r.path AS recording, r.size AS size,"
+	    " r.sha256 AS sha256 FROM accounts a"
+	    " LEFT JOIN recordings r ON r.account = a.id"
+	    " WHERE a.case_id = :id ORDER BY a.id, r.id";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+query_discrepancies(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT d.id AS discrepancy, d.mark AS mark, d.facets AS facets,"
+	    " sa.text AS first, sb.text AS second FROM discrepancies d"
+	    " LEFT JOIN statements sa ON sa.id = d.stmt_a"
+	    " LEFT JOIN statements sb ON sb.id = d.stmt_b"
+	    " WHERE d.case_id = :id ORDER BY d.id";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+query_proposals(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT id AS proposal, created AS created, actor AS actor,"
+	    " kind AS kind, amount AS amount, currency AS currency,"
+	    " note AS note, expires AS expires, approved_by AS approved_by,"
+	    " answer AS answer, answered AS answered, counter AS counter"
+	    " FROM proposals WHERE case_id = :id ORDER BY id";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+query_escalations(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT id AS escalation, at AS at, actor AS actor, team AS team,"
+	    " reason AS reason, ticket AS ticket FROM escalations"
+	    " WHERE case_id = :id ORDER BY id";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+query_decisions(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT id AS decision, at AS at, actor AS actor,"
+	    " favour AS favour, rationale AS rationale FROM decisions"
+	    " WHERE case_id = :id ORDER BY id";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+query_followups(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT id AS followup, due AS due, done AS done, "
+	    YESNO("satisfied") " AS satisfied, score AS score, note AS note,"
+	    " actor AS actor FROM followups WHERE case_id = :id ORDER BY id";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+query_cause(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT cause AS cause, lesson AS lesson FROM cases"
+	    " WHERE id = :id AND (cause IS NOT NULL OR lesson IS NOT NULL)";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+query_history(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT o.id AS 'case', o.received AS received,"
+	    " o.status AS status, o.cause AS cause, o.closed AS closed,"
+	    " (SELECT d.favour FROM decisions d WHERE d.case_id = o.id"
+	    " ORDER BY d.id DESC LIMIT 1) AS favour,"
+	    " (SELECT " YESNO("w.satisfied") " FROM followups w"
+	    " WHERE w.case_id = o.id AND w.done IS NOT NULL"
+	    " ORDER BY w.id DESC LIMIT 1) AS satisfied,"
+	    " o.summary AS summary FROM cases c"
+	    " JOIN cases o ON o.customer = c.customer AND o.id <> c.id"
+	    " WHERE c.id = :id ORDER BY o.received, o.id";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+/* SHA-256 of a file read in blocks; return 0, or an errno value. */
+static int
+hash_file(const char *path, char hex[65])
+{
+	SHA2_CTX	 ctx;
+	unsigned char	 blk[65536];
+	FILE		*fp;
+	size_t		 n;
+	int		 err;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return errno;
+	SHA256Init(&ctx);
+	while ((n = fread(blk, 1, sizeof(blk), fp)) > 0)
+		SHA256Update(&ctx, blk, n);
+	err = ferror(fp) ? EIO : 0;
+	fclose(fp);
+	SHA256End(&ctx, hex);
+	return err;
+}
+
+int
+query_recordings(struct casefile *cf, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT r.id, a.case_id, r.path, r.sha256 FROM recordings r"
+	    " JOIN accounts a ON a.id = r.account ORDER BY r.id";
+	static const char *const names[] = {
+		"recording", "case", "path", "state"
+	};
+	static const int types[] = { VAL_INT, VAL_INT, VAL_TEXT, VAL_TEXT };
+	sqlite3_stmt	*st;
+	const char	*val[4];
+	struct row	 r = { 4, names, val, types };
+	char		 hex[65];
+	int		 rc, err;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		val[0] = (const char *)sqlite3_column_text(st, 0);
+		val[1] = (const char *)sqlite3_column_text(st, 1);
+		val[2] = (const char *)sqlite3_column_text(st, 2);
+		err = hash_file(val[2], hex);
+		if (err == ENOENT)
+			val[3] = "missing";
+		else if (err != 0)
+			val[3] = "unreadable";
+		else if (strcasecmp(hex, (const char *)sqlite3_column_text(st,
+		    3)) != 0)
+			val[3] = "changed";
+		else
+			val[3] = "ok";
+		if ((rc = fn(arg, &r)) != 0) {
+			sqlite3_reset(st);
+			return cerror_set(e, rc, "cannot write output");
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_error(cf, rc, e);
+}
+
+/* The customer WHO by id, e-mail, name or phone. */
+#define WHO	"(SELECT id FROM customers WHERE id = :who"		\
+	" UNION SELECT id FROM customers WHERE email = :who COLLATE NOCASE" \
+	" UNION SELECT id FROM customers WHERE name = :who COLLATE NOCASE" \
+	" UNION SELECT id FROM customers WHERE phone = :who)"
+#define OFCASES	" WHERE case_id IN (SELECT id FROM cases WHERE customer IN " \
+	WHO ")"
+#define OFACCOUNTS	" WHERE account IN (SELECT id FROM accounts" OFCASES ")"
+
+/* Each table with its order, and its rows of one customer (NULL: none). */
+static const struct {
+	const char	*name;
+	const char	*order;
+	const char	*who;
+} tables[] = {
+	{ "settings", " ORDER BY key", NULL },
+	{ "customers", " ORDER BY id", " WHERE id IN " WHO },
+	{ "cases", " ORDER BY id", " WHERE customer IN " WHO },
+	{ "fields", " ORDER BY case_id, name", OFCASES },
+	{ "tags", " ORDER BY case_id, tag", OFCASES },
+	{ "events", " ORDER BY id", OFCASES },
+	{ "accounts", " ORDER BY id", OFCASES },
+	{ "statements", " ORDER BY id", OFACCOUNTS },
+	{ "recordings", " ORDER BY id", OFACCOUNTS },
+	{ "discrepancies", " ORDER BY id", OFCASES },
+	{ "proposals", " ORDER BY id", OFCASES },
+	{ "escalations", " ORDER BY id", OFCASES },
+	{ "decisions", " ORDER BY id", OFCASES },
+	{ "followups", " ORDER BY id", OFCASES },
+	{ "reminders", " ORDER BY case_id, kind, due", OFCASES },
+	{ "rules", " ORDER BY id", NULL },
+	{ "audit", " ORDER BY id", OFCASES },
+};
+
+const char *
+export_table_name(size_t i)
+{
+	return i < sizeof(tables) / sizeof(tables[0]) ? tables[i].name : NULL;
+}
+
+int
+export_table(struct casefile *cf, size_t i, const char *who, row_fn *fn,
+    void *arg, struct cerror *e)
+{
+	struct buf	 sql = { NULL, 0, 0 };
+	sqlite3_stmt	*st = NULL;
+	int		 rc;
+
+	if (export_table_name(i) == NULL)
+		return cerror_set(e, EX_SOFTWARE, "no table %zu", i);
+	if (who != NULL && tables[i].who == NULL)
+		return 0;
+	rc = buf_printf(&sql, "SELECT * FROM %s%s%s", tables[i].name,
+	    who != NULL ? tables[i].who : "", tables[i].order);
+	if (rc != 0) {
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+		goto out;
+	}
+	if ((rc = sqlite3_prepare_v2(cf->db, sql.s, -1, &st, NULL)) !=
+	    SQLITE_OK) {
+		rc = db_error(cf, rc, e);
+		goto out;
+	}
+	if (who != NULL)
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":who"),
+		    who, -1, SQLITE_STATIC);
+	rc = db_rows(cf, st, fn, arg, e);
+out:
+	sqlite3_finalize(st);
+	buf_free(&sql);
+	return rc;
+}
