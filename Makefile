@@ -14,7 +14,7 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -DLIBBSD_OPENBSD_VIS $(WARN) \
 	$(PKG_CFLAGS) -Ilib $(CFLAGS)
 LIBS = lib/libcomplaint.a $(PKG_LIBS) -lcsv
 
-BIN = complaint complaint-new complaint-report
+BIN = complaint complaint-new complaint-report complaint-resolve
 HDR = lib/complaint.h lib/internal.h
 LIBOBJ = \
 	lib/audit.o \
@@ -22,10 +22,13 @@ LIBOBJ = \
 	lib/casefile.o \
 	lib/cases.o \
 	lib/error.o \
+	lib/hooks.o \
 	lib/ids.o \
 	lib/money.o \
 	lib/query.o \
 	lib/report.o \
+	lib/resolve.o \
+	lib/state.o \
 	lib/stats.o \
 	lib/text.o \
 	lib/textout.o \
@@ -62,6 +65,8 @@ complaint-new: cmd/complaint-new.c lib/libcomplaint.a lib/complaint.h
 	$(CC) $(ALL_CFLAGS) -o $@ cmd/complaint-new.c $(LIBS) $(LDFLAGS)
 complaint-report: cmd/complaint-report.c lib/libcomplaint.a lib/complaint.h
 	$(CC) $(ALL_CFLAGS) -o $@ cmd/complaint-report.c $(LIBS) $(LDFLAGS)
+complaint-resolve: cmd/complaint-resolve.c lib/libcomplaint.a lib/complaint.h
+	$(CC) $(ALL_CFLAGS) -o $@ cmd/complaint-resolve.c $(LIBS) $(LDFLAGS)
 
 $(UNIT): tests/unit/unit.h lib/libcomplaint.a $(HDR)
 	$(CC) $(ALL_CFLAGS) -o $@ $@.c $(LIBS) $(LDFLAGS)

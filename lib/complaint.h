@@ -308,4 +308,100 @@ const char *export_table_name(size_t);
 int	export_table(struct casefile *, size_t, const char *, row_fn *,
 	    void *, struct cerror *);
 
+/* state.c: the life of a case, one table of states and steps. */
+enum {
+	V_ACK, V_INTERVIEW, V_ASSIGN, V_WAIT, V_PROPOSE, V_ACCEPT, V_DECLINE,
+	V_COUNTER, V_ESCALATE, V_DECIDE, V_FOLLOWUP, V_SATISFIED,
+	V_UNSATISFIED, V_CLOSE, V_DISMISS, V_MERGE, V_REOPEN, NVERB
+};
+
+struct casestate {
+	char	 from[16];	/* the status before the step */
+	char	 to[16];	/* after it */
+	int	 waiting;	/* the step ends a wait on the customer */
+	int64_t	 merged_into;
+};
+
+/* The status of case id into status; EX_NOINPUT when there is none. */
+int	state_get(struct casefile *, int64_t, char *, size_t, struct cerror *);
+/* Check that step verb may be taken on case id; fill cs with its effect. */
+int	state_check(struct casefile *, int64_t, int, struct casestate *,
+	    struct cerror *);
+/* Take it: the new status, resumed clocks, a timeline event and log. */
+int	state_apply(struct casefile *, int64_t, int, const char *,
+	    const char *, struct casestate *, struct cerror *);
+/* Call fn with a row naming the steps, then one row per state: the
+ * status each step leads to, = for the same, - for not allowed. */
+int	state_table(row_fn *, void *);
+/* The name of a step. */
+const char *state_verb_name(int);
+/* 1 when a case of this status needs no more work. */
+int	state_ended(const char *);
+
+/* hooks.c: commands named in settings, run with the case on stdin. */
+/*
+ * Run the command in setting key, if set, with /bin/sh -c: case id as one
+ * CSV record with header on its stdin, COMPLAINT_CASE and COMPLAINT_ACTION
+ * in a minimal environment.  Its first line of output goes to out.  Return
+ * 0 (*ran says whether there was one), EX_DATAERR with its message when it
+ * failed, EX_SOFTWARE when it could not be run.
+ */
+int	hook_run(struct casefile *, const char *, int64_t, const char *,
+	    char *, size_t, int *, struct cerror *);
+
+/* resolve.c: the steps after intake, each in the caller's transaction. */
+struct offer {
+	int64_t		 id;
+	int64_t		 case_id;
+	const char	*kind;
+	const char	*amount;	/* money text, or NULL */
+	const char	*expires;	/* time text, or NULL */
+	const char	*approved_by;
+	const char	*note;
+};
+
+/* Acknowledge case id; with msg, fill it with the message to send. */
+int	resolve_ack(struct casefile *, int64_t, const char *, struct buf *,
+	    struct cerror *);
+/* Assign case id to who. */
+int	resolve_assign(struct casefile *, int64_t, const char *,
+	    struct cerror *);
+/* Wait on the customer: the case's clocks pause. */
+int	resolve_wait(struct casefile *, int64_t, const char *,
+	    struct cerror *);
+/* Dismiss case id as frivolous or a hoax, for reason. */
+int	resolve_dismiss(struct casefile *, int64_t, const char *,
+	    struct cerror *);
+/* Close case id with a root cause and a lesson; newcause adds it. */
+int	resolve_close(struct casefile *, int64_t, const char *, const char *,
+	    int, struct cerror *);
+/* Reopen a closed or dismissed case. */
+int	resolve_reopen(struct casefile *, int64_t, const char *,
+	    struct cerror *);
+/* Record an offer; fills o->id. */
+int	resolve_propose(struct casefile *, struct offer *, struct cerror *);
+/* The customer's answer (V_ACCEPT, V_DECLINE, V_COUNTER) to offer *pid
+ * of case id, or to its latest open one when *pid is 0. */
+int	resolve_answer(struct casefile *, int64_t, int64_t *, int,
+	    const char *, const char *, struct cerror *);
+/* Escalate case id to team for reason, with a ticket reference. */
+int	resolve_escalate(struct casefile *, int64_t, const char *,
+	    const char *, const char *, struct cerror *);
+/* Decide case id; *warn is set when it favours the company unheard. */
+int	resolve_decide(struct casefile *, int64_t, const char *,
+	    const char *, int *, struct cerror *);
+/* Schedule a follow-up of case id at due (ISO 8601). */
+int	resolve_followup(struct casefile *, int64_t, const char *,
+	    struct cerror *);
+/* Record a follow-up done: satisfied 1, 0, or -1 unknown; score 0-5. */
+int	resolve_followup_done(struct casefile *, int64_t, int, int,
+	    const char *, struct cerror *);
+/* Fold duplicate dup into case id. */
+int	resolve_merge(struct casefile *, int64_t, int64_t, struct cerror *);
+/* The customer who (id, e-mail, name or phone): id and number of cases. */
+int	resolve_customer(struct casefile *, const char *, int64_t *,
+	    int64_t *, struct buf *, struct cerror *);
+/* Anonymise customer id; the audit entries of their cases are redacted. */
+int	resolve_anonymise(struct casefile *, int64_t, struct cerror *);
+
 #endif

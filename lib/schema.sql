@@ -264,5 +264,20 @@ INSERT INTO settings (key, value) VALUES
 	('sla.resolve.3', '3d'),
 	('sla.resolve.4', '24h'),
 	('offer.approval_limit', '100.00'),
+	('ack.template.en', 'Dear {name},\n\nThank you for telling us about '
+	    || 'this. We have recorded your complaint as case {case} and will '
+	    || 'investigate it thoroughly. You will hear from us by {due}. We '
+	    || 'cannot say yet what the outcome will be, but we will explain '
+	    || 'it to you.\n'),
+	('ack.template.id', 'Yth. {name},\n\nTerima kasih telah memberi '
+	    || 'tahu kami. Keluhan Anda kami catat sebagai kasus {case} dan '
+	    || 'akan kami selidiki dengan saksama. Anda akan mendapat kabar '
+	    || 'dari kami paling lambat {due}. Kami belum dapat memastikan '
+	    || 'hasilnya, tetapi kami akan menjelaskannya kepada Anda.\n'),
+	('ack.template.sv', 'Hej {name},\n\nTack för att du hörde av dig. '
+	    || 'Vi har registrerat ditt klagomål som ärende {case} och kommer '
+	    || 'att utreda det noggrant. Du hör av oss senast {due}. Vi kan '
+	    || 'ännu inte säga vad utfallet blir, men vi kommer att förklara '
+	    || 'det för dig.\n'),
 	('causes', 'product-defect,service-failure,delivery,billing,'
 	    || 'communication,policy,customer-error,fraud,other');

@@ -1,0 +1,697 @@
+/*
+ * complaint-resolve: every step after intake, from acknowledging a case to
+ * closing it with its root cause.  A step on several cases is one
+ * transaction: when one case refuses it, none of them changes.
+ */
+#include <err.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "complaint.h"
+
+static struct {
+	const char	*file;
+	const char	*note;		/* -m */
+	const char	*team;		/* -t */
+	const char	*ticket;
+	const char	*approved_by;
+	const char	*expires;
+	const char	*favour;
+	const char	*in;
+	const char	*at;
+	const char	*satisfied;
+	const char	*cause;
+	int		 score;
+	int		 done;
+	int		 new_cause;
+	int		 message;
+	int		 yes;
+	const char	*assignee;
+	char		 due[TIMEFMT_LEN];	/* of a follow-up */
+	struct ids	 ids;
+	FILE		*out;	/* held until the commit, then printed */
+} opts;
+
+struct verb {
+	const char	*name;
+	int		(*fn)(struct casefile *, char **, int, struct cerror *);
+	const char	*options;	/* the long options it takes, "|" around */
+	const char	*usage;
+	const char	*post;		/* the hook setting run after commit */
+};
+
+static int	v_ack(struct casefile *, char **, int, struct cerror *);
+static int	v_answer(struct casefile *, char **, int, struct cerror *);
+static int	v_assign(struct casefile *, char **, int, struct cerror *);
+static int	v_anonymise(struct casefile *, char **, int, struct cerror *);
+static int	v_close(struct casefile *, char **, int, struct cerror *);
+static int	v_decide(struct casefile *, char **, int, struct cerror *);
+static int	v_dismiss(struct casefile *, char **, int, struct cerror *);
+static int	v_escalate(struct casefile *, char **, int, struct cerror *);
+static int	v_followup(struct casefile *, char **, int, struct cerror *);
+static int	v_merge(struct casefile *, char **, int, struct cerror *);
+static int	v_propose(struct casefile *, char **, int, struct cerror *);
+static int	v_reopen(struct casefile *, char **, int, struct cerror *);
+static int	v_wait(struct casefile *, char **, int, struct cerror *);
+
+static const struct verb verbs[] = {
+	{ "ack", v_ack, "|m|message|", "ack CASE... [-m NOTE] [--message]",
+	    NULL },
+	{ "dismiss", v_dismiss, "|m|", "dismiss CASE... -m REASON", NULL },
+	{ "assign", v_assign, "||", "assign CASE... WHO", NULL },
+	{ "wait", v_wait, "|m|", "wait CASE... [-m NOTE]", NULL },
+	{ "merge", v_merge, "||", "merge CASE DUPLICATE...", NULL },
+	{ "propose", v_propose, "|m|approved-by|expires|",
+	    "propose CASE KIND [AMOUNT] [-m NOTE] [--approved-by WHO] "
+	    "[--expires TIME]", NULL },
+	{ "accept", v_answer, "|m|", "accept CASE [PROPOSAL] [-m NOTE]", NULL },
+	{ "decline", v_answer, "|m|", "decline CASE [PROPOSAL] [-m REASON]",
+	    NULL },
+	{ "counter", v_answer, "|m|",
+	    "counter CASE [PROPOSAL] AMOUNT [-m NOTE]", NULL },
+	{ "escalate", v_escalate, "|m|t|ticket|",
+	    "escalate CASE... [-t TEAM] -m REASON [--ticket REF]",
+	    "hook.escalate" },
+	{ "decide", v_decide, "|m|favour|",
+	    "decide CASE -m RATIONALE [--favour customer|company|both]",
+	    NULL },
+	{ "follow-up", v_followup, "|m|in|at|done|satisfied|score|",
+	    "follow-up CASE... [--in 7d | --at TIME]\n"
+	    "       complaint-resolve follow-up CASE --done "
+	    "[--satisfied yes|no] [--score 1-5] [-m NOTE]", NULL },
+	{ "close", v_close, "|m|cause|new-cause|",
+	    "close CASE... --cause CAUSE [-m LESSON] [--new-cause]",
+	    "hook.close" },
+	{ "reopen", v_reopen, "|m|", "reopen CASE -m REASON", NULL },
+	{ "anonymise", v_anonymise, "|yes|", "anonymise CUSTOMER [--yes]",
+	    NULL },
+};
+
+static void
+usage(FILE *fp)
+{
+	fputs("usage: complaint-resolve [-f FILE] STEP ARGS...\n", fp);
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		fprintf(fp, "       complaint-resolve %s\n", verbs[i].usage);
+	fputs("       complaint-resolve --states\n", fp);
+}
+
+static void
+verb_usage(const struct verb *v)
+{
+	fprintf(stderr, "usage: complaint-resolve %s\n", v->usage);
+	exit(EX_USAGE);
+}
+
+/* Case ids from operands (or "-"): at least one. */
+static int
+collect_ids(char **argv, int argc, struct cerror *e)
+{
+	if (argc == 0)
+		return cerror_set(e, EX_USAGE, "no case given; give its id, "
+		    "or - to read ids from standard input");
+	return ids_collect(&opts.ids, argv, argc, stdin, e);
+}
+
+/* One line a case: its id and its status now. */
+static int
+print_status(struct casefile *cf, int64_t id, struct cerror *e)
+{
+	char	 status[16];
+	int	 rc;
+
+	if ((rc = state_get(cf, id, status, sizeof(status), e)) != 0)
+		return rc;
+	fprintf(opts.out, "%lld\t%s\n", (long long)id, status);
+	return 0;
+}
+
+static int
+each(struct casefile *cf, int (*fn)(struct casefile *, int64_t,
+    struct cerror *), struct cerror *e)
+{
+	int	 rc;
+
+	for (size_t i = 0; i < opts.ids.n; i++)
+		if ((rc = fn(cf, opts.ids.v[i], e)) != 0)
+			return rc;
+	for (size_t i = 0; i < opts.ids.n; i++)
+		if ((rc = print_status(cf, opts.ids.v[i], e)) != 0)
+			return rc;
+	return 0;
+}
+
+static int
+ack1(struct casefile *cf, int64_t id, struct cerror *e)
+{
+	struct buf	 msg = { NULL, 0, 0 };
+	int		 rc;
+
+	rc = resolve_ack(cf, id, opts.note, opts.message ? &msg : NULL, e);
+	if (rc == 0 && opts.message) {
+		if (opts.ids.n > 1)
+			fprintf(opts.out, "--- case %lld\n", (long long)id);
+		fputs(msg.s, opts.out);
+		if (msg.len > 0 && msg.s[msg.len - 1] != '\n')
+			putc('\n', opts.out);
+	}
+	buf_free(&msg);
+	return rc;
+}
+
+static int
+v_ack(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	int	 rc;
+
+	if ((rc = collect_ids(argv, argc, e)) != 0)
+		return rc;
+	if (!opts.message)
+		return each(cf, ack1, e);
+	for (size_t i = 0; i < opts.ids.n; i++)
+		if ((rc = ack1(cf, opts.ids.v[i], e)) != 0)
+			return rc;
+	return 0;
+}
+
+static int
+dismiss1(struct casefile *cf, int64_t id, struct cerror *e)
+{
+	return resolve_dismiss(cf, id, opts.note, e);
+}
+
+static int
+v_dismiss(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	int	 rc;
+
+	if ((rc = collect_ids(argv, argc, e)) != 0)
+		return rc;
+	return each(cf, dismiss1, e);
+}
+
+static int
+assign1(struct casefile *cf, int64_t id, struct cerror *e)
+{
+	return resolve_assign(cf, id, opts.assignee, e);
+}
+
+static int
+v_assign(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	int	 rc;
+
+	if (argc < 2)
+		return cerror_set(e, EX_USAGE, "assign needs cases and WHO");
+	opts.assignee = argv[argc - 1];
+	if ((rc = collect_ids(argv, argc - 1, e)) != 0)
+		return rc;
+	return each(cf, assign1, e);
+}
+
+static int
+wait1(struct casefile *cf, int64_t id, struct cerror *e)
+{
+	return resolve_wait(cf, id, opts.note, e);
+}
+
+static int
+v_wait(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	int	 rc;
+
+	if ((rc = collect_ids(argv, argc, e)) != 0)
+		return rc;
+	return each(cf, wait1, e);
+}
+
+static int
+v_merge(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	int64_t	 keep;
+	int	 rc;
+
+	if (argc < 2)
+		return cerror_set(e, EX_USAGE, "merge needs the case to keep "
+		    "and at least one duplicate");
+	if ((rc = collect_ids(argv, argc, e)) != 0)
+		return rc;
+	keep = opts.ids.v[0];
+	for (size_t i = 1; i < opts.ids.n; i++)
+		if ((rc = resolve_merge(cf, keep, opts.ids.v[i], e)) != 0)
+			return rc;
+	for (size_t i = 0; i < opts.ids.n; i++)
+		if ((rc = print_status(cf, opts.ids.v[i], e)) != 0)
+			return rc;
+	return 0;
+}
+
+static int
+v_propose(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	struct offer	 o;
+	int		 rc;
+
+	if (argc < 2 || argc > 3)
+		return cerror_set(e, EX_USAGE, "propose needs CASE KIND "
+		    "[AMOUNT]");
+	memset(&o, 0, sizeof(o));
+	if (ids_parse(argv[0], &o.case_id) != 0)
+		return cerror_set(e, EX_DATAERR, "not a case id");
+	o.kind = argv[1];
+	o.amount = argc == 3 ? argv[2] : NULL;
+	o.expires = opts.expires;
+	o.approved_by = opts.approved_by;
+	o.note = opts.note;
+	if ((rc = resolve_propose(cf, &o, e)) != 0)
+		return rc;
+	fprintf(opts.out, "%lld\tproposal %lld\t%s\t%s\n",
+	    (long long)o.case_id,
+	    (long long)o.id, o.kind, o.amount != NULL ? o.amount : "");
+	return 0;
+}
+
+/* accept, decline and counter: the verb is in argv[-1]. */
+static int
+v_answer(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	const char	*name = argv[-1], *amount = NULL;
+	int64_t		 id, pid = 0;
+	int		 verb, rc, max;
+
+	verb = strcmp(name, "accept") == 0 ? V_ACCEPT :
+	    strcmp(name, "decline") == 0 ? V_DECLINE : V_COUNTER;
+	max = verb == V_COUNTER ? 3 : 2;
+	if (argc < 1 || argc > max || (verb == V_COUNTER && argc < 2))
+		return cerror_set(e, EX_USAGE, "%s needs CASE%s", name,
+		    verb == V_COUNTER ? " [PROPOSAL] AMOUNT" : " [PROPOSAL]");
+	if (ids_parse(argv[0], &id) != 0)
+		return cerror_set(e, EX_DATAERR, "not a case id");
+	if ((verb != V_COUNTER && argc == 2) || argc == 3)
+		if (ids_parse(argv[1], &pid) != 0)
+			return cerror_set(e, EX_DATAERR, "not a proposal id");
+	if (verb == V_COUNTER)
+		amount = argv[argc - 1];
+	if ((rc = resolve_answer(cf, id, &pid, verb, amount, opts.note,
+	    e)) != 0)
+		return rc;
+	fprintf(opts.out, "%lld\tproposal %lld\t%s\n", (long long)id,
+	    (long long)pid,
+	    verb == V_ACCEPT ? "accepted" : verb == V_DECLINE ? "declined" :
+	    "countered");
+	return 0;
+}
+
+static int
+escalate1(struct casefile *cf, int64_t id, struct cerror *e)
+{
+	char	 ticket[256] = "";
+	int	 ran, rc;
+
+	if ((rc = hook_run(cf, "hook.pre-escalate", id, "escalate", NULL, 0,
+	    &ran, e)) != 0)
+		return rc;
+	if (opts.ticket == NULL && (rc = hook_run(cf, "escalate.hook", id,
+	    "escalate", ticket, sizeof(ticket), &ran, e)) != 0)
+		return rc;
+	return resolve_escalate(cf, id, opts.team, opts.note,
+	    opts.ticket != NULL ? opts.ticket : ticket, e);
+}
+
+static int
+v_escalate(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	int	 rc;
+
+	if ((rc = collect_ids(argv, argc, e)) != 0)
+		return rc;
+	return each(cf, escalate1, e);
+}
+
+static int
+v_decide(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	int64_t	 id;
+	int	 rc, warn;
+
+	if (argc != 1)
+		return cerror_set(e, EX_USAGE, "decide takes one case");
+	if (ids_parse(argv[0], &id) != 0)
+		return cerror_set(e, EX_DATAERR, "not a case id");
+	if ((rc = resolve_decide(cf, id, opts.favour != NULL ? opts.favour :
+	    "customer", opts.note, &warn, e)) != 0)
+		return rc;
+	if (warn)
+		warnx("case %lld: deciding for the %s without the accounts of "
+		    "both the employee and the complainant", (long long)id,
+		    opts.favour);
+	return print_status(cf, id, e);
+}
+
+static int
+followup1(struct casefile *cf, int64_t id, struct cerror *e)
+{
+	return resolve_followup(cf, id, opts.due, e);
+}
+
+static int
+v_followup(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	time_t	 t;
+	int64_t	 id;
+	int	 rc, sat = -1;
+
+	if (opts.done) {
+		if (opts.in != NULL || opts.at != NULL)
+			return cerror_set(e, EX_USAGE, "--done takes no --in "
+			    "or --at");
+		if (argc != 1)
+			return cerror_set(e, EX_USAGE, "follow-up --done "
+			    "takes one case");
+		if (opts.satisfied != NULL) {
+			if (strcmp(opts.satisfied, "yes") == 0)
+				sat = 1;
+			else if (strcmp(opts.satisfied, "no") == 0)
+				sat = 0;
+			else
+				return cerror_set(e, EX_USAGE, "--satisfied "
+				    "yes or no");
+		}
+		if (ids_parse(argv[0], &id) != 0)
+			return cerror_set(e, EX_DATAERR, "not a case id");
+		if ((rc = resolve_followup_done(cf, id, sat, opts.score, opts.note,
+		    e)) != 0)
+			return rc;
+		return print_status(cf, id, e);
+	}
+	if (opts.satisfied != NULL || opts.score != 0)
+		return cerror_set(e, EX_USAGE, "--satisfied and --score go "
+		    "with --done");
+	if (opts.in != NULL && opts.at != NULL)
+		return cerror_set(e, EX_USAGE, "give --in or --at, not both");
+	if (opts.at != NULL) {
+		if (timefmt_parse(opts.at, casefile_now(cf), 1, &t, e) != 0)
+			return cerror_prefix(e, EX_DATAERR, "--at");
+	} else {
+		if (timefmt_parse(opts.in != NULL ? opts.in : "7d",
+		    casefile_now(cf), 1, &t, e) != 0)
+			return cerror_prefix(e, EX_DATAERR, "--in");
+	}
+	timefmt_iso(t, opts.due);
+	if ((rc = collect_ids(argv, argc, e)) != 0)
+		return rc;
+	return each(cf, followup1, e);
+}
+
+static int
+close1(struct casefile *cf, int64_t id, struct cerror *e)
+{
+	int	 ran, rc;
+
+	if ((rc = hook_run(cf, "hook.pre-close", id, "close", NULL, 0, &ran,
+	    e)) != 0)
+		return rc;
+	return resolve_close(cf, id, opts.cause, opts.note, opts.new_cause, e);
+}
+
+static int
+v_close(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	int	 rc;
+
+	if ((rc = collect_ids(argv, argc, e)) != 0)
+		return rc;
+	return each(cf, close1, e);
+}
+
+static int
+v_reopen(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	int64_t	 id;
+	int	 rc;
+
+	if (argc != 1)
+		return cerror_set(e, EX_USAGE, "reopen takes one case");
+	if (ids_parse(argv[0], &id) != 0)
+		return cerror_set(e, EX_DATAERR, "not a case id");
+	if ((rc = resolve_reopen(cf, id, opts.note, e)) != 0)
+		return rc;
+	return print_status(cf, id, e);
+}
+
+/* Ask on the terminal; anything but y or yes is no. */
+static int
+confirm(const char *question)
+{
+	char	 answer[16];
+	FILE	*tty;
+	int	 yes;
+
+	if ((tty = fopen("/dev/tty", "r+")) == NULL)
+		return 0;
+	fprintf(tty, "%s [y/N] ", question);
+	fflush(tty);
+	yes = fgets(answer, sizeof(answer), tty) != NULL &&
+	    (strcmp(answer, "y\n") == 0 || strcmp(answer, "yes\n") == 0);
+	fclose(tty);
+	return yes;
+}
+
+static int
+v_anonymise(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	struct buf	 label = { NULL, 0, 0 };
+	char		 q[400], vis[200];
+	int64_t		 cid, n;
+	int		 rc;
+
+	if (argc != 1)
+		return cerror_set(e, EX_USAGE, "anonymise takes one customer");
+	if ((rc = resolve_customer(cf, argv[0], &cid, &n, &label, e)) != 0)
+		goto out;
+	snprintf(q, sizeof(q), "anonymise customer %lld (%s) and their %lld "
+	    "case%s? This cannot be undone.", (long long)cid,
+	    text_vis(vis, sizeof(vis), label.s ? label.s : ""), (long long)n,
+	    n == 1 ? "" : "s");
+	if (!opts.yes && !confirm(q)) {
+		rc = cerror_set(e, EX_USAGE, "not anonymised: confirm on a "
+		    "terminal or give --yes");
+		goto out;
+	}
+	if ((rc = resolve_anonymise(cf, cid, e)) == 0)
+		fprintf(opts.out, "customer %lld\tanonymised\t%lld cases\n",
+		    (long long)cid, (long long)n);
+out:
+	buf_free(&label);
+	return rc;
+}
+
+static int
+print_states(void)
+{
+	struct textout	 t;
+	struct cerror	 e;
+	int		 rc;
+
+	textout_init(&t, stdout, OUT_TEXT);
+	rc = state_table(textout_rowfn, &t);
+	textout_free(&t);
+	if (rc == 0 && textout_close(stdout, &e) != 0)
+		rc = e.code;
+	return rc;
+}
+
+/* The post hooks: after commit; a failure only warns. */
+static void
+post_hooks(struct casefile *cf, const struct verb *v)
+{
+	struct cerror	 e;
+	int		 ran;
+
+	if (v->post == NULL)
+		return;
+	for (size_t i = 0; i < opts.ids.n; i++)
+		if (hook_run(cf, v->post, opts.ids.v[i], v->name, NULL, 0,
+		    &ran, &e) != 0)
+			warnx("%s (the change stays)", e.msg);
+}
+
+int
+main(int argc, char *argv[])
+{
+	enum { O_APPROVED = 256, O_AT, O_CAUSE, O_DONE, O_EXPIRES, O_FAVOUR,
+	    O_IN, O_MESSAGE, O_NEWCAUSE, O_SATISFIED, O_SCORE, O_STATES,
+	    O_TICKET, O_VERSION, O_YES };
+	static const struct option longopts[] = {
+		{ "approved-by", required_argument, NULL, O_APPROVED },
+		{ "at", required_argument, NULL, O_AT },
+		{ "cause", required_argument, NULL, O_CAUSE },
+		{ "done", no_argument, NULL, O_DONE },
+		{ "expires", required_argument, NULL, O_EXPIRES },
+		{ "favour", required_argument, NULL, O_FAVOUR },
+		{ "help", no_argument, NULL, 'h' },
+		{ "in", required_argument, NULL, O_IN },
+		{ "message", no_argument, NULL, O_MESSAGE },
+		{ "new-cause", no_argument, NULL, O_NEWCAUSE },
+		{ "satisfied", required_argument, NULL, O_SATISFIED },
+		{ "score", required_argument, NULL, O_SCORE },
+		{ "states", no_argument, NULL, O_STATES },
+		{ "ticket", required_argument, NULL, O_TICKET },
+		{ "version", no_argument, NULL, O_VERSION },
+		{ "yes", no_argument, NULL, O_YES },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct verb *v = NULL;
+	struct casefile	*cf = NULL;
+	struct cerror	 e = { 0, "" };
+	const char	*errstr, *opt;
+	char		 key[32];
+	char		**operands = argv + 1, *held = NULL;
+	size_t		 heldlen = 0;
+	int		 c, n = 0, rc, idx;
+
+	setlocale(LC_CTYPE, "");
+	signal(SIGXFSZ, SIG_IGN);
+	/* Options may come before or after the step; operands move down. */
+	for (;;) {
+		idx = -1;
+		c = getopt_long(argc, argv, "+f:hm:t:", longopts, &idx);
+		if (c == -1) {
+			if (optind >= argc)
+				break;
+			operands[n++] = argv[optind++];
+			if (n == 1) {
+				for (size_t i = 0; i < sizeof(verbs) /
+				    sizeof(verbs[0]); i++)
+					if (strcmp(operands[0],
+					    verbs[i].name) == 0)
+						v = &verbs[i];
+				if (v == NULL) {
+					char vis[64];
+
+					warnx("no step %s", text_vis(vis,
+					    sizeof(vis), operands[0]));
+					usage(stderr);
+					return EX_USAGE;
+				}
+			}
+			continue;
+		}
+		/* Each step takes only its own options. */
+		opt = c == 'm' ? "m" : c == 't' ? "t" :
+		    idx >= 0 ? longopts[idx].name : NULL;
+		if (opt != NULL && c != 'h' && c != O_STATES &&
+		    c != O_VERSION) {
+			snprintf(key, sizeof(key), "|%s|", opt);
+			if (v == NULL || strstr(v->options, key) == NULL) {
+				warnx("%s%s takes no %s%s", v ? v->name : "",
+				    v ? "" : "give the step first: it",
+				    strlen(opt) > 1 ? "--" : "-", opt);
+				if (v != NULL)
+					verb_usage(v);
+				usage(stderr);
+				return EX_USAGE;
+			}
+		}
+		switch (c) {
+		case 'f':
+			opts.file = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'm':
+			opts.note = optarg;
+			break;
+		case 't':
+			opts.team = optarg;
+			break;
+		case O_APPROVED:
+			opts.approved_by = optarg;
+			break;
+		case O_AT:
+			opts.at = optarg;
+			break;
+		case O_CAUSE:
+			opts.cause = optarg;
+			break;
+		case O_DONE:
+			opts.done = 1;
+			break;
+		case O_EXPIRES:
+			opts.expires = optarg;
+			break;
+		case O_FAVOUR:
+			opts.favour = optarg;
+			break;
+		case O_IN:
+			opts.in = optarg;
+			break;
+		case O_MESSAGE:
+			opts.message = 1;
+			break;
+		case O_NEWCAUSE:
+			opts.new_cause = 1;
+			break;
+		case O_SATISFIED:
+			opts.satisfied = optarg;
+			break;
+		case O_SCORE:
+			opts.score = (int)strtonum(optarg, 1, 5, &errstr);
+			if (errstr != NULL)
+				errx(EX_USAGE, "--score: a whole number from "
+				    "1 to 5");
+			break;
+		case O_STATES:
+			return print_states();
+		case O_TICKET:
+			opts.ticket = optarg;
+			break;
+		case O_VERSION:
+			puts("complaint-resolve " COMPLAINT_VERSION);
+			return 0;
+		case O_YES:
+			opts.yes = 1;
+			break;
+		default:
+			usage(stderr);
+			return EX_USAGE;
+		}
+	}
+	if (v == NULL) {
+		usage(stderr);
+		return EX_USAGE;
+	}
+	if ((opts.out = open_memstream(&held, &heldlen)) == NULL)
+		err(EX_OSERR, NULL);
+	if ((rc = casefile_open(&cf, opts.file, CF_WRITE, &e)) != 0 ||
+	    (rc = casefile_begin(cf, &e)) != 0 ||
+	    (rc = v->fn(cf, operands + 1, n - 1, &e)) != 0 ||
+	    (rc = casefile_commit(cf, &e)) != 0)
+		goto out;
+	fclose(opts.out);
+	opts.out = NULL;
+	fwrite(held, 1, heldlen, stdout);
+	post_hooks(cf, v);
+	rc = textout_close(stdout, &e);
+out:
+	if (opts.out != NULL)
+		fclose(opts.out);
+	free(held);
+	casefile_close(cf);
+	ids_free(&opts.ids);
+	if (rc == EX_USAGE && v != NULL) {
+		warnx("%s", e.msg);
+		verb_usage(v);
+	}
+	if (rc != 0)
+		errx(rc, "%s", e.msg);
+	return 0;
+}

@@ -1,0 +1,857 @@
+/*
+ * resolve.c: every step after intake.  Each checks the step against the
+ * state table first, writes what the step records, then moves the case
+ * through state_apply, all in the caller's one transaction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sysexits.h>
+
+#include <sqlite3.h>
+
+#include "complaint.h"
+#include "internal.h"
+
+#define NOTE_MAX	4096
+#define ANON		"(anonymised)"
+
+static const char *const kinds[] = {
+	"refund", "partial-refund", "discount", "replacement", "repair",
+	"credit", "free-follow-up", "apology", "process-change", "other",
+};
+
+/* A note or reason: valid UTF-8, not too long. */
+static int
+check_text(const char *what, const char *s, int needed, struct cerror *e)
+{
+	if (s == NULL || *s == '\0') {
+		if (needed)
+			return cerror_set(e, EX_USAGE, "%s is needed: give "
+			    "it with -m", what);
+		return 0;
+	}
+	if (strlen(s) > NOTE_MAX)
+		return cerror_set(e, EX_DATAERR, "%s is longer than %d bytes",
+		    what, NOTE_MAX);
+	if (!text_utf8ok(s, strlen(s)))
+		return cerror_set(e, EX_DATAERR, "%s is not valid UTF-8", what);
+	return 0;
+}
+
+/* {"case":id,"k1":"v1",...}: the audit content of a step. */
+static int
+content(struct buf *b, int64_t id, const char *k1, const char *v1,
+    const char *k2, const char *v2)
+{
+	int	 rc = 0;
+
+	buf_reset(b);
+	rc |= buf_puts(b, "{");
+	rc |= text_json_int(b, "case", id);
+	if (k1 != NULL)
+		rc |= text_json_str(b, k1, v1);
+	if (k2 != NULL)
+		rc |= text_json_str(b, k2, v2);
+	rc |= buf_puts(b, "}");
+	return rc;
+}
+
+/* Check, record with sql bound to (id, now, a, b), and take the step. */
+static int
+step(struct casefile *cf, int64_t id, int verb, const char *sql,
+    const char *a, const char *b, const char *note, const char *k1,
+    const char *k2, struct cerror *e)
+{
+	struct casestate cs;
+	struct buf	 c = { NULL, 0, 0 };
+	sqlite3_stmt	*st;
+	char		 now[TIMEFMT_LEN];
+	int		 rc;
+
+	if ((rc = state_check(cf, id, verb, &cs, e)) != 0)
+		return rc;
+	if (sql != NULL) {
+		if ((st = db_prepare(cf, sql, e)) == NULL)
+			return e->code;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, timefmt_iso(casefile_now(cf), now),
+		    -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 3, a);
+		db_bind_text(st, 4, b);
+		if ((rc = db_done(cf, st, e)) != 0)
+			return rc;
+	}
+	if (content(&c, id, k1, a, k2, b) != 0 ||
+	    (note != NULL && k1 == NULL && content(&c, id, "note", note,
+	    NULL, NULL) != 0)) {
+		buf_free(&c);
+		return cerror_set(e, EX_OSERR, "out of memory");
+	}
+	rc = state_apply(cf, id, verb, note, c.s, &cs, e);
+	buf_free(&c);
+	return rc;
+}
+
+/*
+ * The resolve due time of a case received at rec with severity sev, when
+ * intake set none: the sla.resolve.<sev> setting in calendar time.
+ */
+static int
+policy_due(struct casefile *cf, const char *rec, int sev, char *out,
+    struct cerror *e)
+{
+	char	 key[32], span[32];
+	int64_t	 secs;
+	time_t	 t;
+
+	snprintf(key, sizeof(key), "sla.resolve.%d", sev);
+	if (casefile_setting(cf, key, span, sizeof(span), e) != 0 ||
+	    timefmt_duration(span, &secs, e) != 0 ||
+	    timefmt_parse(rec, 0, -1, &t, e) != 0)
+		return cerror_prefix(e, EX_DATAERR, key);
+	timefmt_iso(t + secs, out);
+	return 0;
+}
+
+/* Replace {name}, {case} and {due} in template t. */
+static int
+fill(struct buf *out, const char *t, const char *name, int64_t id,
+    const char *due)
+{
+	int	 rc = 0;
+
+	for (const char *p = t; *p != '\0'; p++) {
+		if (strncmp(p, "{name}", 6) == 0) {
+			rc |= buf_puts(out, name);
+			p += 5;
+		} else if (strncmp(p, "{case}", 6) == 0) {
+			rc |= buf_printf(out, "%lld", (long long)id);
+			p += 5;
+		} else if (strncmp(p, "{due}", 5) == 0) {
+			rc |= buf_puts(out, due);
+			p += 4;
+		} else if (p[0] == '\\' && p[1] == 'n') {
+			rc |= buf_puts(out, "\n");
+			p++;
+		} else
+			rc |= buf_add(out, p, 1);
+	}
+	return rc;
+}
+
+/* The acknowledgement to send, in the customer's language. */
+static int
+ack_message(struct casefile *cf, int64_t id, struct buf *msg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT ifnull(u.name, ''), ifnull(u.lang, ''),"
+	    " ifnull(c.resolve_due, ''), c.received, c.severity"
+	    " FROM cases c LEFT JOIN customers u ON u.id = c.customer"
+	    " WHERE c.id = ?";
+	sqlite3_stmt	*st;
+	char		 name[256], lang[16], due[TIMEFMT_LEN];
+	char		 received[TIMEFMT_LEN], key[64], tmpl[2048];
+	int		 rc, sev;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? query_exists(cf, id, e) :
+		    db_error(cf, rc, e);
+	}
+	strlcpy(name, (const char *)sqlite3_column_text(st, 0), sizeof(name));
+	strlcpy(lang, (const char *)sqlite3_column_text(st, 1), sizeof(lang));
+	strlcpy(due, (const char *)sqlite3_column_text(st, 2), sizeof(due));
+	strlcpy(received, (const char *)sqlite3_column_text(st, 3),
+	    sizeof(received));
+	sev = sqlite3_column_int(st, 4);
+	sqlite3_reset(st);
+	if (*due == '\0' && (rc = policy_due(cf, received, sev, due, e)) != 0)
+		return rc;
+	due[10] = '\0';	/* the day is enough for a customer */
+	if (*lang == '\0' && casefile_setting(cf, "lang", lang, sizeof(lang),
+	    e) != 0)
+		strlcpy(lang, "en", sizeof(lang));
+	snprintf(key, sizeof(key), "ack.template.%s", lang);
+	if (casefile_setting(cf, key, tmpl, sizeof(tmpl), e) != 0 &&
+	    casefile_setting(cf, "ack.template.en", tmpl, sizeof(tmpl),
+	    e) != 0)
+		return e->code;
+	if (*name == '\0')
+		strlcpy(name, "customer", sizeof(name));
+	if (fill(msg, tmpl, name, id, due) != 0)
+		return cerror_set(e, EX_OSERR, "out of memory");
+	return 0;
+}
+
+int
+resolve_ack(struct casefile *cf, int64_t id, const char *note,
+    struct buf *msg, struct cerror *e)
+{
+	static const char sql[] = "UPDATE cases SET acked = ifnull(acked, ?2)"
+	    " WHERE id = ?1";
+	int	 rc;
+
+	if ((rc = check_text("note", note, 0, e)) != 0 ||
+	    (rc = step(cf, id, V_ACK, sql, NULL, NULL, note, NULL, NULL,
+	    e)) != 0)
+		return rc;
+	return msg != NULL ? ack_message(cf, id, msg, e) : 0;
+}
+
+int
+resolve_assign(struct casefile *cf, int64_t id, const char *who,
+    struct cerror *e)
+{
+	static const char sql[] = "UPDATE cases SET assignee = ?3"
+	    " WHERE id = ?1";
+	int	 rc;
+
+	if ((rc = check_text("assignee", who, 1, e)) != 0)
+		return rc;
+	if (strlen(who) > 64 || strpbrk(who, "\t\n\r") != NULL)
+		return cerror_set(e, EX_DATAERR, "assignee must be one line "
+		    "of at most 64 bytes");
+	return step(cf, id, V_ASSIGN, sql, who, NULL, NULL, "assignee", NULL,
+	    e);
+}
+
+int
+resolve_wait(struct casefile *cf, int64_t id, const char *note,
+    struct cerror *e)
+{
+	static const char sql[] = "UPDATE cases SET paused = ?2 WHERE id = ?1";
+	int	 rc;
+
+	if ((rc = check_text("note", note, 0, e)) != 0)
+		return rc;
+	return step(cf, id, V_WAIT, sql, NULL, NULL, note, NULL, NULL, e);
+}
+
+int
+resolve_dismiss(struct casefile *cf, int64_t id, const char *reason,
+    struct cerror *e)
+{
+	static const char sql[] = "UPDATE cases SET closed = ?2 WHERE id = ?1";
+	int	 rc;
+
+	if ((rc = check_text("a reason", reason, 1, e)) != 0)
+		return rc;
+	return step(cf, id, V_DISMISS, sql, reason, NULL, reason, "reason",
+	    NULL, e);
+}
+
+/* Is cause one of the setting causes? Add it when add is set. */
+static int
+check_cause(struct casefile *cf, const char *cause, int add, int *added,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "UPDATE settings SET value = value || ',' || ? WHERE key = 'causes'";
+	sqlite3_stmt	*st;
+	char		 list[4096], vis[80], *p, *tok, *save = NULL;
+	int		 rc;
+
+	*added = 0;
+	if (casefile_setting(cf, "causes", list, sizeof(list), e) != 0)
+		*list = '\0';
+	for (p = list; (tok = strtok_r(p, ",", &save)) != NULL; p = NULL)
+		if (strcmp(tok, cause) == 0)
+			return 0;
+	if (!add)
+		return cerror_set(e, EX_DATAERR, "no cause %s; give one of "
+		    "the causes setting, or add it with --new-cause",
+		    text_vis(vis, sizeof(vis), cause));
+	for (const char *c = cause; *c != '\0'; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		    *c == '-'))
+			return cerror_set(e, EX_DATAERR, "a new cause is a "
+			    "word of a-z, 0-9 and -, like late-delivery");
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_text(st, 1, cause, -1, SQLITE_STATIC);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	*added = 1;
+	return 0;
+}
+
+int
+resolve_close(struct casefile *cf, int64_t id, const char *cause,
+    const char *lesson, int newcause, struct cerror *e)
+{
+	static const char sql[] = "UPDATE cases SET closed = ?2, cause = ?3,"
+	    " lesson = ?4, paused = NULL WHERE id = ?1";
+	struct casestate cs;
+	struct buf	 c = { NULL, 0, 0 };
+	int		 rc, added;
+
+	if (cause == NULL || *cause == '\0')
+		return cerror_set(e, EX_USAGE, "a cause is needed: give it "
+		    "with --cause");
+	if ((rc = check_text("lesson", lesson, 0, e)) != 0 ||
+	    (rc = state_check(cf, id, V_CLOSE, &cs, e)) != 0 ||
+	    (rc = check_cause(cf, cause, newcause, &added, e)) != 0)
+		return rc;
+	if (added) {
+		if (content(&c, 0, "cause", cause, NULL, NULL) == 0)
+			rc = audit_append(cf, 0, "new-cause", c.s + 0, e);
+		buf_free(&c);
+		if (rc != 0)
+			return rc;
+	}
+	return step(cf, id, V_CLOSE, sql, cause, lesson, lesson, "cause",
+	    "lesson", e);
+}
+
+int
+resolve_reopen(struct casefile *cf, int64_t id, const char *reason,
+    struct cerror *e)
+{
+	static const char sql[] = "UPDATE cases SET closed = NULL,"
+	    " cause = NULL, lesson = NULL WHERE id = ?1";
+	int	 rc;
+
+	if ((rc = check_text("a reason", reason, 1, e)) != 0)
+		return rc;
+	return step(cf, id, V_REOPEN, sql, reason, NULL, reason, "reason",
+	    NULL, e);
+}
+
+int
+resolve_propose(struct casefile *cf, struct offer *o, struct cerror *e)
+{
+	static const char ins[] = "INSERT INTO proposals (case_id, kind,"
+	    " amount, currency, note, expires, approved_by, created, actor)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	struct casestate cs;
+	struct money	 m, limit;
+	struct buf	 c = { NULL, 0, 0 };
+	sqlite3_stmt	*st;
+	char		 cur[8], lim[64], vis[64], amount[MONEY_LEN];
+	char		 now[TIMEFMT_LEN], exp[TIMEFMT_LEN];
+	time_t		 t;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(o->kind, kinds[i]) == 0)
+			break;
+	if (i == sizeof(kinds) / sizeof(kinds[0]))
+		return cerror_set(e, EX_DATAERR, "no kind of offer %s; give "
+		    "refund, partial-refund, discount, replacement, repair, "
+		    "credit, free-follow-up, apology, process-change or other",
+		    text_vis(vis, sizeof(vis), o->kind));
+	if ((rc = check_text("note", o->note, 0, e)) != 0 ||
+	    (o->approved_by != NULL &&
+	    (rc = check_text("approver", o->approved_by, 0, e)) != 0) ||
+	    (rc = state_check(cf, o->case_id, V_PROPOSE, &cs, e)) != 0)
+		return rc;
+	if (casefile_setting(cf, "currency", cur, sizeof(cur), e) != 0)
+		return e->code;
+	if (o->amount != NULL) {
+		if (money_parse(o->amount, cur, 0, &m, e) != 0)
+			return cerror_prefix(e, EX_DATAERR, "amount");
+		if (casefile_setting(cf, "offer.approval_limit", lim,
+		    sizeof(lim), e) == 0 && money_parse(lim, cur, 0, &limit,
+		    e) == 0 && o->approved_by == NULL &&
+		    (strcmp(m.cur, limit.cur) != 0 || m.minor > limit.minor))
+			return cerror_set(e, EX_DATAERR, "an offer of %s is "
+			    "above the approval limit (%s); give --approved-by "
+			    "WHO", money_format(&m, amount),
+			    money_format(&limit, lim));
+	}
+	*exp = '\0';
+	if (o->expires != NULL) {
+		if (timefmt_parse(o->expires, casefile_now(cf), 1, &t, e) != 0)
+			return cerror_prefix(e, EX_DATAERR, "--expires");
+		if (t <= casefile_now(cf))
+			return cerror_set(e, EX_DATAERR, "--expires: %s is "
+			    "not in the future", o->expires);
+		timefmt_iso(t, exp);
+	}
+	if ((st = db_prepare(cf, ins, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, o->case_id);
+	sqlite3_bind_text(st, 2, o->kind, -1, SQLITE_STATIC);
+	if (o->amount != NULL) {
+		sqlite3_bind_int64(st, 3, m.minor);
+		sqlite3_bind_text(st, 4, m.cur, -1, SQLITE_TRANSIENT);
+	}
+	db_bind_text(st, 5, o->note);
+	db_bind_text(st, 6, exp);
+	db_bind_text(st, 7, o->approved_by);
+	sqlite3_bind_text(st, 8, timefmt_iso(casefile_now(cf), now), -1,
+	    SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 9, casefile_actor(cf), -1, SQLITE_STATIC);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	o->id = sqlite3_last_insert_rowid(cf->db);
+	rc = buf_puts(&c, "{");
+	rc |= text_json_int(&c, "case", o->case_id);
+	rc |= text_json_int(&c, "proposal", o->id);
+	rc |= text_json_str(&c, "kind", o->kind);
+	if (o->amount != NULL)
+		rc |= text_json_str(&c, "amount", money_format(&m, amount));
+	rc |= text_json_str(&c, "expires", exp);
+	rc |= text_json_str(&c, "approved_by", o->approved_by);
+	rc |= text_json_str(&c, "note", o->note);
+	rc |= buf_puts(&c, "}");
+	if (rc != 0)
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+	else
+		rc = state_apply(cf, o->case_id, V_PROPOSE, o->note, c.s, &cs,
+		    e);
+	buf_free(&c);
+	return rc;
+}
+
+/* The offer to answer: *pid, or the case's latest unanswered one. */
+static int
+open_offer(struct casefile *cf, int64_t id, int64_t *pid, char *expires,
+    char *cur, struct cerror *e)
+{
+	static const char one[] = "SELECT id, ifnull(expires, ''),"
+	    " ifnull(currency, ''), answer FROM proposals"
+	    " WHERE case_id = ?1 AND id = ?2";
+	static const char latest[] = "SELECT id, ifnull(expires, ''),"
+	    " ifnull(currency, ''), answer FROM proposals"
+	    " WHERE case_id = ?1 AND answer IS NULL ORDER BY id DESC LIMIT 1";
+	sqlite3_stmt	*st;
+	int		 rc, answered = 0;
+
+	if ((st = db_prepare(cf, *pid ? one : latest, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if (*pid)
+		sqlite3_bind_int64(st, 2, *pid);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*pid = sqlite3_column_int64(st, 0);
+		strlcpy(expires, (const char *)sqlite3_column_text(st, 1),
+		    TIMEFMT_LEN);
+		strlcpy(cur, (const char *)sqlite3_column_text(st, 2), 4);
+		answered = sqlite3_column_type(st, 3) != SQLITE_NULL;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return *pid ? cerror_set(e, EX_NOINPUT, "case %lld has no "
+		    "proposal %lld", (long long)id, (long long)*pid) :
+		    cerror_set(e, EX_DATAERR, "case %lld has no open proposal; "
+		    "propose one first", (long long)id);
+	if (rc != SQLITE_ROW)
+		return db_error(cf, rc, e);
+	if (answered)
+		return cerror_set(e, EX_DATAERR, "proposal %lld of case %lld "
+		    "has its answer already; propose again", (long long)*pid,
+		    (long long)id);
+	return 0;
+}
+
+int
+resolve_answer(struct casefile *cf, int64_t id, int64_t *pid, int verb,
+    const char *amount, const char *note, struct cerror *e)
+{
+	static const char sql[] = "UPDATE proposals SET answer = ?2,"
+	    " answered = ?3, counter = ?4, note = coalesce(?5, note)"
+	    " WHERE id = ?1";
+	static const char *const answers[] = { "accepted", "declined",
+	    "countered" };
+	const char	*answer = answers[verb == V_ACCEPT ? 0 :
+			    verb == V_DECLINE ? 1 : 2];
+	struct casestate cs;
+	struct money	 m;
+	struct buf	 c = { NULL, 0, 0 };
+	sqlite3_stmt	*st;
+	char		 expires[TIMEFMT_LEN] = "", cur[8] = "", now[TIMEFMT_LEN];
+	char		 money[MONEY_LEN];
+	time_t		 t;
+	int		 rc;
+
+	if ((rc = check_text("note", note, 0, e)) != 0 ||
+	    (rc = state_check(cf, id, verb, &cs, e)) != 0 ||
+	    (rc = open_offer(cf, id, pid, expires, cur, e)) != 0)
+		return rc;
+	timefmt_iso(casefile_now(cf), now);
+	if (verb == V_ACCEPT && *expires != '\0' &&
+	    timefmt_parse(expires, 0, -1, &t, e) == 0 &&
+	    t < casefile_now(cf))
+		return cerror_set(e, EX_DATAERR, "proposal %lld expired at %s; "
+		    "make a new offer", (long long)*pid, expires);
+	if (verb == V_COUNTER) {
+		if (amount == NULL)
+			return cerror_set(e, EX_USAGE, "counter needs the "
+			    "amount the customer asks for");
+		if (*cur == '\0' && casefile_setting(cf, "currency", cur,
+		    sizeof(cur), e) != 0)
+			return e->code;
+		if (money_parse(amount, cur, 0, &m, e) != 0)
+			return cerror_prefix(e, EX_DATAERR, "amount");
+	}
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, *pid);
+	sqlite3_bind_text(st, 2, answer, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	if (verb == V_COUNTER)
+		sqlite3_bind_int64(st, 4, m.minor);
+	db_bind_text(st, 5, note);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	rc = buf_puts(&c, "{");
+	rc |= text_json_int(&c, "case", id);
+	rc |= text_json_int(&c, "proposal", *pid);
+	rc |= text_json_str(&c, "answer", answer);
+	if (verb == V_COUNTER)
+		rc |= text_json_str(&c, "counter", money_format(&m, money));
+	rc |= text_json_str(&c, "note", note);
+	rc |= buf_puts(&c, "}");
+	if (rc != 0)
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+	else
+		rc = state_apply(cf, id, verb, note, c.s, &cs, e);
+	buf_free(&c);
+	return rc;
+}
+
+int
+resolve_escalate(struct casefile *cf, int64_t id, const char *team,
+    const char *reason, const char *ticket, struct cerror *e)
+{
+	static const char sql[] = "INSERT INTO escalations (case_id, team,"
+	    " reason, ticket, at, actor) VALUES (?, ?, ?, ?, ?, ?)";
+	struct casestate cs;
+	struct buf	 c = { NULL, 0, 0 };
+	sqlite3_stmt	*st;
+	char		 now[TIMEFMT_LEN];
+	int		 rc;
+
+	if ((rc = check_text("a reason", reason, 1, e)) != 0 ||
+	    (rc = check_text("team", team, 0, e)) != 0 ||
+	    (rc = check_text("ticket", ticket, 0, e)) != 0 ||
+	    (rc = state_check(cf, id, V_ESCALATE, &cs, e)) != 0)
+		return rc;
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, team);
+	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
+	db_bind_text(st, 4, ticket);
+	sqlite3_bind_text(st, 5, timefmt_iso(casefile_now(cf), now), -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, casefile_actor(cf), -1, SQLITE_STATIC);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	rc = buf_puts(&c, "{");
+	rc |= text_json_int(&c, "case", id);
+	rc |= text_json_str(&c, "team", team);
+	rc |= text_json_str(&c, "reason", reason);
+	rc |= text_json_str(&c, "ticket", ticket);
+	rc |= buf_puts(&c, "}");
+	if (rc != 0)
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+	else
+		rc = state_apply(cf, id, V_ESCALATE, reason, c.s, &cs, e);
+	buf_free(&c);
+	return rc;
+}
+
+/* 1 when the case holds an employee's and a complainant's account. */
+static int
+both_heard(struct casefile *cf, int64_t id, int *both, struct cerror *e)
+{
+	static const char sql[] = "SELECT count(DISTINCT role) FROM accounts"
+	    " WHERE case_id = ? AND role IN ('employee', 'complainant')";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	*both = rc == SQLITE_ROW && sqlite3_column_int(st, 0) == 2;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : db_error(cf, rc, e);
+}
+
+int
+resolve_decide(struct casefile *cf, int64_t id, const char *favour,
+    const char *rationale, int *warn, struct cerror *e)
+{
+	static const char sql[] = "INSERT INTO decisions (case_id, favour,"
+	    " rationale, at, actor) VALUES (?, ?, ?, ?, ?)";
+	struct casestate cs;
+	struct buf	 c = { NULL, 0, 0 };
+	sqlite3_stmt	*st;
+	char		 now[TIMEFMT_LEN], vis[64];
+	int		 rc, both;
+
+	*warn = 0;
+	if (strcmp(favour, "customer") != 0 && strcmp(favour, "company") != 0 &&
+	    strcmp(favour, "both") != 0)
+		return cerror_set(e, EX_USAGE, "--favour %s: give customer, "
+		    "company or both", text_vis(vis, sizeof(vis), favour));
+	if ((rc = check_text("a rationale", rationale, 1, e)) != 0 ||
+	    (rc = state_check(cf, id, V_DECIDE, &cs, e)) != 0 ||
+	    (rc = both_heard(cf, id, &both, e)) != 0)
+		return rc;
+	*warn = strcmp(favour, "customer") != 0 && !both;
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, favour, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, rationale, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, timefmt_iso(casefile_now(cf), now), -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, casefile_actor(cf), -1, SQLITE_STATIC);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	if (content(&c, id, "favour", favour, "rationale", rationale) != 0)
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+	else
+		rc = state_apply(cf, id, V_DECIDE, rationale, c.s, &cs, e);
+	buf_free(&c);
+	return rc;
+}
+
+int
+resolve_followup(struct casefile *cf, int64_t id, const char *due,
+    struct cerror *e)
+{
+	static const char sql[] = "INSERT INTO followups (case_id, due, actor)"
+	    " SELECT ?1, ?3, ?4";
+	struct casestate cs;
+	struct buf	 c = { NULL, 0, 0 };
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((rc = state_check(cf, id, V_FOLLOWUP, &cs, e)) != 0)
+		return rc;
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 3, due, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, casefile_actor(cf), -1, SQLITE_STATIC);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	if (content(&c, id, "due", due, NULL, NULL) != 0)
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+	else
+		rc = state_apply(cf, id, V_FOLLOWUP, NULL, c.s, &cs, e);
+	buf_free(&c);
+	return rc;
+}
+
+int
+resolve_followup_done(struct casefile *cf, int64_t id, int satisfied,
+    int score, const char *note, struct cerror *e)
+{
+	/* The earliest follow-up still to do, else a new one done now. */
+	static const char upd[] = "UPDATE followups SET done = ?2,"
+	    " satisfied = ?3, score = ?4, note = ?5 WHERE id = (SELECT id"
+	    " FROM followups WHERE case_id = ?1 AND done IS NULL"
+	    " ORDER BY due, id LIMIT 1)";
+	static const char ins[] = "INSERT INTO followups (case_id, due, done,"
+	    " satisfied, score, note, actor) VALUES (?1, ?2, ?2, ?3, ?4, ?5,"
+	    " ?6)";
+	struct casestate cs;
+	struct buf	 c = { NULL, 0, 0 };
+	sqlite3_stmt	*st;
+	char		 now[TIMEFMT_LEN];
+	int		 rc, verb = satisfied == 0 ? V_UNSATISFIED : V_SATISFIED;
+
+	if ((rc = check_text("note", note, 0, e)) != 0 ||
+	    (rc = state_check(cf, id, verb, &cs, e)) != 0)
+		return rc;
+	timefmt_iso(casefile_now(cf), now);
+	for (int pass = 0; pass < 2; pass++) {
+		if ((st = db_prepare(cf, pass ? ins : upd, e)) == NULL)
+			return e->code;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+		if (satisfied >= 0)
+			sqlite3_bind_int(st, 3, satisfied);
+		if (score > 0)
+			sqlite3_bind_int(st, 4, score);
+		db_bind_text(st, 5, note);
+		if (pass)
+			sqlite3_bind_text(st, 6, casefile_actor(cf), -1,
+			    SQLITE_STATIC);
+		if ((rc = db_done(cf, st, e)) != 0)
+			return rc;
+		if (sqlite3_changes(cf->db) > 0)
+			break;
+	}
+	rc = buf_puts(&c, "{");
+	rc |= text_json_int(&c, "case", id);
+	if (satisfied >= 0)
+		rc |= text_json_str(&c, "satisfied", satisfied ? "yes" : "no");
+	if (score > 0)
+		rc |= text_json_int(&c, "score", score);
+	rc |= text_json_str(&c, "note", note);
+	rc |= buf_puts(&c, "}");
+	if (rc != 0)
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+	else
+		rc = state_apply(cf, id, verb, note, c.s, &cs, e);
+	buf_free(&c);
+	return rc;
+}
+
+int
+resolve_merge(struct casefile *cf, int64_t id, int64_t dup,
+    struct cerror *e)
+{
+	/* What a duplicate holds moves to the case that stays. */
+	static const char *const moves[] = {
+		"UPDATE accounts SET case_id = ?1 WHERE case_id = ?2",
+		"UPDATE proposals SET case_id = ?1 WHERE case_id = ?2",
+		"UPDATE escalations SET case_id = ?1 WHERE case_id = ?2",
+		"UPDATE decisions SET case_id = ?1 WHERE case_id = ?2",
+		"UPDATE followups SET case_id = ?1 WHERE case_id = ?2",
+		"UPDATE discrepancies SET case_id = ?1 WHERE case_id = ?2",
+		"INSERT OR IGNORE INTO tags (case_id, tag)"
+		    " SELECT ?1, tag FROM tags WHERE case_id = ?2",
+		"DELETE FROM tags WHERE case_id = ?2",
+		"UPDATE cases SET merged_into = ?1, closed = ?3, paused = NULL"
+		    " WHERE id = ?2",
+	};
+	struct casestate cs, keep;
+	struct buf	 c = { NULL, 0, 0 };
+	sqlite3_stmt	*st;
+	char		 now[TIMEFMT_LEN];
+	int		 rc;
+
+	if (id == dup)
+		return cerror_set(e, EX_DATAERR, "case %lld cannot be merged "
+		    "into itself", (long long)id);
+	if ((rc = state_check(cf, id, V_ASSIGN, &keep, e)) != 0)
+		return cerror_prefix(e, rc, "the case to keep");
+	if ((rc = state_check(cf, dup, V_MERGE, &cs, e)) != 0)
+		return rc;
+	timefmt_iso(casefile_now(cf), now);
+	for (size_t i = 0; i < sizeof(moves) / sizeof(moves[0]); i++) {
+		if ((st = db_prepare(cf, moves[i], e)) == NULL)
+			return e->code;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, dup);
+		if (sqlite3_bind_parameter_count(st) >= 3)
+			sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+		if ((rc = db_done(cf, st, e)) != 0)
+			return rc;
+	}
+	rc = buf_puts(&c, "{");
+	rc |= text_json_int(&c, "case", dup);
+	rc |= text_json_int(&c, "merged_into", id);
+	rc |= buf_puts(&c, "}");
+	if (rc == 0 && (rc = state_apply(cf, dup, V_MERGE, NULL, c.s, &cs,
+	    e)) == 0) {
+		buf_reset(&c);
+		rc = buf_puts(&c, "{");
+		rc |= text_json_int(&c, "case", id);
+		rc |= text_json_int(&c, "merged", dup);
+		rc |= buf_puts(&c, "}");
+		if (rc == 0)
+			rc = case_event(cf, id, "merge", keep.from, keep.from,
+			    NULL, c.s, e);
+	}
+	if (rc > 0 && e->code == 0)
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+	buf_free(&c);
+	return rc;
+}
+
+int
+resolve_customer(struct casefile *cf, const char *who, int64_t *cid,
+    int64_t *ncases, struct buf *label, struct cerror *e)
+{
+	static const char sql[] = "SELECT u.id, coalesce(u.name, u.email,"
+	    " u.phone, ''), (SELECT count(*) FROM cases WHERE customer = u.id)"
+	    " FROM customers u WHERE u.id = CAST(?1 AS INTEGER)"
+	    " AND ?1 GLOB '[0-9]*' OR u.email = ?1 COLLATE NOCASE"
+	    " OR u.name = ?1 COLLATE NOCASE OR u.phone = ?1"
+	    " ORDER BY u.id LIMIT 2";
+	sqlite3_stmt	*st;
+	char		 vis[80];
+	int		 rc, n = 0;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_text(st, 1, who, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n++ > 0)
+			break;
+		*cid = sqlite3_column_int64(st, 0);
+		buf_puts(label, (const char *)sqlite3_column_text(st, 1));
+		*ncases = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(cf, rc, e);
+	if (n == 0)
+		return cerror_set(e, EX_NOINPUT, "no customer %s",
+		    text_vis(vis, sizeof(vis), who));
+	if (n > 1)
+		return cerror_set(e, EX_DATAERR, "%s names more than one "
+		    "customer; give the customer's id",
+		    text_vis(vis, sizeof(vis), who));
+	return 0;
+}
+
+int
+resolve_anonymise(struct casefile *cf, int64_t cid, struct cerror *e)
+{
+	/*
+	 * Their name, contacts and words go; counts, amounts, dates, causes
+	 * stay.  The audit entries of their cases keep their hashes, so the
+	 * chain still verifies and shows what was redacted and when.
+	 */
+	static const char *const wipe[] = {
+		"UPDATE customers SET name = '" ANON "', email = NULL,"
+		    " phone = NULL, anonymised = ?2 WHERE id = ?1",
+		"UPDATE cases SET summary = '" ANON "', description = NULL,"
+		    " ref = NULL WHERE customer = ?1",
+		"UPDATE fields SET value = '" ANON "' WHERE case_id IN"
+		    " (SELECT id FROM cases WHERE customer = ?1)",
+		"UPDATE statements SET text = '" ANON "' WHERE account IN"
+		    " (SELECT a.id FROM accounts a JOIN cases c"
+		    " ON c.id = a.case_id WHERE c.customer = ?1"
+		    " AND a.role = 'complainant')",
+		"UPDATE accounts SET party = '" ANON "' WHERE role ="
+		    " 'complainant' AND case_id IN"
+		    " (SELECT id FROM cases WHERE customer = ?1)",
+		"UPDATE events SET note = NULL WHERE case_id IN"
+		    " (SELECT id FROM cases WHERE customer = ?1)",
+		"UPDATE audit SET content = '{\"redacted\":true}',"
+		    " redacted = ?2 WHERE redacted IS NULL AND case_id IN"
+		    " (SELECT id FROM cases WHERE customer = ?1)",
+	};
+	struct buf	 c = { NULL, 0, 0 };
+	sqlite3_stmt	*st;
+	char		 now[TIMEFMT_LEN];
+	int		 rc;
+
+	timefmt_iso(casefile_now(cf), now);
+	for (size_t i = 0; i < sizeof(wipe) / sizeof(wipe[0]); i++) {
+		if ((st = db_prepare(cf, wipe[i], e)) == NULL)
+			return e->code;
+		sqlite3_bind_int64(st, 1, cid);
+		if (sqlite3_bind_parameter_count(st) >= 2)
+			sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+		if ((rc = db_done(cf, st, e)) != 0)
+			return rc;
+	}
+	rc = buf_puts(&c, "{");
+	rc |= text_json_int(&c, "customer", cid);
+	rc |= buf_puts(&c, "}");
+	if (rc != 0)
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+	else
+		rc = audit_append(cf, 0, "anonymise", c.s, e);
+	buf_free(&c);
+	return rc;
+}

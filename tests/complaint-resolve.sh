@@ -1,0 +1,253 @@
+#!/bin/sh
+# tests/complaint-resolve.sh: every step after intake, the state table,
+# offers, hooks, merges and anonymisation.
+. "$(dirname "$0")/lib.sh"
+
+complaint-new -n 'Ann Berg' -e ann@example.se -o A-1 -a 49.90 -E Per \
+    -t kettle Kettle leaks </dev/null >/dev/null
+complaint-new -n 'Bob Lee' -e bob@example.com -t parcel Parcel late \
+    </dev/null >/dev/null
+complaint-new -n 'Bob Lee' -t late -t parcel Parcel late again \
+    </dev/null >/dev/null
+complaint-new Free money now </dev/null >/dev/null
+
+check 'the state table' 0 'complaint-resolve --states' <<EOF
+state	ack	interview	assign	wait	propose	accept	decline	counter	escalate	decide	follow-up	satisfied	unsatisfied	close	dismiss	merge	reopen
+new	acknowledged	investigating	=	waiting	proposed	-	-	-	escalated	decided	=	=	investigating	closed	dismissed	merged	-
+acknowledged	=	investigating	=	waiting	proposed	-	-	-	escalated	decided	=	=	investigating	closed	dismissed	merged	-
+investigating	=	=	=	waiting	proposed	-	-	-	escalated	decided	=	=	=	closed	dismissed	merged	-
+proposed	=	=	=	waiting	=	agreed	investigating	=	escalated	decided	=	=	investigating	closed	dismissed	merged	-
+agreed	=	=	=	waiting	proposed	-	-	-	escalated	-	follow-up	follow-up	investigating	closed	-	merged	-
+escalated	=	=	=	waiting	proposed	-	-	-	=	decided	=	=	investigating	closed	dismissed	merged	-
+decided	=	=	=	waiting	proposed	-	-	-	escalated	=	follow-up	follow-up	investigating	closed	-	merged	-
+follow-up	=	=	=	waiting	proposed	-	-	-	escalated	decided	=	=	investigating	closed	-	merged	-
+waiting	*	*	*	-	*	*	*	*	*	*	*	*	*	*	*	*	*
+closed	-	-	-	-	-	-	-	-	-	-	-	-	-	-	-	-	investigating
+dismissed	-	-	-	-	-	-	-	-	-	-	-	-	-	-	-	-	investigating
+merged	-	-	-	-	-	-	-	-	-	-	-	-	-	-	-	-	-
+EOF
+
+check 'ack several cases' 0 'complaint-resolve ack 1 2 -m "by phone"' <<EOF
+1	acknowledged
+2	acknowledged
+EOF
+check_sql 'acked and the timeline' "SELECT id, status, acked FROM cases
+    WHERE id < 3; SELECT case_id, action, status_from, status_to, note
+    FROM events WHERE action = 'ack'" <<EOF
+1|acknowledged|2026-11-22T10:00:00Z
+2|acknowledged|2026-11-22T10:00:00Z
+1|ack|new|acknowledged|by phone
+2|ack|new|acknowledged|by phone
+EOF
+check 'ack --message: what to send, no promise of the outcome' 0 \
+    'complaint-resolve ack 1 --message' <<EOF
+Dear Ann Berg,
+
+Thank you for telling us about this. We have recorded your complaint as case 1 and will investigate it thoroughly. You will hear from us by 2026-11-29. We cannot say yet what the outcome will be, but we will explain it to you.
+EOF
+sqlite3 "$COMPLAINT_FILE" "UPDATE customers SET lang = 'id' WHERE id = 2"
+check 'in the customer'"'"'s language' 0 \
+    'complaint-resolve ack 2 --message | head -1' <<EOF
+Yth. Bob Lee,
+EOF
+
+check 'a forbidden step is 65 and says what is allowed' 65 \
+    'complaint-resolve accept 1'
+check_err 'complaint-resolve: cannot accept case 1: it is acknowledged (allowed: ack, assign, wait, propose, escalate, decide, follow-up, close, dismiss, merge)'
+check 'an offer above the approval limit needs an approver' 65 \
+    'complaint-resolve propose 1 refund 149.90'
+check_err 'complaint-resolve: an offer of 149.90 EUR is above the approval limit (100.00 EUR); give --approved-by WHO'
+check 'an unknown kind of offer' 65 'complaint-resolve propose 1 cash 5'
+check_err 'complaint-resolve: no kind of offer cash; give refund, partial-refund, discount, replacement, repair, credit, free-follow-up, apology, process-change or other'
+check 'propose' 0 \
+    'complaint-resolve propose 1 refund 49.90 --expires 7d -m "Full refund"' <<EOF
+1	proposal 1	refund	49.90
+EOF
+check 'propose with an approver' 0 \
+    'complaint-resolve propose 1 replacement "SEK 1500" --approved-by Eva' <<EOF
+1	proposal 2	replacement	SEK 1500
+EOF
+check_sql 'the offer ledger' "SELECT id, case_id, kind, amount, currency,
+    note, expires, approved_by, answer FROM proposals" <<EOF
+1|1|refund|4990|EUR|Full refund|2026-11-29T10:00:00Z||
+2|1|replacement|150000|SEK|||Eva|
+EOF
+check 'accept the latest open offer' 0 'complaint-resolve accept 1' <<EOF
+1	proposal 2	accepted
+EOF
+check 'an answered offer cannot be answered again' 65 \
+    'complaint-resolve decline 1 2'
+check_err 'complaint-resolve: cannot decline case 1: it is agreed (allowed: ack, assign, wait, propose, escalate, follow-up, close, merge)'
+
+complaint-resolve propose 2 discount 10 --expires 1d >/dev/null
+check 'an expired offer cannot be accepted' 65 \
+    'COMPLAINT_NOW=2026-11-24T10:00:00Z complaint-resolve accept 2'
+check_err 'complaint-resolve: proposal 3 expired at 2026-11-23T10:00:00Z; make a new offer'
+check 'counter' 0 'complaint-resolve counter 2 3 25.00 -m "wants more"' <<EOF
+2	proposal 3	countered
+EOF
+check_sql 'the answer is in the ledger' \
+    'SELECT answer, answered, counter, note FROM proposals WHERE id = 3' <<EOF
+countered|2026-11-22T10:00:00Z|2500|wants more
+EOF
+
+check 'one bad case and none changes' 65 'complaint-resolve accept 1 3'
+check 'follow-up --in' 0 'complaint-resolve follow-up 1 --in 7d' <<EOF
+1	follow-up
+EOF
+check 'an unsatisfied customer sends the case back' 0 \
+    'complaint-resolve follow-up 1 --done --satisfied no -m "still leaks"' <<EOF
+1	investigating
+EOF
+check 'a follow-up after that is still recorded' 0 \
+    'complaint-resolve follow-up 1 --done --satisfied yes --score 4' <<EOF
+1	investigating
+EOF
+check_sql 'follow-ups' "SELECT due, done, satisfied, score, note
+    FROM followups ORDER BY id" <<EOF
+2026-11-29T10:00:00Z|2026-11-22T10:00:00Z|0||still leaks
+2026-11-22T10:00:00Z|2026-11-22T10:00:00Z|1|4|
+EOF
+
+check 'close needs a known cause' 65 'complaint-resolve close 1 --cause bad-luck'
+check_err 'complaint-resolve: no cause bad-luck; give one of the causes setting, or add it with --new-cause'
+check 'close needs --cause' 64 'complaint-resolve close 1'
+check 'close' 0 \
+    'complaint-resolve close 1 --cause product-defect -m "check the seals"' <<EOF
+1	closed
+EOF
+check_sql 'cause and lesson' 'SELECT status, closed, cause, lesson FROM cases
+    WHERE id = 1' <<EOF
+closed|2026-11-22T10:00:00Z|product-defect|check the seals
+EOF
+check 'a closed case refuses steps' 65 'complaint-resolve propose 1 apology'
+check_err 'complaint-resolve: case 1 is closed; reopen it first'
+check 'reopen' 0 'complaint-resolve reopen 1 -m "leaks again"' <<EOF
+1	investigating
+EOF
+check 'close with a new cause' 0 \
+    'complaint-resolve close 1 --cause bad-seal --new-cause' <<EOF
+1	closed
+EOF
+check_sql 'the new cause is in the list' \
+    "SELECT value LIKE '%,bad-seal' FROM settings WHERE key = 'causes'" <<EOF
+1
+EOF
+
+check 'merge folds a duplicate in' 0 'complaint-resolve merge 2 3' <<EOF
+2	proposed
+3	merged
+EOF
+check_sql 'the duplicate points at the case kept; its tags moved' "
+    SELECT id, status, merged_into, closed FROM cases WHERE id = 3;
+    SELECT case_id, tag FROM tags WHERE case_id IN (2, 3) ORDER BY tag" <<EOF
+3|merged|2|2026-11-22T10:00:00Z
+2|late
+2|parcel
+EOF
+check 'a merged case sends you to the one kept' 65 'complaint-resolve ack 3'
+check_err 'complaint-resolve: case 3 was merged into case 2; work on that case'
+
+sqlite3 "$COMPLAINT_FILE" "UPDATE cases SET ack_due = '2026-11-23T10:00:00Z',
+    resolve_due = '2026-11-29T10:00:00Z', acked = NULL WHERE id = 2"
+check 'wait pauses the clocks' 0 'complaint-resolve wait 2 -m "asked for a photo"' <<EOF
+2	waiting
+EOF
+check 'waiting twice is refused' 65 'complaint-resolve wait 2'
+check_err 'complaint-resolve: case 2 is already waiting on the customer'
+check 'the next step resumes them, two days later' 0 \
+    'COMPLAINT_NOW=2026-11-24T10:00:00Z complaint-resolve escalate 2 -t support -m SLA --ticket T-9' <<EOF
+2	escalated
+EOF
+check_sql 'the due times moved by the two days paused' \
+    'SELECT status, paused, ack_due, resolve_due FROM cases WHERE id = 2' <<EOF
+escalated||2026-11-25T10:00:00Z|2026-12-01T10:00:00Z
+EOF
+check 'deciding for the company unheard warns' 0 \
+    'complaint-resolve decide 2 --favour company -m "tracking shows delivery"' <<EOF
+2	decided
+EOF
+check_err 'complaint-resolve: case 2: deciding for the company without the accounts of both the employee and the complainant'
+check_sql 'decisions and escalations' "SELECT case_id, favour, rationale
+    FROM decisions; SELECT case_id, team, reason, ticket FROM escalations" <<EOF
+2|company|tracking shows delivery
+2|support|SLA|T-9
+EOF
+
+cat >"$T/ticket.sh" <<'EOF'
+#!/bin/sh
+cat >"$T/hook.csv"
+echo "TCK-$COMPLAINT_CASE $COMPLAINT_ACTION"
+echo "a second line is ignored"
+EOF
+sed -i "s|\$T|$T|" "$T/ticket.sh"
+chmod +x "$T/ticket.sh"
+sqlite3 "$COMPLAINT_FILE" "INSERT INTO settings VALUES
+    ('escalate.hook', '$T/ticket.sh'),
+    ('hook.pre-close', 'echo no closing on Fridays >&2; exit 3'),
+    ('hook.close', 'echo mail server down >&2; exit 1')"
+check 'escalate runs the ticket hook' 0 'complaint-resolve escalate 4 -m "hoax?"' <<EOF
+4	escalated
+EOF
+check 'the hook got the case as CSV and its ticket is stored' 0 \
+    "head -c 60 $T/hook.csv; echo; sqlite3 $COMPLAINT_FILE 'SELECT ticket FROM escalations WHERE case_id = 4'" <<EOF
+case,received,status,severity,summary,created,updated
+4,2026
+TCK-4 escalate
+EOF
+check 'a failing pre-hook refuses the change' 65 \
+    'complaint-resolve close 4 --cause fraud'
+check_err 'complaint-resolve: hook hook.pre-close failed on case 4 (exit 3): no closing on Fridays'
+check_sql 'and the case is as it was' 'SELECT status FROM cases WHERE id = 4' <<EOF
+escalated
+EOF
+sqlite3 "$COMPLAINT_FILE" "UPDATE settings SET value = 'true'
+    WHERE key = 'hook.pre-close'"
+check 'a failing post-hook warns; the change stays' 0 \
+    'complaint-resolve close 4 --cause fraud' <<EOF
+4	closed
+EOF
+check_err 'complaint-resolve: hook hook.close failed on case 4 (exit 1): mail server down (the change stays)'
+sqlite3 "$COMPLAINT_FILE" "UPDATE settings SET value = '$T/nonesuch'
+    WHERE key = 'escalate.hook'"
+check 'a hook that cannot run is 70' 70 'complaint-resolve escalate 2 -m again'
+check_err "complaint-resolve: hook escalate.hook could not be run (exit 127): sh: 1: $T/nonesuch: not found"
+
+check 'dismiss needs a reason' 64 'complaint-resolve dismiss 2' 
+check 'a step takes only its own options' 64 'complaint-resolve ack 2 --cause x'
+check 'ids from standard input' 0 \
+    'complaint-report list --status decided | complaint-resolve assign - alice' <<EOF
+2	decided
+EOF
+check_sql 'assigned' 'SELECT assignee FROM cases WHERE id = 2' <<EOF
+alice
+EOF
+
+check 'anonymise needs --yes without a terminal' 64 \
+    'complaint-resolve anonymise bob@example.com'
+check 'anonymise an unknown customer is 66' 66 \
+    'complaint-resolve anonymise nobody@example.com --yes'
+check_err 'complaint-resolve: no customer nobody@example.com'
+check 'anonymise' 0 'complaint-resolve anonymise bob@example.com --yes' <<EOF
+customer 2	anonymised	2 cases
+EOF
+check_sql 'names, contacts and words are gone; the rest stays' "
+    SELECT name, email, anonymised FROM customers WHERE id = 2;
+    SELECT id, summary, description, status FROM cases WHERE customer = 2;
+    SELECT count(*) FROM audit WHERE redacted IS NOT NULL;
+    SELECT count(*) FROM audit WHERE content LIKE '%Bob%'" <<EOF
+(anonymised)||2026-11-22T10:00:00Z
+2|(anonymised)||decided
+3|(anonymised)||merged
+12
+0
+EOF
+check 'the log still verifies, with the redactions shown' 0 \
+    'complaint-report verify | cut -f1-3' <<EOF
+ok	29 entries	12 redacted
+EOF
+check 'the redacted entries say so in the log' 0 \
+    'complaint-report log 3 | cut -f5,6' <<EOF
+new	(redacted 2026-11-22T10:00:00Z)
+merge	(redacted 2026-11-22T10:00:00Z)
+EOF
