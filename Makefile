@@ -34,7 +34,7 @@ LIBOBJ = \
 	lib/textout.o \
 	lib/timefmt.o
 UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
-	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan
+	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state
 FUZZ = tests/fuzz/fuzz_ids tests/fuzz/fuzz_money tests/fuzz/fuzz_text \
 	tests/fuzz/fuzz_time
 FUZZ_SECONDS = 600

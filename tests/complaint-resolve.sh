@@ -251,3 +251,32 @@ check 'the redacted entries say so in the log' 0 \
 new	(redacted 2026-11-22T10:00:00Z)
 merge	(redacted 2026-11-22T10:00:00Z)
 EOF
+
+# The example hooks, as they ship.
+mkdir -p "$T/bin" "$T/tickets"
+cat >"$T/bin/sendmail" <<'EOF'
+#!/bin/sh
+echo "$*" >"$(dirname "$0")/sendmail.args"
+cat >"$(dirname "$0")/sendmail.msg"
+EOF
+chmod +x "$T/bin/sendmail"
+sqlite3 "$COMPLAINT_FILE" "UPDATE settings SET value =
+    'TICKET_DIR=$T/tickets sh $TOP/scripts/escalate-ticket.sh'
+    WHERE key = 'escalate.hook';
+    INSERT INTO settings VALUES ('hook.escalate',
+    'PATH=$T/bin:\$PATH ESCALATE_TO=team@example.com sh $TOP/scripts/escalate-mail.sh')"
+check 'escalate-ticket.sh opens a ticket; escalate-mail.sh mails the team' 0 \
+    "complaint-resolve escalate 2 -t support -m 'second opinion' &&
+    sqlite3 $COMPLAINT_FILE 'SELECT ticket FROM escalations ORDER BY id DESC LIMIT 1' &&
+    head -3 $T/tickets/TCK-1 | cut -c1-40 && cat $T/bin/sendmail.args &&
+    sed -n '1,2p;5p' $T/bin/sendmail.msg" <<EOF
+2	escalated
+TCK-1
+Case: 2
+case,received,status,severity,customer,n
+2,2026-11-22T10:00:00Z,decided,medium,2,
+-t
+To: team@example.com
+Subject: complaint case 2 escalated
+Case 2 was escalated by tester.
+EOF

@@ -1,0 +1,107 @@
+/*
+ * t_state.c: the state table's promises.  Every open state may be closed,
+ * assigned and followed up; an ended one only reopened; every state is
+ * reached from new; a step never leads to waiting but wait.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "complaint.h"
+#include "unit.h"
+
+#define MAXS	16
+
+struct table {
+	char	 cell[MAXS][NVERB + 1][16];
+	int	 n;		/* states, header excluded */
+	int	 header;
+};
+
+static int
+keep(void *arg, const struct row *r)
+{
+	struct table	*t = arg;
+
+	if (!t->header) {
+		t->header = 1;
+		return 0;
+	}
+	if (t->n == MAXS || r->n != NVERB + 1)
+		return 1;
+	for (int i = 0; i < r->n; i++)
+		strlcpy(t->cell[t->n][i], r->val[i], sizeof(t->cell[0][0]));
+	t->n++;
+	return 0;
+}
+
+static int
+find(const struct table *t, const char *state)
+{
+	for (int s = 0; s < t->n; s++)
+		if (strcmp(t->cell[s][0], state) == 0)
+			return s;
+	return -1;
+}
+
+int
+main(void)
+{
+	struct table	 t;
+	int		 reached[MAXS] = { 0 }, grew = 1;
+
+	memset(&t, 0, sizeof(t));
+	CHECK(state_table(keep, &t) == 0 && t.n == 12, "12 states");
+	for (int s = 0; s < t.n; s++) {
+		const char *st = t.cell[s][0];
+		int ended = state_ended(st);
+
+		if (strcmp(st, "waiting") == 0)
+			continue;
+		if (!ended) {
+			CHECK(strcmp(t.cell[s][1 + V_CLOSE], "closed") == 0,
+			    "%s may be closed", st);
+			CHECK(strcmp(t.cell[s][1 + V_ASSIGN], "-") != 0,
+			    "%s may be assigned", st);
+			CHECK(strcmp(t.cell[s][1 + V_FOLLOWUP], "-") != 0,
+			    "%s may be followed up", st);
+			CHECK(strcmp(t.cell[s][1 + V_WAIT], "waiting") == 0,
+			    "%s may wait on the customer", st);
+			CHECK(strcmp(t.cell[s][1 + V_REOPEN], "-") == 0,
+			    "%s is not reopened", st);
+		} else {
+			int others = 0;
+			for (int v = 0; v < NVERB; v++)
+				if (v != V_REOPEN &&
+				    strcmp(t.cell[s][1 + v], "-") != 0)
+					others++;
+			CHECK(others == 0, "%s allows no step but reopen", st);
+		}
+		for (int v = 0; v < NVERB; v++)
+			if (v != V_WAIT)
+				CHECK(strcmp(t.cell[s][1 + v], "waiting") != 0,
+				    "%s: %s does not lead to waiting", st,
+				    state_verb_name(v));
+	}
+	CHECK(strcmp(t.cell[find(&t, "merged")][1 + V_REOPEN], "-") == 0,
+	    "a merged case is not reopened");
+	/* Every state is reached from new. */
+	reached[find(&t, "new")] = 1;
+	while (grew) {
+		grew = 0;
+		for (int s = 0; s < t.n; s++) {
+			if (!reached[s])
+				continue;
+			for (int v = 0; v < NVERB; v++) {
+				int to = find(&t, t.cell[s][1 + v]);
+				if (to >= 0 && !reached[to])
+					reached[to] = grew = 1;
+			}
+		}
+	}
+	for (int s = 0; s < t.n; s++)
+		CHECK(reached[s], "%s is reached from new", t.cell[s][0]);
+	CHECK(state_ended("closed") && state_ended("dismissed") &&
+	    state_ended("merged") && !state_ended("waiting"),
+	    "closed, dismissed and merged are the ended states");
+	UNIT_EXIT();
+}
