@@ -278,6 +278,28 @@ db_rows(struct casefile *cf, sqlite3_stmt *st, row_fn *fn, void *arg,
 	return 0;
 }
 
+/*
+ * money(minor, currency): "49.90 EUR", for the reports; NULL for a NULL
+ * amount.  The currency defaults to the setting's when NULL.
+ */
+static void
+sql_money(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct money	 m;
+	char		 buf[MONEY_LEN];
+	const char	*cur;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	cur = (const char *)sqlite3_value_text(argv[1]);
+	m.minor = sqlite3_value_int64(argv[0]);
+	strlcpy(m.cur, cur != NULL ? cur : "", sizeof(m.cur));
+	sqlite3_result_text(ctx, money_format(&m, buf), -1, SQLITE_TRANSIENT);
+}
+
 static int
 exec(struct casefile *cf, const char *sql, struct cerror *e)
 {
@@ -485,6 +507,9 @@ casefile_open(struct casefile **cfp, const char *arg, int mode,
 	 * grows, by SQLite's auto-checkpoint, inside some later commit.
 	 */
 	sqlite3_db_config(cf->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	sqlite3_create_function(cf->db, "money", 2, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_money, NULL,
+	    NULL);
 	if ((rc = exec(cf, "PRAGMA foreign_keys = ON;"
 	    "PRAGMA synchronous = FULL", e)) != 0 ||
 	    (rc = check_schema(cf, e)) != 0)

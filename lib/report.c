@@ -159,9 +159,10 @@ query_proposals(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 {
 	static const char sql[] =
 	    "SELECT id AS proposal, created AS created, actor AS actor,"
-	    " kind AS kind, amount AS amount, currency AS currency,"
+	    " kind AS kind, money(amount, currency) AS amount,"
 	    " note AS note, expires AS expires, approved_by AS approved_by,"
-	    " answer AS answer, answered AS answered, counter AS counter"
+	    " answer AS answer, answered AS answered,"
+	    " money(counter, currency) AS counter"
 	    " FROM proposals WHERE case_id = :id ORDER BY id";
 
 	return case_rows(cf, sql, id, fn, arg, e);

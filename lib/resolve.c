@@ -456,9 +456,9 @@ int
 resolve_answer(struct casefile *cf, int64_t id, int64_t *pid, int verb,
     const char *amount, const char *note, struct cerror *e)
 {
+	/* The answer's note goes on the timeline; the offer keeps its own. */
 	static const char sql[] = "UPDATE proposals SET answer = ?2,"
-	    " answered = ?3, counter = ?4, note = coalesce(?5, note)"
-	    " WHERE id = ?1";
+	    " answered = ?3, counter = ?4 WHERE id = ?1";
 	static const char *const answers[] = { "accepted", "declined",
 	    "countered" };
 	const char	*answer = answers[verb == V_ACCEPT ? 0 :
@@ -499,7 +499,6 @@ resolve_answer(struct casefile *cf, int64_t id, int64_t *pid, int verb,
 	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
 	if (verb == V_COUNTER)
 		sqlite3_bind_int64(st, 4, m.minor);
-	db_bind_text(st, 5, note);
 	if ((rc = db_done(cf, st, e)) != 0)
 		return rc;
 	rc = buf_puts(&c, "{");

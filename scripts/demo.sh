@@ -1,39 +1,65 @@
 #!/bin/sh
-# scripts/demo.sh: the procedure end to end on a fresh case file in a
-# temporary folder, printing each command before it runs.
+# scripts/demo.sh: one dispute through the whole procedure, on a fresh case
+# file in a temporary folder, printing each command before it runs.  The
+# story is the one complaint(7) tells.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 dir=$(mktemp -d "${TMPDIR:-/tmp}/complaint-demo.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 PATH=$top:$PATH
 COMPLAINT_FILE=$dir/cases.db
-COMPLAINT_USER=${COMPLAINT_USER:-demo}
+COMPLAINT_USER=${COMPLAINT_USER:-sara}
 export PATH COMPLAINT_FILE COMPLAINT_USER
 
+step() {
+	printf '\n== %s\n' "$*"
+}
 run() {
 	printf '\n$ %s\n' "$*"
 	sh -c "$*"
 }
 
 echo "A fresh case file: $COMPLAINT_FILE"
-echo
-echo "1. Intake: record three complaints as they come in."
-run "complaint-new -n 'Ann Berg' -e ann@example.se -c email -p 'Kettle K2' \
--o A-1001 -a '49.90 EUR' -E Per -r 2026-11-20T09:12Z \
--m 'The kettle leaked on the first use and scalded the counter.' \
-Kettle leaks"
-run "complaint-new -n 'Budi Santoso' --phone '+62 21 555 0101' -c phone \
--p 'Delivery' -o B-2002 -r 2026-11-21 Paket terlambat dua minggu"
-run "echo 'Charged twice for one order.' | complaint-new -e ann@example.se \
--c web -o A-1002 -a 'EUR 19.00' -t billing Double charge"
-echo
-echo "2. Look at what came in."
+
+step "1. Intake: record each complaint as it comes in"
+run "complaint-new -n 'Ann Berg' -e ann@example.se -c email -p 'Kettle K2' \\
+    -o A-1001 -a '49.90 EUR' -E Per -r 2026-11-20T09:12Z \\
+    -m 'The kettle leaked on the first use and scalded the counter.' \\
+    Kettle leaks"
+run "complaint-new -n 'Budi Santoso' --phone '+62 21 555 0101' -c phone \\
+    -p Delivery -o B-2002 Paket terlambat dua minggu"
+run "echo 'Charged twice for one order.' | complaint-new -e ann@example.se \\
+    -c web -o A-1002 -a 'EUR 19.00' -t billing Double charge"
+run "complaint-new -c web Free money now"
 run "complaint-report list"
-run "complaint-report list --customer ann@example.se --csv"
+
+step "2. Acknowledge at once, promising nothing about the outcome"
+run "complaint-report list --status new --customer ann@example.se |
+    complaint-resolve ack -"
+run "complaint-resolve ack 2 --message"
+run "complaint-resolve dismiss 4 -m 'hoax: no customer, no order'"
+
+step "3. Propose a remedy and seek the customer's agreement"
+run "complaint-resolve propose 1 refund 49.90 --expires 7d \\
+    -m 'Full refund and a new kettle'"
+run "complaint-resolve accept 1 -m 'by phone'"
+
+step "4. Escalate what cannot be settled directly; decide on the evidence"
+run "complaint-resolve escalate 3 -t billing -m 'needs the card records'"
+run "complaint-resolve decide 3 --favour customer \\
+    -m 'the bank statement shows both charges'"
+
+step "5. Follow up, and learn from the root cause"
+run "complaint-resolve follow-up 1 3 --in 7d"
+run "complaint-report due -w 8d"
+run "complaint-resolve follow-up 1 --done --satisfied yes --score 5"
+run "complaint-resolve close 1 --cause product-defect \\
+    -m 'test the seal of every K2 batch'"
+run "complaint-report causes"
 run "complaint-report show 1"
-echo
-echo "3. Every change is in the append-only log, chained by SHA-256."
-run "complaint-report log 1"
+
+step "6. Every change is in the log, chained by SHA-256"
+run "complaint-report log 1 | cut -f1-5"
 run "complaint-report verify"
-echo
-echo "Done.  The case file was $COMPLAINT_FILE (removed now)."
+
+printf '\nDone. The case file was %s (removed now).\n' "$COMPLAINT_FILE"

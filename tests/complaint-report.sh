@@ -270,7 +270,7 @@ discrepancies
 1	~	dates	It was sent on Monday	It was sent on Friday
 
 proposals
-1	2026-11-20T10:00:00Z	per	refund	1500	EUR				accepted	2026-11-20T12:00:00Z	
+1	2026-11-20T10:00:00Z	per	refund	15.00 EUR				accepted	2026-11-20T12:00:00Z	
 
 escalations
 1	2026-11-20T09:00:00Z	per	legal	Threat	T-9

@@ -86,9 +86,11 @@ check_err 'complaint-resolve: proposal 3 expired at 2026-11-23T10:00:00Z; make a
 check 'counter' 0 'complaint-resolve counter 2 3 25.00 -m "wants more"' <<EOF
 2	proposal 3	countered
 EOF
-check_sql 'the answer is in the ledger' \
-    'SELECT answer, answered, counter, note FROM proposals WHERE id = 3' <<EOF
-countered|2026-11-22T10:00:00Z|2500|wants more
+check_sql 'the answer is in the ledger, its note on the timeline' \
+    "SELECT answer, answered, counter, note FROM proposals WHERE id = 3;
+    SELECT note FROM events WHERE action = 'counter'" <<EOF
+countered|2026-11-22T10:00:00Z|2500|
+wants more
 EOF
 
 check 'one bad case and none changes' 65 'complaint-resolve accept 1 3'
