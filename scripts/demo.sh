@@ -14,6 +14,12 @@ export PATH COMPLAINT_FILE COMPLAINT_USER
 step() {
 	printf '\n== %s\n' "$*"
 }
+# The story's clock: each step happens at a time of its own.
+at() {
+	COMPLAINT_NOW=$1
+	export COMPLAINT_NOW
+	printf '\n(it is now %s)\n' "$1"
+}
 run() {
 	printf '\n$ %s\n' "$*"
 	sh -c "$*"
@@ -22,8 +28,9 @@ run() {
 echo "A fresh case file: $COMPLAINT_FILE"
 
 step "1. Intake: record each complaint as it comes in"
+at 2026-11-20T09:30:00Z
 run "complaint-new -n 'Ann Berg' -e ann@example.se -c email -p 'Kettle K2' \\
-    -o A-1001 -a '49.90 EUR' -E Per -r 2026-11-20T09:12Z \\
+    -o A-1001 -a '49.90 EUR' -E Per -r 2026-11-20T09:12:00Z \\
     -m 'The kettle leaked on the first use and scalded the counter.' \\
     Kettle leaks"
 run "complaint-new -n 'Budi Santoso' --phone '+62 21 555 0101' -c phone \\
@@ -34,24 +41,29 @@ run "complaint-new -c web Free money now"
 run "complaint-report list"
 
 step "2. Acknowledge at once, promising nothing about the outcome"
+at 2026-11-20T10:05:00Z
 run "complaint-report list --status new --customer ann@example.se |
     complaint-resolve ack -"
 run "complaint-resolve ack 2 --message"
 run "complaint-resolve dismiss 4 -m 'hoax: no customer, no order'"
 
 step "3. Propose a remedy and seek the customer's agreement"
+at 2026-11-21T14:00:00Z
 run "complaint-resolve propose 1 refund 49.90 --expires 7d \\
     -m 'Full refund and a new kettle'"
 run "complaint-resolve accept 1 -m 'by phone'"
 
 step "4. Escalate what cannot be settled directly; decide on the evidence"
+at 2026-11-22T11:00:00Z
 run "complaint-resolve escalate 3 -t billing -m 'needs the card records'"
 run "complaint-resolve decide 3 --favour customer \\
     -m 'the bank statement shows both charges'"
 
 step "5. Follow up, and learn from the root cause"
 run "complaint-resolve follow-up 1 3 --in 7d"
-run "complaint-report due -w 8d"
+at 2026-11-29T09:00:00Z
+run "complaint-report due -w 1d"
+at 2026-11-29T11:30:00Z
 run "complaint-resolve follow-up 1 --done --satisfied yes --score 5"
 run "complaint-resolve close 1 --cause product-defect \\
     -m 'test the seal of every K2 batch'"
