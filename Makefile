@@ -40,8 +40,10 @@ FUZZ = tests/fuzz/fuzz_ids tests/fuzz/fuzz_money tests/fuzz/fuzz_text \
 FUZZ_SECONDS = 600
 REPLAY = tests/fuzz/replay_ids tests/fuzz/replay_money \
 	tests/fuzz/replay_text tests/fuzz/replay_time
-MAN1 = man/complaint.1 man/complaint-new.1 man/complaint-report.1
+MAN1 = man/complaint.1 man/complaint-new.1 man/complaint-report.1 \
+	man/complaint-resolve.1
 MAN5 = man/complaint.5
+MAN7 = man/complaint.7
 
 all: $(BIN)
 
@@ -116,7 +118,7 @@ lint:
 		--suppress=missingIncludeSystem -Ilib lib cmd tests/unit
 	shellcheck -e SC1091 scripts/install-deps scripts/*.sh tests/*.sh \
 		tests/fuzz/*.sh tests/stress/*.sh bench/*.sh .ci/run
-	mandoc -Tlint -W warning $(MAN1) $(MAN5)
+	mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7)
 
 demo: deps
 	@$(MAKE) all
@@ -124,15 +126,17 @@ demo: deps
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man5
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
 	cp $(BIN) $(DESTDIR)$(BINDIR)/
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 
 uninstall:
 	for f in $(BIN); do rm -f $(DESTDIR)$(BINDIR)/$$f; done
 	for f in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
 	for f in $(MAN5); do rm -f $(DESTDIR)$(MANDIR)/man5/$${f#man/}; done
+	for f in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${f#man/}; done
 
 print-bin:
 	@echo $(BIN)
