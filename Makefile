@@ -14,9 +14,11 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -DLIBBSD_OPENBSD_VIS $(WARN) \
 	$(PKG_CFLAGS) -Ilib $(CFLAGS)
 LIBS = lib/libcomplaint.a $(PKG_LIBS) -lcsv
 
-BIN = complaint complaint-new complaint-report complaint-resolve
+BIN = complaint complaint-interview complaint-new complaint-report \
+	complaint-resolve
 HDR = lib/complaint.h lib/internal.h
 LIBOBJ = \
+	lib/accounts.o \
 	lib/audit.o \
 	lib/buf.o \
 	lib/casefile.o \
@@ -29,12 +31,14 @@ LIBOBJ = \
 	lib/report.o \
 	lib/resolve.o \
 	lib/state.o \
+	lib/stmttime.o \
 	lib/stats.o \
 	lib/text.o \
 	lib/textout.o \
 	lib/timefmt.o
 UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
-	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state
+	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state \
+	tests/unit/t_stmttime
 FUZZ = tests/fuzz/fuzz_ids tests/fuzz/fuzz_money tests/fuzz/fuzz_text \
 	tests/fuzz/fuzz_time
 FUZZ_SECONDS = 600
@@ -63,6 +67,8 @@ lib/libcomplaint.a: $(LIBOBJ)
 
 complaint: cmd/complaint.c lib/libcomplaint.a lib/complaint.h
 	$(CC) $(ALL_CFLAGS) -o $@ cmd/complaint.c $(LIBS) $(LDFLAGS)
+complaint-interview: cmd/complaint-interview.c lib/libcomplaint.a lib/complaint.h
+	$(CC) $(ALL_CFLAGS) -o $@ cmd/complaint-interview.c $(LIBS) $(LDFLAGS)
 complaint-new: cmd/complaint-new.c lib/libcomplaint.a lib/complaint.h
 	$(CC) $(ALL_CFLAGS) -o $@ cmd/complaint-new.c $(LIBS) $(LDFLAGS)
 complaint-report: cmd/complaint-report.c lib/libcomplaint.a lib/complaint.h

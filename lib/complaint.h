@@ -404,4 +404,51 @@ int	resolve_customer(struct casefile *, const char *, int64_t *,
 /* Anonymise customer id; the audit entries of their cases are redacted. */
 int	resolve_anonymise(struct casefile *, int64_t, struct cerror *);
 
+/* stmttime.c: the time a statement speaks of, at its start. */
+#define STMTTIME_LEN	17	/* "2026-11-20T14:05" and NUL */
+
+/*
+ * Parse a leading "14:05", "2:05 pm", "2026-11-20 14:05" or "20/11 14:05"
+ * (year: the interview's) into out as "14:05" or "2026-11-20T14:05";
+ * return the bytes up to the statement's text, 0 when there is no time.
+ */
+size_t	stmttime_parse(const char *, int, char [STMTTIME_LEN]);
+
+/* accounts.c: the accounts (interviews) of a case. */
+struct statement {
+	const char	*at;		/* from stmttime_parse, or NULL */
+	const char	*text;
+};
+
+struct account {
+	int64_t			 case_id;
+	const char		*role;	/* employee, complainant, witness */
+	const char		*party;	/* NULL: the case's customer/employee */
+	const char		*interviewer;	/* NULL: the actor */
+	const char		*when;	/* NULL: now */
+	const char		*medium;
+	const struct statement	*statements;
+	size_t			 nstatements;
+	const char *const	*recordings;	/* paths */
+	size_t			 nrecordings;
+	int64_t			 id;		/* out: the account */
+	int			 version;	/* out: of this party's */
+	int			 warn;		/* out: complainant heard first */
+};
+
+/* Record an account; the case moves to investigating. */
+int	account_record(struct casefile *, struct account *, struct cerror *);
+/* Call fn with a row per account of case id. */
+int	account_list(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+/* Call fn with a row per statement of account id. */
+int	account_show(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+/* 0 when account id exists (its case into *caseid), else EX_NOINPUT. */
+int	account_exists(struct casefile *, int64_t, int64_t *,
+	    struct cerror *);
+/* The latest account of role on case id; EX_DATAERR when there is none. */
+int	account_latest(struct casefile *, int64_t, const char *, int64_t *,
+	    struct cerror *);
+
 #endif

@@ -1,0 +1,369 @@
+/*
+ * accounts.c: the accounts of a case.  An account is one party's telling,
+ * a list of statements in the order things happened; a retelling by the
+ * same party is its next version.  Recordings are kept by path, size and
+ * SHA-256, computed while the file is read; the file itself is not copied.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include <sha2.h>
+#include <sqlite3.h>
+
+#include "complaint.h"
+#include "internal.h"
+
+#define STATEMENT_MAX	4096
+
+static const char *const media[] = {
+	"in-person", "phone", "video", "mail", "chat",
+};
+
+/* Hash the file at path while reading it; fill its absolute path. */
+static int
+hash_file(const char *path, char *abs, int64_t *size, char hex[65],
+    struct cerror *e)
+{
+	SHA2_CTX	 ctx;
+	struct stat	 st;
+	char		 chunk[65536], vis[200];
+	ssize_t		 n;
+	int		 fd;
+
+	if (realpath(path, abs) == NULL || (fd = open(abs, O_RDONLY)) == -1)
+		return cerror_set(e, EX_NOINPUT, "recording %s: %s",
+		    text_vis(vis, sizeof(vis), path), strerror(errno));
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return cerror_set(e, EX_DATAERR, "recording %s is not a "
+		    "regular file", text_vis(vis, sizeof(vis), path));
+	}
+	SHA256Init(&ctx);
+	*size = 0;
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0) {
+		SHA256Update(&ctx, (const uint8_t *)chunk, (size_t)n);
+		*size += n;
+	}
+	close(fd);
+	if (n < 0)
+		return cerror_set(e, EX_IOERR, "recording %s: %s",
+		    text_vis(vis, sizeof(vis), path), strerror(errno));
+	SHA256End(&ctx, hex);
+	return 0;
+}
+
+/* The party by default: the customer for a complainant, else the employee. */
+static int
+default_party(struct casefile *cf, int64_t id, const char *role, char *out,
+    size_t size, struct cerror *e)
+{
+	static const char sql[] = "SELECT coalesce(u.name, u.email, u.phone),"
+	    " c.employee FROM cases c LEFT JOIN customers u"
+	    " ON u.id = c.customer WHERE c.id = ?";
+	sqlite3_stmt	*st;
+	const char	*v = NULL;
+	int		 rc, col = strcmp(role, "complainant") == 0 ? 0 : 1;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		v = (const char *)sqlite3_column_text(st, col);
+	if (v != NULL)
+		strlcpy(out, v, size);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return query_exists(cf, id, e);
+	if (rc != SQLITE_ROW)
+		return db_error(cf, rc, e);
+	if (v == NULL)
+		return cerror_set(e, EX_USAGE, "case %lld names no %s; give "
+		    "the party with -p", (long long)id, col == 0 ?
+		    "customer" : "employee");
+	return 0;
+}
+
+/* Next version of party's account, and whether an employee was heard. */
+static int
+versions(struct casefile *cf, int64_t id, const char *party, int *version,
+    int *employee_heard, struct cerror *e)
+{
+	static const char sql[] = "SELECT ifnull(max(CASE WHEN party = ?2"
+	    " THEN version END), 0) + 1, count(CASE WHEN role = 'employee'"
+	    " THEN 1 END) FROM accounts WHERE case_id = ?1";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*version = 1;
+	*employee_heard = 0;
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, party, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*version = sqlite3_column_int(st, 0);
+		*employee_heard = sqlite3_column_int(st, 1) > 0;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : db_error(cf, rc, e);
+}
+
+static int
+check_account(const struct account *a, struct cerror *e)
+{
+	char	 vis[64];
+	size_t	 i;
+
+	if (strcmp(a->role, "employee") != 0 &&
+	    strcmp(a->role, "complainant") != 0 &&
+	    strcmp(a->role, "witness") != 0)
+		return cerror_set(e, EX_USAGE, "role %s: give employee, "
+		    "complainant or witness", text_vis(vis, sizeof(vis),
+		    a->role));
+	if (a->medium != NULL) {
+		for (i = 0; i < sizeof(media) / sizeof(media[0]); i++)
+			if (strcmp(a->medium, media[i]) == 0)
+				break;
+		if (i == sizeof(media) / sizeof(media[0]))
+			return cerror_set(e, EX_USAGE, "medium %s: give "
+			    "in-person, phone, video, mail or chat",
+			    text_vis(vis, sizeof(vis), a->medium));
+	}
+	if (a->nstatements == 0)
+		return cerror_set(e, EX_DATAERR, "the account is empty: give "
+		    "the statements, one a line, in the order things "
+		    "happened");
+	for (i = 0; i < a->nstatements; i++) {
+		const char *t = a->statements[i].text;
+		if (strlen(t) > STATEMENT_MAX)
+			return cerror_set(e, EX_DATAERR, "statement %zu is "
+			    "longer than %d bytes", i + 1, STATEMENT_MAX);
+		if (!text_utf8ok(t, strlen(t)))
+			return cerror_set(e, EX_DATAERR, "statement %zu is not "
+			    "valid UTF-8", i + 1);
+	}
+	for (const char *const *s = (const char *const[]){ a->party,
+	    a->interviewer, NULL }; *s != NULL; s++)
+		if (strlen(*s) > 256 || !text_utf8ok(*s, strlen(*s)) ||
+		    strpbrk(*s, "\t\n\r") != NULL)
+			return cerror_set(e, EX_DATAERR, "party and "
+			    "interviewer are one line of valid UTF-8, at most "
+			    "256 bytes");
+	return 0;
+}
+
+int
+account_record(struct casefile *cf, struct account *a, struct cerror *e)
+{
+	static const char ins[] = "INSERT INTO accounts (case_id, role, party,"
+	    " version, interviewer, taken, medium, created)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	static const char stmt[] = "INSERT INTO statements (account, seq, at,"
+	    " text) VALUES (?, ?, ?, ?)";
+	static const char rec[] = "INSERT INTO recordings (account, path,"
+	    " size, sha256) VALUES (?, ?, ?, ?)";
+	struct casestate cs;
+	struct buf	 c = { NULL, 0, 0 };
+	sqlite3_stmt	*st;
+	char		 party[257], taken[TIMEFMT_LEN], now[TIMEFMT_LEN];
+	char		 abs[PATH_MAX], hex[65];
+	int64_t		 size;
+	time_t		 t;
+	int		 rc, heard = 0;
+
+	a->id = 0;
+	a->warn = 0;
+	if (a->party == NULL) {
+		if ((rc = default_party(cf, a->case_id, a->role, party,
+		    sizeof(party), e)) != 0)
+			return rc;
+	} else
+		strlcpy(party, a->party, sizeof(party));
+	a->party = party;
+	if (a->interviewer == NULL)
+		a->interviewer = casefile_actor(cf);
+	if ((rc = check_account(a, e)) != 0 ||
+	    (rc = state_check(cf, a->case_id, V_INTERVIEW, &cs, e)) != 0 ||
+	    (rc = versions(cf, a->case_id, party, &a->version, &heard,
+	    e)) != 0)
+		goto out;
+	a->warn = strcmp(a->role, "complainant") == 0 && !heard;
+	t = casefile_now(cf);
+	if (a->when != NULL && timefmt_parse(a->when, t, -1, &t, e) != 0) {
+		rc = cerror_prefix(e, EX_DATAERR, "-w");
+		goto out;
+	}
+	timefmt_iso(t, taken);
+	timefmt_iso(casefile_now(cf), now);
+	if ((st = db_prepare(cf, ins, e)) == NULL) {
+		rc = e->code;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, a->case_id);
+	sqlite3_bind_text(st, 2, a->role, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, party, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, a->version);
+	sqlite3_bind_text(st, 5, a->interviewer, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, taken, -1, SQLITE_STATIC);
+	db_bind_text(st, 7, a->medium);
+	sqlite3_bind_text(st, 8, now, -1, SQLITE_STATIC);
+	if ((rc = db_done(cf, st, e)) != 0)
+		goto out;
+	a->id = sqlite3_last_insert_rowid(cf->db);
+	rc = buf_puts(&c, "{");
+	rc |= text_json_int(&c, "case", a->case_id);
+	rc |= text_json_int(&c, "account", a->id);
+	rc |= text_json_str(&c, "role", a->role);
+	rc |= text_json_str(&c, "party", party);
+	rc |= text_json_int(&c, "version", a->version);
+	rc |= text_json_str(&c, "interviewer", a->interviewer);
+	rc |= text_json_str(&c, "taken", taken);
+	rc |= text_json_str(&c, "medium", a->medium);
+	rc |= buf_puts(&c, ",\"statements\":[");
+	for (size_t i = 0; i < a->nstatements && rc == 0; i++) {
+		if ((st = db_prepare(cf, stmt, e)) == NULL) {
+			rc = e->code;
+			goto out;
+		}
+		sqlite3_bind_int64(st, 1, a->id);
+		sqlite3_bind_int64(st, 2, (int64_t)i + 1);
+		db_bind_text(st, 3, a->statements[i].at);
+		sqlite3_bind_text(st, 4, a->statements[i].text, -1,
+		    SQLITE_STATIC);
+		if ((rc = db_done(cf, st, e)) != 0)
+			goto out;
+		rc |= buf_puts(&c, i > 0 ? ",{" : "{");
+		rc |= text_json_int(&c, "seq", (int64_t)i + 1);
+		rc |= text_json_str(&c, "at", a->statements[i].at);
+		rc |= text_json_str(&c, "text", a->statements[i].text);
+		rc |= buf_puts(&c, "}");
+	}
+	rc |= buf_puts(&c, "],\"recordings\":[");
+	for (size_t i = 0; i < a->nrecordings && rc == 0; i++) {
+		if ((rc = hash_file(a->recordings[i], abs, &size, hex,
+		    e)) != 0)
+			goto out;
+		if ((st = db_prepare(cf, rec, e)) == NULL) {
+			rc = e->code;
+			goto out;
+		}
+		sqlite3_bind_int64(st, 1, a->id);
+		sqlite3_bind_text(st, 2, abs, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, size);
+		sqlite3_bind_text(st, 4, hex, -1, SQLITE_STATIC);
+		if ((rc = db_done(cf, st, e)) != 0)
+			goto out;
+		rc |= buf_puts(&c, i > 0 ? ",{" : "{");
+		rc |= text_json_str(&c, "path", abs);
+		rc |= text_json_int(&c, "size", size);
+		rc |= text_json_str(&c, "sha256", hex);
+		rc |= buf_puts(&c, "}");
+	}
+	rc |= buf_puts(&c, "]}");
+	if (rc != 0) {
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+		goto out;
+	}
+	rc = state_apply(cf, a->case_id, V_INTERVIEW, NULL, c.s, &cs, e);
+out:
+	buf_free(&c);
+	a->party = NULL;
+	return rc;
+}
+
+int
+account_list(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] = "SELECT a.id AS account, a.case_id AS 'case',"
+	    " a.role AS role, a.party AS party, a.version AS version,"
+	    " a.taken AS taken, a.medium AS medium,"
+	    " (SELECT count(*) FROM statements WHERE account = a.id)"
+	    " AS statements, (SELECT count(*) FROM recordings"
+	    " WHERE account = a.id) AS recordings"
+	    " FROM accounts a WHERE a.case_id = ? ORDER BY a.id";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((rc = query_exists(cf, id, e)) != 0)
+		return rc;
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	return db_rows(cf, st, fn, arg, e);
+}
+
+int
+account_show(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] = "SELECT seq AS statement, at AS at,"
+	    " text AS text FROM statements WHERE account = ? ORDER BY seq";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((rc = account_exists(cf, id, NULL, e)) != 0)
+		return rc;
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	return db_rows(cf, st, fn, arg, e);
+}
+
+int
+account_exists(struct casefile *cf, int64_t id, int64_t *caseid,
+    struct cerror *e)
+{
+	static const char sql[] = "SELECT case_id FROM accounts WHERE id = ?";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && caseid != NULL)
+		*caseid = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return db_error(cf, rc, e);
+	return cerror_set(e, EX_NOINPUT, "no account %lld", (long long)id);
+}
+
+int
+account_latest(struct casefile *cf, int64_t id, const char *role,
+    int64_t *account, struct cerror *e)
+{
+	static const char sql[] = "SELECT id FROM accounts WHERE case_id = ?1"
+	    " AND role = ?2 ORDER BY taken DESC, version DESC, id DESC LIMIT 1";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((rc = query_exists(cf, id, e)) != 0)
+		return rc;
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*account = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return db_error(cf, rc, e);
+	return cerror_set(e, EX_DATAERR, "case %lld has no %s account; take "
+	    "it with complaint-interview -r %s %lld", (long long)id, role,
+	    role, (long long)id);
+}
