@@ -14,8 +14,8 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -DLIBBSD_OPENBSD_VIS $(WARN) \
 	$(PKG_CFLAGS) -Ilib $(CFLAGS)
 LIBS = lib/libcomplaint.a $(PKG_LIBS) -lcsv
 
-BIN = complaint complaint-interview complaint-new complaint-report \
-	complaint-resolve
+BIN = complaint complaint-compare complaint-interview complaint-new \
+	complaint-report complaint-resolve
 HDR = lib/complaint.h lib/internal.h
 LIBOBJ = \
 	lib/accounts.o \
@@ -23,6 +23,7 @@ LIBOBJ = \
 	lib/buf.o \
 	lib/casefile.o \
 	lib/cases.o \
+	lib/compare.o \
 	lib/error.o \
 	lib/hooks.o \
 	lib/ids.o \
@@ -67,6 +68,8 @@ lib/libcomplaint.a: $(LIBOBJ)
 
 complaint: cmd/complaint.c lib/libcomplaint.a lib/complaint.h
 	$(CC) $(ALL_CFLAGS) -o $@ cmd/complaint.c $(LIBS) $(LDFLAGS)
+complaint-compare: cmd/complaint-compare.c lib/libcomplaint.a lib/complaint.h
+	$(CC) $(ALL_CFLAGS) -o $@ cmd/complaint-compare.c $(LIBS) $(LDFLAGS)
 complaint-interview: cmd/complaint-interview.c lib/libcomplaint.a lib/complaint.h
 	$(CC) $(ALL_CFLAGS) -o $@ cmd/complaint-interview.c $(LIBS) $(LDFLAGS)
 complaint-new: cmd/complaint-new.c lib/libcomplaint.a lib/complaint.h

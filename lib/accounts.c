@@ -367,3 +367,141 @@ account_latest(struct casefile *cf, int64_t id, const char *role,
 	    "it with complaint-interview -r %s %lld", (long long)id, role,
 	    role, (long long)id);
 }
+
+int
+account_load(struct casefile *cf, int64_t id, struct told *t,
+    struct cerror *e)
+{
+	static const char head[] = "SELECT case_id, role, party, version"
+	    " FROM accounts WHERE id = ?";
+	static const char sql[] = "SELECT id, at, text FROM statements"
+	    " WHERE account = ? ORDER BY seq";
+	sqlite3_stmt	*st;
+	size_t		 cap = 0;
+	void		*v;
+	int		 rc;
+
+	memset(t, 0, sizeof(*t));
+	t->account = id;
+	if ((rc = account_exists(cf, id, NULL, e)) != 0)
+		return rc;
+	if ((st = db_prepare(cf, head, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		t->case_id = sqlite3_column_int64(st, 0);
+		strlcpy(t->role, (const char *)sqlite3_column_text(st, 1),
+		    sizeof(t->role));
+		t->party = strdup((const char *)sqlite3_column_text(st, 2));
+		t->version = sqlite3_column_int(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_error(cf, rc, e);
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (t->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			if ((v = reallocarray(t->st, cap, sizeof(*t->st))) ==
+			    NULL)
+				break;
+			t->st = v;
+			if ((v = reallocarray(t->ids, cap, sizeof(*t->ids))) ==
+			    NULL)
+				break;
+			t->ids = v;
+		}
+		t->ids[t->n] = sqlite3_column_int64(st, 0);
+		t->st[t->n].at = sqlite3_column_type(st, 1) == SQLITE_NULL ?
+		    NULL : strdup((const char *)sqlite3_column_text(st, 1));
+		t->st[t->n].text = strdup((const char *)sqlite3_column_text(st,
+		    2));
+		if (t->st[t->n].text == NULL)
+			break;
+		t->n++;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW || t->party == NULL)
+		return cerror_set(e, EX_OSERR, "out of memory");
+	return rc == SQLITE_DONE ? 0 : db_error(cf, rc, e);
+}
+
+void
+account_unload(struct told *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free((char *)t->st[i].at);
+		free((char *)t->st[i].text);
+	}
+	free(t->st);
+	free(t->ids);
+	free(t->party);
+	memset(t, 0, sizeof(*t));
+}
+
+int
+account_discrepancies(struct casefile *cf, const struct told *a,
+    const struct told *b, const struct cmp_result *r, struct cerror *e)
+{
+	/* A comparison recorded again replaces the one before. */
+	static const char del[] = "DELETE FROM discrepancies"
+	    " WHERE case_id = ?1 AND (stmt_a IS NULL OR stmt_a IN"
+	    " (SELECT id FROM statements WHERE account = ?2))"
+	    " AND (stmt_b IS NULL OR stmt_b IN"
+	    " (SELECT id FROM statements WHERE account = ?3))";
+	static const char ins[] = "INSERT INTO discrepancies (case_id, stmt_a,"
+	    " stmt_b, mark, facets, created) VALUES (?, ?, ?, ?, ?, ?)";
+	struct casestate cs;
+	struct buf	 c = { NULL, 0, 0 };
+	sqlite3_stmt	*st;
+	char		 now[TIMEFMT_LEN], mark[2] = "";
+	int64_t		 n = 0;
+	int		 rc;
+
+	if ((rc = state_get(cf, a->case_id, cs.from, sizeof(cs.from),
+	    e)) != 0)
+		return rc;
+	if ((st = db_prepare(cf, del, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, a->case_id);
+	sqlite3_bind_int64(st, 2, a->account);
+	sqlite3_bind_int64(st, 3, b->account);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	timefmt_iso(casefile_now(cf), now);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct cmp_pair *p = &r->v[i];
+
+		if (p->mark == '=')
+			continue;
+		if ((st = db_prepare(cf, ins, e)) == NULL)
+			return e->code;
+		mark[0] = (char)p->mark;
+		sqlite3_bind_int64(st, 1, a->case_id);
+		if (p->a >= 0)
+			sqlite3_bind_int64(st, 2, a->ids[p->a]);
+		if (p->b >= 0)
+			sqlite3_bind_int64(st, 3, b->ids[p->b]);
+		sqlite3_bind_text(st, 4, mark, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 5, p->facets);
+		sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
+		if ((rc = db_done(cf, st, e)) != 0)
+			return rc;
+		n++;
+	}
+	rc = buf_puts(&c, "{");
+	rc |= text_json_int(&c, "case", a->case_id);
+	rc |= text_json_int(&c, "account_a", a->account);
+	rc |= text_json_int(&c, "account_b", b->account);
+	rc |= text_json_int(&c, "discrepancies", n);
+	rc |= buf_puts(&c, "}");
+	if (rc != 0)
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+	else
+		rc = case_event(cf, a->case_id, "compare", cs.from, cs.from,
+		    NULL, c.s, e);
+	buf_free(&c);
+	return rc;
+}

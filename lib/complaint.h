@@ -451,4 +451,51 @@ int	account_exists(struct casefile *, int64_t, int64_t *,
 int	account_latest(struct casefile *, int64_t, const char *, int64_t *,
 	    struct cerror *);
 
+/* compare.c: two accounts side by side. */
+struct cmp_statement {
+	const char	*at;	/* the time it speaks of, or NULL */
+	const char	*text;
+};
+
+struct cmp_pair {
+	int	 mark;		/* = same, ~ told differently, < only in A,
+				   > only in B, ^ moved */
+	long	 a, b;		/* statement indexes, -1 for none */
+	char	*facets;	/* for ~ and a changed ^: what differs */
+};
+
+struct cmp_result {
+	struct cmp_pair	*v;
+	size_t		 n, cap;
+	int		 differ;	/* anything but = */
+};
+
+/* Align A with B and classify each pair; any UTF-8, no word list. */
+int	compare_run(const struct cmp_statement *, size_t,
+	    const struct cmp_statement *, size_t, struct cmp_result *,
+	    struct cerror *);
+/* Free a result. */
+void	compare_free(struct cmp_result *);
+
+/* accounts.c, for comparison: one account's statements in memory. */
+struct told {
+	int64_t			 account;
+	int64_t			 case_id;
+	char			 role[16];
+	char			*party;
+	int			 version;
+	struct cmp_statement	*st;
+	int64_t			*ids;	/* the statements' ids */
+	size_t			 n;
+};
+
+/* Load account id's statements. */
+int	account_load(struct casefile *, int64_t, struct told *,
+	    struct cerror *);
+/* Free what account_load holds. */
+void	account_unload(struct told *);
+/* Record the differences of a comparison, replacing those of the pair. */
+int	account_discrepancies(struct casefile *, const struct told *,
+	    const struct told *, const struct cmp_result *, struct cerror *);
+
 #endif
