@@ -117,10 +117,9 @@ versions(struct casefile *cf, int64_t id, const char *party, int *version,
 }
 
 static int
-check_account(const struct account *a, struct cerror *e)
+check_role(const struct account *a, struct cerror *e)
 {
 	char	 vis[64];
-	size_t	 i;
 
 	if (strcmp(a->role, "employee") != 0 &&
 	    strcmp(a->role, "complainant") != 0 &&
@@ -128,6 +127,15 @@ check_account(const struct account *a, struct cerror *e)
 		return cerror_set(e, EX_USAGE, "role %s: give employee, "
 		    "complainant or witness", text_vis(vis, sizeof(vis),
 		    a->role));
+	return 0;
+}
+
+static int
+check_account(const struct account *a, struct cerror *e)
+{
+	char	 vis[64];
+	size_t	 i;
+
 	if (a->medium != NULL) {
 		for (i = 0; i < sizeof(media) / sizeof(media[0]); i++)
 			if (strcmp(a->medium, media[i]) == 0)
@@ -181,6 +189,12 @@ account_record(struct casefile *cf, struct account *a, struct cerror *e)
 
 	a->id = 0;
 	a->warn = 0;
+	if ((rc = check_role(a, e)) != 0)
+		return rc;
+	if (a->party == NULL && a->role != NULL &&
+	    strcmp(a->role, "witness") == 0)
+		return cerror_set(e, EX_USAGE, "a witness needs a name: give "
+		    "it with -p");
 	if (a->party == NULL) {
 		if ((rc = default_party(cf, a->case_id, a->role, party,
 		    sizeof(party), e)) != 0)
