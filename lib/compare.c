@@ -687,7 +687,8 @@ facets(const struct stmt *a, const struct stmt *b, struct buf *f)
 	buf_reset(f);
 	buf_puts(f, "");
 	if (strcmp(ta, tb) != 0) {
-		facet(f, "time", ta, tb);
+		facet(f, strlen(ta) > 10 && strlen(tb) > 10 &&
+		    strncmp(ta, tb, 10) != 0 ? "date" : "time", ta, tb);
 		if (*ta != '\0' && *tb != '\0' && (d = minutes(tb) -
 		    minutes(ta)) != 0 && strlen(ta) == strlen(tb) &&
 		    (strlen(ta) == 5 || strncmp(ta, tb, 10) == 0))

@@ -1,0 +1,133 @@
+#!/bin/sh
+# tests/complaint-compare.sh: two accounts side by side in English,
+# Indonesian and Swedish; each planted difference named.
+. "$(dirname "$0")/lib.sh"
+
+complaint-new -n 'Ann Berg' -E Per Kettle refund </dev/null >/dev/null
+complaint-new -n 'Budi Santoso' -E Sari Paket terlambat </dev/null >/dev/null
+complaint-new -n 'Åsa Lind' -E Olle Trasig lampa </dev/null >/dev/null
+
+check 'a case with no accounts is 65' 65 'complaint-compare 1'
+check_err 'complaint-compare: case 1 has no employee account; take it with complaint-interview -r employee 1'
+
+cat >"$T/emp.txt" <<'EOF'
+14:05 The customer came to the counter with the kettle.
+14:10 I offered a refund of 49.90 EUR.
+14:15 She did accept the refund.
+14:20 I gave her a receipt.
+14:25 She left the shop.
+EOF
+cat >"$T/com.txt" <<'EOF'
+14:05 I came to the counter with the kettle.
+14:10 The assistant offered a refund of 39.90 EUR.
+14:25 I left the shop.
+14:15 I did not accept the refund.
+14:30 Per shouted at me.
+EOF
+complaint-interview -r employee 1 <"$T/emp.txt" >/dev/null
+complaint-interview -r complainant 1 <"$T/com.txt" >/dev/null
+check 'English: amount, a moved denial, an omission, an addition' 1 \
+    'complaint-compare 1 2' <<EOF
+=	1:1		The customer came to the counter with the kettle.	I came to the counter with the kettle.
+~	2:2	amount 49.90 eur -> 39.90 eur	I offered a refund of 49.90 EUR.	The assistant offered a refund of 39.90 EUR.
+^	3:4	negation: affirmed -> denied	She did accept the refund.	I did not accept the refund.
+<	4:		I gave her a receipt.	
+=	5:3		She left the shop.	I left the shop.
+>	:5			Per shouted at me.
+EOF
+printf '14:05 I came to the counter with the kettle.\n14:40 The assistant offered a refund of 49.90 EUR.\n' |
+    complaint-interview -r complainant 1 >/dev/null
+check 'a retelling: two versions of one party, a time moved' 1 \
+    'complaint-compare 2 3' <<EOF
+=	1:1		I came to the counter with the kettle.	I came to the counter with the kettle.
+~	2:2	time 14:10 -> 14:40 (+30m); amount 39.90 eur -> 49.90 eur	The assistant offered a refund of 39.90 EUR.	The assistant offered a refund of 49.90 EUR.
+<	3:		I left the shop.	
+<	4:		I did not accept the refund.	
+<	5:		Per shouted at me.	
+EOF
+check 'identical accounts agree, exit 0' 0 'complaint-compare 1 1' <<EOF
+=	1:1		The customer came to the counter with the kettle.	The customer came to the counter with the kettle.
+=	2:2		I offered a refund of 49.90 EUR.	I offered a refund of 49.90 EUR.
+=	3:3		She did accept the refund.	She did accept the refund.
+=	4:4		I gave her a receipt.	I gave her a receipt.
+=	5:5		She left the shop.	She left the shop.
+EOF
+check 'CSV with a header' 0 'complaint-compare --csv 1 2 | head -3' <<EOF
+mark,statements,facets,first,second
+=,1:1,,The customer came to the counter with the kettle.,I came to the counter with the kettle.
+~,2:2,amount 49.90 eur -> 39.90 eur,I offered a refund of 49.90 EUR.,The assistant offered a refund of 39.90 EUR.
+EOF
+
+cat >"$T/sari.txt" <<'EOF'
+09:00 Paket dikirim dari gudang.
+2026-11-18 10:00 Kurir datang ke rumah pelanggan.
+Kurir menunggu lima menit.
+Pelanggan tidak ada di rumah.
+EOF
+cat >"$T/budi.txt" <<'EOF'
+09:00 Paket dikirim dari gudang.
+2026-11-19 10:00 Kurir datang ke rumah saya.
+Kurir menunggu dua menit.
+Saya ada di rumah.
+EOF
+complaint-interview -r employee 2 <"$T/sari.txt" >/dev/null
+complaint-interview -r complainant 2 <"$T/budi.txt" >/dev/null
+check 'Indonesian: a date, a word, a negation' 0 'complaint-compare 2 | cut -f1-3' <<EOF
+=	1:1	
+~	2:2	date 2026-11-18T10:00 -> 2026-11-19T10:00
+~	3:3	words -lima +dua
+~	4:4	negation: denied -> affirmed
+EOF
+
+cat >"$T/olle.txt" <<'EOF'
+10:15 Kunden köpte 2 lampor.
+10:20 Jag testade lampan i butiken.
+Den fungerade.
+EOF
+cat >"$T/asa.txt" <<'EOF'
+10:15 Jag köpte 3 lampor.
+Den fungerade inte.
+10:20 Ingen testade lampan i butiken.
+EOF
+complaint-interview -r employee 3 <"$T/olle.txt" >/dev/null
+complaint-interview -r complainant 3 <"$T/asa.txt" >/dev/null
+check 'Swedish: a number, a negation, a move' 0 'complaint-compare 3 | cut -f1-3' <<EOF
+~	1:1	number 2 -> 3
+~	2:3	negation: affirmed -> denied
+^	3:2	negation: affirmed -> denied
+EOF
+
+check 'an unknown account is 66' 66 'complaint-compare 1 99'
+check_err 'complaint-compare: no account 99'
+check 'accounts of two cases are 65' 65 'complaint-compare 1 6'
+check '-r records the discrepancies' 1 'complaint-compare -r 1 2 >/dev/null' </dev/null
+check_sql 'with both statements, and a compare entry' "
+    SELECT d.mark, sa.seq, sb.seq, d.facets FROM discrepancies d
+    LEFT JOIN statements sa ON sa.id = d.stmt_a
+    LEFT JOIN statements sb ON sb.id = d.stmt_b ORDER BY d.id;
+    SELECT action, content FROM audit WHERE action = 'compare'" <<EOF
+~|2|2|amount 49.90 eur -> 39.90 eur
+^|3|4|negation: affirmed -> denied
+<|4||
+>||5|
+compare|{"case":1,"account_a":1,"account_b":2,"discrepancies":4}
+EOF
+check '-r again replaces them' 1 'complaint-compare -r 1 2 >/dev/null' </dev/null
+check_sql 'still four' 'SELECT count(*) FROM discrepancies' <<EOF
+4
+EOF
+check 'the dossier cites them' 0 \
+    'complaint-report show 1 | sed -n "/^discrepancies/,/^$/p" | cut -f2-5' <<EOF
+discrepancies
+~	amount 49.90 eur -> 39.90 eur	I offered a refund of 49.90 EUR.	The assistant offered a refund of 39.90 EUR.
+^	negation: affirmed -> denied	She did accept the refund.	I did not accept the refund.
+<		I gave her a receipt.	
+>			Per shouted at me.
+EOF
+check 'the case compares its latest versions' 0 'complaint-compare 1 | cut -f1,2' <<EOF
+=	1:1
+~	2:2
+<	3:
+<	4:
+<	5:
+EOF
