@@ -273,7 +273,8 @@ prepare(struct stmt *s, const struct cmp_statement *in)
 
 	memset(s, 0, sizeof(*s));
 	s->in = in;
-	if ((out = malloc(len * 2 + 2)) == NULL)
+	/* A byte becomes at most U+FFFD (3 bytes) and a space. */
+	if ((out = malloc(len * 4 + 2)) == NULL)
 		return -1;
 	while (*p != '\0') {
 		c = decode(&p);
