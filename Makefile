@@ -46,8 +46,8 @@ FUZZ_SECONDS = 600
 REPLAY = tests/fuzz/replay_compare tests/fuzz/replay_ids \
 	tests/fuzz/replay_money tests/fuzz/replay_stmttime \
 	tests/fuzz/replay_text tests/fuzz/replay_time
-MAN1 = man/complaint.1 man/complaint-new.1 man/complaint-report.1 \
-	man/complaint-resolve.1
+MAN1 = man/complaint.1 man/complaint-compare.1 man/complaint-interview.1 \
+	man/complaint-new.1 man/complaint-report.1 man/complaint-resolve.1
 MAN5 = man/complaint.5
 MAN7 = man/complaint.7
 

@@ -24,6 +24,15 @@ run() {
 	printf '\n$ %s\n' "$*"
 	sh -c "$*"
 }
+# Like run, for a command whose exit 1 is an answer (diff's "they differ").
+run_differ() {
+	printf '\n$ %s\n' "$*"
+	rc=0
+	sh -c "$*" || rc=$?
+	[ "$rc" -le 1 ] || exit "$rc"
+	printf '(exit %s: %s)\n' "$rc" "$([ "$rc" = 1 ] && echo 'the accounts differ' ||
+	    echo 'the accounts agree')"
+}
 
 echo "A fresh case file: $COMPLAINT_FILE"
 
@@ -47,19 +56,37 @@ run "complaint-report list --status new --customer ann@example.se |
 run "complaint-resolve ack 2 --message"
 run "complaint-resolve dismiss 4 -m 'hoax: no customer, no order'"
 
-step "3. Propose a remedy and seek the customer's agreement"
+step "3. Hear both sides: the employee involved first, then the complainant"
+at 2026-11-20T15:00:00Z
+run "printf '%s\\n' \\
+    '09:05 I unpacked the kettle in front of the customer.' \\
+    '09:10 She filled it at the tap and it did not leak.' \\
+    '09:15 She paid 49.90 EUR and left.' |
+    complaint-interview -r employee --medium in-person 1"
+at 2026-11-20T16:30:00Z
+run "printf '%s\\n' \\
+    '09:05 The assistant unpacked the kettle.' \\
+    '09:15 I paid 59.90 EUR.' \\
+    '09:40 At home it leaked all over the counter.' \\
+    '09:10 I filled it at the tap and it did leak.' |
+    complaint-interview -r complainant --medium phone 1"
+
+step "4. Compare the accounts, and keep the differences"
+run_differ "complaint-compare -r 1"
+
+step "5. Propose a remedy and seek the customer's agreement"
 at 2026-11-21T14:00:00Z
 run "complaint-resolve propose 1 refund 49.90 --expires 7d \\
     -m 'Full refund and a new kettle'"
 run "complaint-resolve accept 1 -m 'by phone'"
 
-step "4. Escalate what cannot be settled directly; decide on the evidence"
+step "6. Escalate what cannot be settled directly; decide on the evidence"
 at 2026-11-22T11:00:00Z
 run "complaint-resolve escalate 3 -t billing -m 'needs the card records'"
 run "complaint-resolve decide 3 --favour customer \\
     -m 'the bank statement shows both charges'"
 
-step "5. Follow up, and learn from the root cause"
+step "7. Follow up, and learn from the root cause"
 run "complaint-resolve follow-up 1 3 --in 7d"
 at 2026-11-29T09:00:00Z
 run "complaint-report due -w 1d"
@@ -68,9 +95,9 @@ run "complaint-resolve follow-up 1 --done --satisfied yes --score 5"
 run "complaint-resolve close 1 --cause product-defect \\
     -m 'test the seal of every K2 batch'"
 run "complaint-report causes"
-run "complaint-report show 1"
+run "complaint-report show 1 | sed -n '1,/^timeline/p;/^accounts/,/^$/p;/^discrepancies/,/^$/p'"
 
-step "6. Every change is in the log, chained by SHA-256"
+step "8. Every change is in the log, chained by SHA-256"
 run "complaint-report log 1 | cut -f1-5"
 run "complaint-report verify"
 
