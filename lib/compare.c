@@ -316,7 +316,8 @@ prepare(struct stmt *s, const struct cmp_statement *in)
 	for (size_t i = 0; i < s->nw; i++)
 		if (!in_list(s->w[i].s, pronouns, NELEM(pronouns)))
 			s->set[kept++] = s->w[i].h;
-	qsort(s->set, kept, sizeof(*s->set), u32cmp);
+	if (kept > 1)
+		qsort(s->set, kept, sizeof(*s->set), u32cmp);
 	for (size_t i = 0; i < kept; i++)
 		if (s->nset == 0 || s->set[s->nset - 1] != s->set[i])
 			s->set[s->nset++] = s->set[i];
