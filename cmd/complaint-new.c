@@ -91,7 +91,7 @@ main(int argc, char *argv[])
 	struct caseid	 id;
 	struct cerror	 e = { 0, "" };
 	char		*summary = NULL, *desc = NULL;
-	int		 c;
+	int		 c, ran;
 
 	setlocale(LC_CTYPE, "");
 	/* Past a file size limit, fail the write (74), not the process. */
@@ -170,11 +170,16 @@ main(int argc, char *argv[])
 	if (casefile_open(&cf, opts.file, CF_WRITE, &e) != 0 ||
 	    casefile_begin(cf, &e) != 0 ||
 	    case_create(cf, nc, &id, &e) != 0 ||
+	    (!id.existed && hook_run(cf, "hook.pre-new", id.id, "new", NULL, 0,
+	    &ran, &e) != 0) ||
 	    casefile_commit(cf, &e) != 0)
 		goto fail;
 	if (id.existed)
 		warnx("ref %s is already case %lld; nothing recorded",
 		    nc->ref, (long long)id.id);
+	else if (hook_run(cf, "hook.new", id.id, "new", NULL, 0, &ran,
+	    &e) != 0)
+		warnx("%s (the case stays)", e.msg);
 	printf("%lld\n", (long long)id.id);
 	if (textout_close(stdout, &e) != 0)
 		goto fail;

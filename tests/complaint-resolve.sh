@@ -282,3 +282,16 @@ To: team@example.com
 Subject: complaint case 2 escalated
 Case 2 was escalated by tester.
 EOF
+
+# Hooks of intake: the pre-hook may refuse, the post-hook only warns.
+sqlite3 "$COMPLAINT_FILE" "INSERT INTO settings VALUES
+    ('hook.pre-new', 'grep -q spam && { echo looks like spam >&2; exit 1; } || exit 0'),
+    ('hook.new', 'cat >$T/new.csv')"
+check 'hook.pre-new refuses a case' 65 'complaint-new Buy spam now'
+check_err 'complaint-new: hook hook.pre-new failed on case 5 (exit 1): looks like spam'
+check 'hook.new gets the new case' 0 \
+    "complaint-new -n Eve Broken lid && cut -d, -f1-3 $T/new.csv" <<EOF
+5
+case,received,status
+5,2026-11-22T10:00:00Z,new
+EOF
