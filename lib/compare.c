@@ -574,14 +574,30 @@ static long
 minutes(const char *t)
 {
 	const char	*c = strrchr(t, ':');
-	long		 h, m;
+	long		 h;
 
-	if (c == NULL || c - t < 1)
+	if (c == NULL || c == t || c[-1] < '0' || c[-1] > '9' ||
+	    c[1] < '0' || c[1] > '5' || c[2] < '0' || c[2] > '9' ||
+	    (c[3] != '\0' && c[3] != ' '))
 		return -1;
-	h = (c[-1] - '0') + (c - t >= 2 && c[-2] >= '0' && c[-2] <= '9' ?
-	    (c[-2] - '0') * 10 : 0);
-	m = strtol(c + 1, NULL, 10);
-	return h * 60 + m;
+	h = c[-1] - '0';
+	if (c - t >= 2 && c[-2] >= '0' && c[-2] <= '9')
+		h += (c[-2] - '0') * 10;
+	if (h > 23)
+		return -1;
+	return h * 60 + (c[1] - '0') * 10 + (c[2] - '0');
+}
+
+/* The difference b - a in minutes, when both are times of day. */
+static int
+minutes_between(const char *a, const char *b, long *d)
+{
+	long	 x = minutes(a), y = minutes(b);
+
+	if (x < 0 || y < 0 || x == y)
+		return 0;
+	*d = y - x;
+	return 1;
 }
 
 /* Words of kind k in s, in order, as "w1 w2"; the currency follows. */
@@ -691,9 +707,8 @@ facets(const struct stmt *a, const struct stmt *b, struct buf *f)
 	if (strcmp(ta, tb) != 0) {
 		facet(f, strlen(ta) > 10 && strlen(tb) > 10 &&
 		    strncmp(ta, tb, 10) != 0 ? "date" : "time", ta, tb);
-		if (*ta != '\0' && *tb != '\0' && (d = minutes(tb) -
-		    minutes(ta)) != 0 && strlen(ta) == strlen(tb) &&
-		    (strlen(ta) == 5 || strncmp(ta, tb, 10) == 0))
+		if (strlen(ta) == strlen(tb) && (strlen(ta) == 5 ||
+		    strncmp(ta, tb, 10) == 0) && minutes_between(ta, tb, &d))
 			buf_printf(f, " (%+ldm)", d);
 	}
 	for (int k = K_TIME; k <= K_NUMBER; k++) {
@@ -702,9 +717,8 @@ facets(const struct stmt *a, const struct stmt *b, struct buf *f)
 		if (strcmp(x.s, y.s) == 0)
 			continue;
 		facet(f, names[k], x.s, y.s);
-		if (k == K_TIME && (d = minutes(y.s) - minutes(x.s)) != 0 &&
-		    strchr(x.s, ' ') == NULL && strchr(y.s, ' ') == NULL &&
-		    *x.s && *y.s)
+		if (k == K_TIME && strchr(x.s, ' ') == NULL &&
+		    strchr(y.s, ' ') == NULL && minutes_between(x.s, y.s, &d))
 			buf_printf(f, " (%+ldm)", d);
 	}
 	if (negated(a) != negated(b)) {
