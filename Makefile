@@ -24,6 +24,7 @@ LIBOBJ = \
 	lib/casefile.o \
 	lib/cases.o \
 	lib/compare.o \
+	lib/csvio.o \
 	lib/error.o \
 	lib/hooks.o \
 	lib/ids.o \

@@ -103,6 +103,28 @@ norm_phone(const char *s, char *out, size_t size)
 }
 
 int
+case_brief(struct casefile *cf, int64_t id, char *status, size_t size,
+    int *sev, struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT status, severity FROM cases WHERE id = ?";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		strlcpy(status, (const char *)sqlite3_column_text(st, 0), size);
+		*sev = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return query_exists(cf, id, e);
+	return rc == SQLITE_ROW ? 0 : db_error(cf, rc, e);
+}
+
+int
 case_check(struct casefile *cf, const struct newcase *nc, struct cerror *e)
 {
 	static const struct {
@@ -144,8 +166,12 @@ case_check(struct casefile *cf, const struct newcase *nc, struct cerror *e)
 			return cerror_set(e, EX_DATAERR,
 			    "description is not valid UTF-8");
 	}
+	for (size_t i = 0; i < nc->nextra; i++) {
+		if (check_line(nc->xname[i], nc->xvalue[i], 4096, e) != 0)
+			return e->code;
+	}
 	for (size_t i = 0; i < nc->ntags; i++) {
-		if (check_line("tag", nc->tags[i], 64, e) != 0)
+		if (check_line("tag", nc->tags[i], 128, e) != 0)
 			return e->code;
 		if (*nc->tags[i] == '\0' || strchr(nc->tags[i], ',') != NULL)
 			return cerror_set(e, EX_DATAERR, "tag %s is empty or "
@@ -317,6 +343,17 @@ new_content(struct buf *b, int64_t id, int64_t cid, const struct newcase *nc,
 	rc |= text_json_str(b, "ref", nc->ref);
 	rc |= text_json_str(b, "summary", nc->summary);
 	rc |= text_json_str(b, "description", nc->description);
+	if (nc->nextra > 0) {
+		rc |= buf_puts(b, ",\"fields\":{");
+		for (size_t i = 0; i < nc->nextra; i++) {
+			if (i > 0)
+				rc |= buf_puts(b, ",");
+			rc |= text_json(b, nc->xname[i]);
+			rc |= buf_puts(b, ":");
+			rc |= text_json(b, nc->xvalue[i]);
+		}
+		rc |= buf_puts(b, "}");
+	}
 	if (nc->ntags > 0) {
 		rc |= buf_puts(b, ",\"tags\":[");
 		for (size_t i = 0; i < nc->ntags; i++) {
@@ -341,6 +378,9 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 	    " VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?4)";
 	static const char tag[] =
 	    "INSERT OR IGNORE INTO tags (case_id, tag) VALUES (?, ?)";
+	static const char extra[] =
+	    "INSERT OR REPLACE INTO fields (case_id, name, value)"
+	    " VALUES (?, ?, ?)";
 	struct buf	 b = { NULL, 0, 0 };
 	struct money	 m, *mp = NULL;
 	sqlite3_stmt	*st;
@@ -408,6 +448,15 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 			return e->code;
 		sqlite3_bind_int64(st, 1, out->id);
 		sqlite3_bind_text(st, 2, nc->tags[i], -1, SQLITE_STATIC);
+		if ((rc = db_done(cf, st, e)) != 0)
+			return rc;
+	}
+	for (size_t i = 0; i < nc->nextra; i++) {
+		if ((st = db_prepare(cf, extra, e)) == NULL)
+			return e->code;
+		sqlite3_bind_int64(st, 1, out->id);
+		sqlite3_bind_text(st, 2, nc->xname[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, nc->xvalue[i], -1, SQLITE_STATIC);
 		if ((rc = db_done(cf, st, e)) != 0)
 			return rc;
 	}

@@ -201,6 +201,9 @@ struct newcase {
 	const char	*description;
 	const char	**tags;
 	size_t		 ntags;
+	const char *const *xname;	/* extra fields, kept in "fields" */
+	const char *const *xvalue;
+	size_t		 nextra;
 };
 
 struct caseid {
@@ -216,6 +219,9 @@ int	case_create(struct casefile *, const struct newcase *,
 /* Add an event to a case's timeline and the audit log; content is JSON. */
 int	case_event(struct casefile *, int64_t, const char *, const char *,
 	    const char *, const char *, const char *, struct cerror *);
+/* The status and severity of case id. */
+int	case_brief(struct casefile *, int64_t, char *, size_t, int *,
+	    struct cerror *);
 /* Parse a severity (1-4 or low, medium, high, critical). */
 int	case_severity(const char *, int *);
 /* The name of severity 1-4. */
@@ -497,5 +503,34 @@ void	account_unload(struct told *);
 /* Record the differences of a comparison, replacing those of the pair. */
 int	account_discrepancies(struct casefile *, const struct told *,
 	    const struct told *, const struct cmp_result *, struct cerror *);
+
+/* csvio.c: complaints in CSV, streamed through libcsv. */
+#define CSVIN_COLS	128
+
+struct csvin;
+
+/* Fields of a record with no column of a case, by header name. */
+struct csvextra {
+	const char	*name[CSVIN_COLS];
+	const char	*value[CSVIN_COLS];
+	size_t		 n;
+};
+
+/*
+ * Read the header after skip junk lines and map its columns: by name, or
+ * by map ("cfpb", "NAME=COLUMN,...", or a file of such lines).  Unknown
+ * columns are EX_USAGE unless ignore_unknown.
+ */
+int	csvin_open(struct csvin **, FILE *, long, const char *, int,
+	    struct cerror *);
+/*
+ * The next record as a new case, valid until the next call; *line is its
+ * first physical line.  Return 0, 1 at the end, EX_DATAERR for a bad
+ * record (the next call goes on after it), or another EX_ code.
+ */
+int	csvin_next(struct csvin *, struct newcase *, struct csvextra *,
+	    long *, struct cerror *);
+/* Free the reader. */
+void	csvin_close(struct csvin *);
 
 #endif

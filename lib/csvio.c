@@ -1,0 +1,485 @@
+/*
+ * csvio.c: complaints in CSV, read through libcsv as a stream.  Input is
+ * fed to the parser a piece at a time, each piece ending at a newline or
+ * at the size of the buffer, so memory stays bounded by the longest field
+ * and a record's first physical line is known: the line after the end of
+ * the record before it.
+ *
+ * Columns map to the fields of a case by header name, compared without
+ * regard to case, with spaces, '_' and '-' alike.  A map renames foreign
+ * headers: "NAME=COLUMN,..." inline, a file of NAME=COLUMN lines, or a
+ * built-in map such as "cfpb".
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sysexits.h>
+
+#include <csv.h>
+
+#include "complaint.h"
+
+#define MAXCOLS		CSVIN_COLS
+#define PIECE		65536
+
+/* The fields of a case a column can fill; F_EXTRA keeps it as a field. */
+enum {
+	F_NAME, F_EMAIL, F_PHONE, F_CHANNEL, F_PRODUCT, F_ORDER, F_AMOUNT,
+	F_SEVERITY, F_EMPLOYEE, F_TAGS, F_RECEIVED, F_REF, F_SUMMARY,
+	F_DESCRIPTION, F_SUBPRODUCT, F_TAG, F_EXTRA, F_IGNORE, NFIELD
+};
+
+static const char *const field_names[] = {
+	"name", "email", "phone", "channel", "product", "order", "amount",
+	"severity", "employee", "tags", "received", "ref", "summary",
+	"description", "subproduct", "tag", "field", "ignore",
+};
+
+/*
+ * The US CFPB Consumer Complaint Database export, as published: the
+ * product is "Product / Sub-product", the sub-issue a tag, the Tags column
+ * more tags, and the columns with no field of their own are kept as
+ * fields of the case under their own names.
+ */
+static const struct {
+	const char	*column;
+	int		 field;
+} cfpb[] = {
+	{ "Complaint ID", F_REF },
+	{ "Date received", F_RECEIVED },
+	{ "Product", F_PRODUCT },
+	{ "Sub-product", F_SUBPRODUCT },
+	{ "Issue", F_SUMMARY },
+	{ "Sub-issue", F_TAG },
+	{ "Consumer complaint narrative", F_DESCRIPTION },
+	{ "Submitted via", F_CHANNEL },
+	{ "Tags", F_TAGS },
+	{ "Company", F_EXTRA },
+	{ "State", F_EXTRA },
+	{ "ZIP code", F_EXTRA },
+	{ "Company public response", F_EXTRA },
+	{ "Consumer consent provided?", F_EXTRA },
+	{ "Date sent to company", F_EXTRA },
+	{ "Company response to consumer", F_EXTRA },
+	{ "Timely response?", F_EXTRA },
+	{ "Consumer disputed?", F_EXTRA },
+};
+
+struct csvin {
+	FILE			*fp;
+	struct csv_parser	 p;
+	int			 cfpb;
+	/* the record being read */
+	char			*f[MAXCOLS];
+	size_t			 flen[MAXCOLS];
+	int			 nf;
+	int			 extra_fields;	/* more than MAXCOLS */
+	int			 done;		/* a whole record is in */
+	long			 line;		/* physical lines read */
+	long			 start;		/* first line of the record */
+	long			 next;		/* first line of the next */
+	/* the header */
+	char			*head[MAXCOLS];
+	int			 map[MAXCOLS];
+	int			 ncols;
+	/* the case built from the record */
+	struct buf		 product, tags[MAXCOLS];
+	const char		*tagv[MAXCOLS];
+	char			*mapsrc;	/* --map, as given */
+	char			 piece[PIECE];
+};
+
+/* "Date_received", "date received" and "Date-Received" are alike. */
+static void
+norm(const char *s, char *out, size_t size)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0' && n + 1 < size; s++)
+		if (*s != ' ' && *s != '_' && *s != '-')
+			out[n++] = (char)tolower((unsigned char)*s);
+	out[n] = '\0';
+}
+
+static int
+alike(const char *a, const char *b)
+{
+	char	 x[256], y[256];
+
+	norm(a, x, sizeof(x));
+	norm(b, y, sizeof(y));
+	return strcmp(x, y) == 0;
+}
+
+static int
+field_index(const char *name)
+{
+	for (int i = 0; i < NFIELD; i++)
+		if (alike(name, field_names[i]))
+			return i;
+	return -1;
+}
+
+static void
+cb_field(void *s, size_t len, void *arg)
+{
+	struct csvin	*c = arg;
+
+	if (c->nf >= MAXCOLS) {
+		c->extra_fields = 1;
+		c->nf++;
+		return;
+	}
+	free(c->f[c->nf]);
+	c->f[c->nf] = NULL;
+	/* An empty field unquoted is NULL; quoted, "". */
+	if (s != NULL && (c->f[c->nf] = malloc(len + 1)) != NULL) {
+		memcpy(c->f[c->nf], s, len);
+		c->f[c->nf][len] = '\0';
+	}
+	c->flen[c->nf] = len;
+	c->nf++;
+}
+
+static void
+cb_record(int end, void *arg)
+{
+	struct csvin	*c = arg;
+
+	/* It ends in the piece being parsed, of line c->line + 1. */
+	(void)end;
+	c->done = 1;
+	c->start = c->next;
+	c->next = c->line + 2;
+}
+
+/*
+ * Feed pieces until a record is complete; 1 at the end of input.  A
+ * record that libcsv refuses (a quote in the wrong place) is reported by
+ * its first line; the parser then restarts at the next line.
+ */
+static int
+read_record(struct csvin *c, struct cerror *e)
+{
+	size_t	 n;
+
+	c->nf = 0;
+	c->extra_fields = 0;
+	c->done = 0;
+	while (!c->done) {
+		if (fgets(c->piece, sizeof(c->piece), c->fp) == NULL) {
+			if (ferror(c->fp))
+				return cerror_set(e, EX_IOERR, "cannot read "
+				    "standard input");
+			if (csv_fini(&c->p, cb_field, cb_record, c) != 0)
+				return cerror_set(e, EX_DATAERR, "line %ld: %s",
+				    c->next, csv_strerror(csv_error(&c->p)));
+			return c->done ? 0 : 1;
+		}
+		n = strlen(c->piece);
+		if (csv_parse(&c->p, c->piece, n, cb_field, cb_record, c) !=
+		    n) {
+			long	 at = c->next;
+
+			csv_free(&c->p);
+			csv_init(&c->p, CSV_STRICT | CSV_APPEND_NULL |
+			    CSV_EMPTY_IS_NULL);
+			if (n > 0 && c->piece[n - 1] == '\n')
+				c->line++;
+			c->next = c->line + 1;
+			return cerror_set(e, EX_DATAERR, "line %ld: %s", at,
+			    csv_strerror(csv_error(&c->p)));
+		}
+		if (n > 0 && c->piece[n - 1] == '\n') {
+			c->line++;
+			if (!c->done)
+				continue;
+		}
+	}
+	return 0;
+}
+
+/* Apply one NAME=COLUMN pair of a map. */
+static int
+map_pair(struct csvin *c, char *pair, struct cerror *e)
+{
+	char	*eq = strchr(pair, '='), vis[80];
+	int	 f, hit = 0;
+
+	if (eq == NULL)
+		return cerror_set(e, EX_USAGE, "--map: %s is not NAME=COLUMN",
+		    text_vis(vis, sizeof(vis), pair));
+	*eq = '\0';
+	if ((f = field_index(pair)) < 0)
+		return cerror_set(e, EX_USAGE, "--map: no field %s; give name, "
+		    "email, phone, channel, product, order, amount, severity, "
+		    "employee, tags, tag, received, ref, summary, description, "
+		    "field or ignore", text_vis(vis, sizeof(vis), pair));
+	for (int i = 0; i < c->ncols; i++)
+		if (alike(c->head[i], eq + 1)) {
+			c->map[i] = f;
+			hit = 1;
+		}
+	if (!hit)
+		return cerror_set(e, EX_USAGE, "--map: no column %s in the "
+		    "header", text_vis(vis, sizeof(vis), eq + 1));
+	return 0;
+}
+
+/* Apply a map: "cfpb", "NAME=COLUMN,...", or a file of NAME=COLUMN lines. */
+static int
+apply_map(struct csvin *c, const char *map, struct cerror *e)
+{
+	char	*copy, *p, *tok, *save = NULL, line[1024], vis[80];
+	FILE	*fp;
+	int	 rc = 0;
+
+	if (strcmp(map, "cfpb") == 0) {
+		c->cfpb = 1;
+		for (int i = 0; i < c->ncols; i++)
+			for (size_t k = 0; k < sizeof(cfpb) / sizeof(cfpb[0]);
+			    k++)
+				if (strcmp(c->head[i], cfpb[k].column) == 0)
+					c->map[i] = cfpb[k].field;
+		return 0;
+	}
+	if (strchr(map, '=') != NULL) {
+		if ((copy = strdup(map)) == NULL)
+			return cerror_set(e, EX_OSERR, "out of memory");
+		for (p = copy; rc == 0 && (tok = strtok_r(p, ",", &save)) !=
+		    NULL; p = NULL)
+			rc = map_pair(c, tok, e);
+		free(copy);
+		return rc;
+	}
+	if ((fp = fopen(map, "r")) == NULL)
+		return cerror_set(e, EX_NOINPUT, "--map: no built-in map or "
+		    "file %s", text_vis(vis, sizeof(vis), map));
+	while (rc == 0 && fgets(line, sizeof(line), fp) != NULL) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (*line == '\0' || *line == '#')
+			continue;
+		rc = map_pair(c, line, e);
+	}
+	fclose(fp);
+	return rc;
+}
+
+int
+csvin_open(struct csvin **cp, FILE *fp, long skip, const char *map,
+    int ignore_unknown, struct cerror *e)
+{
+	struct csvin	*c;
+	struct buf	 unknown = { NULL, 0, 0 };
+	char		 vis[200];
+	int		 rc, ch, summary = 0;
+
+	*cp = NULL;
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		return cerror_set(e, EX_OSERR, "out of memory");
+	c->fp = fp;
+	c->next = 1;
+	if (csv_init(&c->p, CSV_STRICT | CSV_APPEND_NULL |
+	    CSV_EMPTY_IS_NULL) != 0) {
+		free(c);
+		return cerror_set(e, EX_OSERR, "out of memory");
+	}
+	/* Junk lines before the header, as an unzip message. */
+	for (long i = 0; i < skip; i++) {
+		while ((ch = getc(fp)) != EOF && ch != '\n')
+			;
+		c->line++;
+		c->next++;
+	}
+	if ((rc = read_record(c, e)) != 0) {
+		if (rc == 1)
+			rc = cerror_set(e, EX_DATAERR, "no header line: the "
+			    "input is empty");
+		goto fail;
+	}
+	if (c->extra_fields) {
+		rc = cerror_set(e, EX_DATAERR, "the header has more than %d "
+		    "columns", MAXCOLS);
+		goto fail;
+	}
+	c->ncols = c->nf;
+	for (int i = 0; i < c->ncols; i++) {
+		c->head[i] = c->f[i] != NULL ? c->f[i] : strdup("");
+		c->f[i] = NULL;
+		if (c->head[i] == NULL) {
+			rc = cerror_set(e, EX_OSERR, "out of memory");
+			goto fail;
+		}
+		for (int j = 0; j < i; j++)
+			if (alike(c->head[i], c->head[j])) {
+				rc = cerror_set(e, EX_DATAERR, "column %s "
+				    "appears twice in the header",
+				    text_vis(vis, sizeof(vis), c->head[i]));
+				goto fail;
+			}
+		c->map[i] = field_index(c->head[i]);
+		if (c->map[i] == F_SUBPRODUCT || c->map[i] == F_EXTRA ||
+		    c->map[i] == F_IGNORE || c->map[i] == F_TAG)
+			c->map[i] = -1;
+	}
+	if (map != NULL && (rc = apply_map(c, map, e)) != 0)
+		goto fail;
+	for (int i = 0; i < c->ncols; i++) {
+		if (c->map[i] == F_SUMMARY)
+			summary = 1;
+		if (c->map[i] >= 0)
+			continue;
+		if (ignore_unknown) {
+			c->map[i] = F_IGNORE;
+			continue;
+		}
+		if (unknown.len > 0)
+			buf_puts(&unknown, ", ");
+		buf_puts(&unknown, text_vis(vis, sizeof(vis), c->head[i]));
+	}
+	if (unknown.len > 0) {
+		rc = cerror_set(e, EX_USAGE, "unknown column%s: %s; map them "
+		    "with --map NAME=COLUMN or give --ignore-unknown",
+		    strchr(unknown.s, ',') ? "s" : "", unknown.s);
+		goto fail;
+	}
+	if (!summary) {
+		rc = cerror_set(e, EX_USAGE, "no summary column: map one with "
+		    "--map summary=COLUMN");
+		goto fail;
+	}
+	buf_free(&unknown);
+	*cp = c;
+	return 0;
+fail:
+	buf_free(&unknown);
+	csvin_close(c);
+	return rc;
+}
+
+/* Add tag t (commas become ';': a tag holds none); skip N/A and empty. */
+static int
+add_tag(struct csvin *c, struct newcase *nc, const char *t, size_t n)
+{
+	struct buf	*b;
+
+	while (n > 0 && *t == ' ')
+		t++, n--;
+	while (n > 0 && t[n - 1] == ' ')
+		n--;
+	if (n == 0 || (n == 3 && strncmp(t, "N/A", 3) == 0) ||
+	    nc->ntags >= MAXCOLS)
+		return 0;
+	b = &c->tags[nc->ntags];
+	buf_reset(b);
+	if (buf_add(b, t, n) != 0)
+		return EX_OSERR;
+	for (char *p = b->s; *p != '\0'; p++)
+		if (*p == ',')
+			*p = ';';
+	c->tagv[nc->ntags++] = b->s;
+	return 0;
+}
+
+int
+csvin_next(struct csvin *c, struct newcase *nc, struct csvextra *x,
+    long *line, struct cerror *e)
+{
+	const char	**slot[NFIELD];
+	int		 rc;
+
+	memset(nc, 0, sizeof(*nc));
+	x->n = 0;
+	if ((rc = read_record(c, e)) != 0) {
+		*line = c->next - 1;
+		return rc;
+	}
+	*line = c->start;
+	if (c->nf != c->ncols)
+		return cerror_set(e, EX_DATAERR, "line %ld: %d fields, the "
+		    "header has %d", c->start, c->nf, c->ncols);
+	for (int i = 0; i < c->nf; i++)
+		if (c->f[i] != NULL && strlen(c->f[i]) != c->flen[i])
+			return cerror_set(e, EX_DATAERR, "line %ld: column %s "
+			    "holds a NUL byte", c->start, c->head[i]);
+	memset(slot, 0, sizeof(slot));
+	slot[F_NAME] = &nc->name;
+	slot[F_EMAIL] = &nc->email;
+	slot[F_PHONE] = &nc->phone;
+	slot[F_CHANNEL] = &nc->channel;
+	slot[F_PRODUCT] = &nc->product;
+	slot[F_ORDER] = &nc->order;
+	slot[F_AMOUNT] = &nc->amount;
+	slot[F_SEVERITY] = &nc->severity;
+	slot[F_EMPLOYEE] = &nc->employee;
+	slot[F_RECEIVED] = &nc->received;
+	slot[F_REF] = &nc->ref;
+	slot[F_SUMMARY] = &nc->summary;
+	slot[F_DESCRIPTION] = &nc->description;
+	nc->tags = c->tagv;
+	buf_reset(&c->product);
+	for (int i = 0; i < c->nf; i++) {
+		const char *v = c->f[i];
+		int f = c->map[i];
+
+		if (v == NULL || *v == '\0')
+			continue;
+		if (c->cfpb && strcmp(v, "N/A") == 0 && f != F_EXTRA)
+			continue;
+		switch (f) {
+		case F_TAGS:
+			for (const char *p = v; *p != '\0'; ) {
+				size_t n = strcspn(p, ",");
+				if (add_tag(c, nc, p, n) != 0)
+					return cerror_set(e, EX_OSERR,
+					    "out of memory");
+				p += n + (p[n] == ',');
+			}
+			break;
+		case F_TAG:
+			if (add_tag(c, nc, v, strlen(v)) != 0)
+				return cerror_set(e, EX_OSERR, "out of memory");
+			break;
+		case F_SUBPRODUCT:
+			break;
+		case F_EXTRA:
+			x->name[x->n] = c->head[i];
+			x->value[x->n++] = v;
+			break;
+		case F_IGNORE:
+			break;
+		default:
+			if (f >= 0 && slot[f] != NULL)
+				*slot[f] = v;
+		}
+	}
+	/* "Product / Sub-product" when there is a sub-product. */
+	for (int i = 0; i < c->nf; i++)
+		if (c->map[i] == F_SUBPRODUCT && c->f[i] != NULL &&
+		    *c->f[i] != '\0' && nc->product != NULL) {
+			if (buf_puts(&c->product, nc->product) != 0 ||
+			    buf_puts(&c->product, " / ") != 0 ||
+			    buf_puts(&c->product, c->f[i]) != 0)
+				return cerror_set(e, EX_OSERR,
+				    "out of memory");
+			nc->product = c->product.s;
+		}
+	return 0;
+}
+
+void
+csvin_close(struct csvin *c)
+{
+	if (c == NULL)
+		return;
+	csv_free(&c->p);
+	for (int i = 0; i < MAXCOLS; i++) {
+		free(c->f[i]);
+		free(c->head[i]);
+		buf_free(&c->tags[i]);
+	}
+	buf_free(&c->product);
+	free(c);
+}
