@@ -104,9 +104,11 @@ fuzz:
 	@$(MAKE) $(FUZZ)
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
-# Eight writers of 100 complaints each against two readers.
+# Eight writers of 100 complaints each against readers and cron; then a
+# 200,000-row import killed at 20 random moments.
 stress: all
 	sh tests/stress/stress.sh 8 100
+	sh tests/stress/crash.sh 200000 20
 
 deps:
 	@sh scripts/install-deps
