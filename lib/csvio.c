@@ -156,6 +156,37 @@ cb_record(int end, void *arg)
 }
 
 /*
+ * The next piece of input: up to and including a line end (LF, CR or the
+ * CR of CRLF), or as much as the buffer holds.  A record ends only at a
+ * line end, so no piece holds the ends of two.  *eol is set when the piece
+ * ends a physical line.
+ */
+static size_t
+next_piece(struct csvin *c, int *eol)
+{
+	size_t	 n = 0;
+	int	 ch;
+
+	*eol = 0;
+	while (n < sizeof(c->piece) && (ch = getc(c->fp)) != EOF) {
+		c->piece[n++] = (char)ch;
+		if (ch == '\n') {
+			*eol = 1;
+			break;
+		}
+		if (ch == '\r') {
+			/* CRLF ends one line, at its LF; a lone CR ends one. */
+			if ((ch = getc(c->fp)) != '\n')
+				*eol = 1;
+			if (ch != EOF)
+				ungetc(ch, c->fp);
+			break;
+		}
+	}
+	return n;
+}
+
+/*
  * Feed pieces until a record is complete; 1 at the end of input.  A
  * record that libcsv refuses (a quote in the wrong place) is reported by
  * its first line; the parser then restarts at the next line.
@@ -164,12 +195,13 @@ static int
 read_record(struct csvin *c, struct cerror *e)
 {
 	size_t	 n;
+	int	 eol;
 
 	c->nf = 0;
 	c->extra_fields = 0;
 	c->done = 0;
 	while (!c->done) {
-		if (fgets(c->piece, sizeof(c->piece), c->fp) == NULL) {
+		if ((n = next_piece(c, &eol)) == 0) {
 			if (ferror(c->fp))
 				return cerror_set(e, EX_IOERR, "cannot read "
 				    "standard input");
@@ -178,7 +210,6 @@ read_record(struct csvin *c, struct cerror *e)
 				    c->next, csv_strerror(csv_error(&c->p)));
 			return c->done ? 0 : 1;
 		}
-		n = strlen(c->piece);
 		if (csv_parse(&c->p, c->piece, n, cb_field, cb_record, c) !=
 		    n) {
 			long	 at = c->next;
@@ -186,17 +217,14 @@ read_record(struct csvin *c, struct cerror *e)
 			csv_free(&c->p);
 			csv_init(&c->p, CSV_STRICT | CSV_APPEND_NULL |
 			    CSV_EMPTY_IS_NULL);
-			if (n > 0 && c->piece[n - 1] == '\n')
+			if (eol)
 				c->line++;
 			c->next = c->line + 1;
 			return cerror_set(e, EX_DATAERR, "line %ld: %s", at,
 			    csv_strerror(csv_error(&c->p)));
 		}
-		if (n > 0 && c->piece[n - 1] == '\n') {
+		if (eol)
 			c->line++;
-			if (!c->done)
-				continue;
-		}
 	}
 	return 0;
 }
@@ -274,7 +302,7 @@ csvin_open(struct csvin **cp, FILE *fp, long skip, const char *map,
 	struct csvin	*c;
 	struct buf	 unknown = { NULL, 0, 0 };
 	char		 vis[200];
-	int		 rc, ch, summary = 0;
+	int		 rc, summary = 0;
 
 	*cp = NULL;
 	if ((c = calloc(1, sizeof(*c))) == NULL)
@@ -288,7 +316,8 @@ csvin_open(struct csvin **cp, FILE *fp, long skip, const char *map,
 	}
 	/* Junk lines before the header, as an unzip message. */
 	for (long i = 0; i < skip; i++) {
-		while ((ch = getc(fp)) != EOF && ch != '\n')
+		int eol = 0;
+		while (!eol && next_piece(c, &eol) > 0)
 			;
 		c->line++;
 		c->next++;
@@ -393,7 +422,7 @@ csvin_next(struct csvin *c, struct newcase *nc, struct csvextra *x,
 	memset(nc, 0, sizeof(*nc));
 	x->n = 0;
 	if ((rc = read_record(c, e)) != 0) {
-		*line = c->next - 1;
+		*line = c->start;
 		return rc;
 	}
 	*line = c->start;
