@@ -31,6 +31,8 @@ usage(FILE *fp)
 {
 	fputs("usage: complaint COMMAND [ARGS...]\n"
 	    "       complaint init [-f FILE]\n"
+	    "       complaint config [-f FILE] [--list | KEY [VALUE] | "
+	    "--unset KEY]\n"
 	    "       complaint help [COMMAND]\n"
 	    "       complaint --version\n", fp);
 }
@@ -43,6 +45,7 @@ help(void)
 	for (size_t i = 0; i < sizeof(tools) / sizeof(tools[0]); i++)
 		printf("  %-10s %s\n", tools[i].name, tools[i].what);
 	puts("  init       create the case file\n"
+	    "  config     show or change the settings\n"
 	    "  help       this list, or a command's usage\n"
 	    "\nman complaint explains the procedure and the case file.");
 	return 0;
@@ -81,6 +84,94 @@ init(int argc, char *argv[])
 	if (textout_close(stdout, &e) != 0)
 		errx(e.code, "%s", e.msg);
 	return 0;
+}
+
+static void
+config_usage(FILE *fp)
+{
+	fputs("usage: complaint config [-f FILE] [--list | KEY [VALUE] | "
+	    "--unset KEY]\n", fp);
+}
+
+/* A (key, value) row: "key<TAB>value", the value escaped. */
+static int
+config_row(void *arg, const struct row *r)
+{
+	(void)arg;
+	printf("%s\t", r->val[0]);
+	if (textout_vis(stdout, r->val[1]) != 0)
+		return EX_IOERR;
+	return putchar('\n') == EOF ? EX_IOERR : 0;
+}
+
+/*
+ * config: no operand or --list prints every setting; KEY prints its
+ * value; KEY VALUE sets it (checked, logged); --unset KEY removes it.
+ */
+static int
+config(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "list", no_argument, NULL, 'l' },
+		{ "unset", no_argument, NULL, 'u' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct casefile	*cf = NULL;
+	struct cerror	 e = { 0, "" };
+	const char	*file = NULL;
+	char		 value[4096];
+	int		 c, list = 0, unset = 0, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			file = optarg;
+			break;
+		case 'h':
+			config_usage(stdout);
+			return 0;
+		case 'l':
+			list = 1;
+			break;
+		case 'u':
+			unset = 1;
+			break;
+		default:
+			config_usage(stderr);
+			return EX_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if ((list && argc > 0) || argc > 2 || (unset && argc != 1)) {
+		config_usage(stderr);
+		return EX_USAGE;
+	}
+	if ((rc = casefile_open(&cf, file, argc == 2 || unset ? CF_WRITE :
+	    CF_READ, &e)) != 0 || (rc = casefile_begin(cf, &e)) != 0)
+		goto out;
+	if (argc == 0)
+		rc = casefile_settings(cf, config_row, NULL, &e);
+	else if (argc == 1 && !unset) {
+		if ((rc = casefile_setting(cf, argv[0], value, sizeof(value),
+		    &e)) == 0) {
+			if (textout_vis(stdout, value) != 0 ||
+			    putchar('\n') == EOF)
+				rc = cerror_set(&e, EX_IOERR, "cannot write");
+		} else
+			rc = 1;
+	} else if ((rc = casefile_set(cf, argv[0], unset ? NULL : argv[1],
+	    &e)) == 0)
+		rc = casefile_commit(cf, &e);
+	if (rc == 0)
+		rc = textout_close(stdout, &e);
+out:
+	casefile_close(cf);
+	if (rc > 1)
+		errx(rc, "%s", e.msg);
+	return rc;
 }
 
 /* Run complaint-NAME: beside this program when argv0 has a folder. */
@@ -131,6 +222,8 @@ main(int argc, char *argv[])
 	}
 	if (strcmp(argv[1], "init") == 0)
 		return init(argc - 1, argv + 1);
+	if (strcmp(argv[1], "config") == 0)
+		return config(argc - 1, argv + 1);
 	if (strcmp(argv[1], "help") == 0) {
 		if (argc == 2)
 			return help();

@@ -14,6 +14,10 @@
 #define COMPLAINT_VERSION	"0.1.0"
 
 struct casefile;
+struct row;
+
+/* A callback for each row of a query; non-zero stops the query. */
+typedef int row_fn(void *, const struct row *);
 
 /* error.c */
 struct cerror {
@@ -70,6 +74,12 @@ const char *casefile_actor(const struct casefile *);
 time_t	casefile_now(const struct casefile *);
 /* Read setting key into buf; return 0, or EX_DATAERR when unset. */
 int	casefile_setting(struct casefile *, const char *, char *, size_t,
+	    struct cerror *);
+/* Set (or with NULL, unset) a setting, checking its value; logged. */
+int	casefile_set(struct casefile *, const char *, const char *,
+	    struct cerror *);
+/* Call fn with each setting as a (key, value) row, by key. */
+int	casefile_settings(struct casefile *, row_fn *, void *,
 	    struct cerror *);
 /* The schema version this build writes. */
 int	casefile_schema_version(void);
@@ -168,8 +178,6 @@ struct textout {
 	struct buf	 b;
 };
 
-/* A callback for each row of a query; non-zero stops the query. */
-typedef int row_fn(void *, const struct row *);
 
 /* Set up output in format fmt to fp. */
 void	textout_init(struct textout *, FILE *, int);
