@@ -81,9 +81,10 @@ EOF
 check 'and with a bare name from PATH' 0 'complaint report list --limit 1' <<EOF
 1	2026-11-22T10:00:00Z	new	medium		Parcel
 EOF
-check 'help lists the commands' 0 'complaint help | head -3' <<EOF
+check 'help lists the commands' 0 'complaint help | head -4' <<EOF
 usage: complaint COMMAND [ARGS...]
        complaint init [-f FILE]
+       complaint config [-f FILE] [--list | KEY [VALUE] | --unset KEY]
        complaint help [COMMAND]
 EOF
 check 'help COMMAND prints its usage' 0 'complaint help new | head -1' <<EOF
