@@ -37,61 +37,67 @@ static struct {
 	char		 due[TIMEFMT_LEN];	/* of a follow-up */
 	struct ids	 ids;
 	FILE		*out;	/* held until the commit, then printed */
+	const struct verb *verb;
 } opts;
 
 struct verb {
 	const char	*name;
 	int		(*fn)(struct casefile *, char **, int, struct cerror *);
+	/* For a step on CASE...: what it does to one case (fn is v_each). */
+	int		(*one)(struct casefile *, int64_t, struct cerror *);
 	const char	*options;	/* the long options it takes, "|" around */
 	const char	*usage;
 	const char	*post;		/* the hook setting run after commit */
 };
 
-static int	v_ack(struct casefile *, char **, int, struct cerror *);
+static int	ack1(struct casefile *, int64_t, struct cerror *);
+static int	close1(struct casefile *, int64_t, struct cerror *);
+static int	dismiss1(struct casefile *, int64_t, struct cerror *);
+static int	escalate1(struct casefile *, int64_t, struct cerror *);
+static int	wait1(struct casefile *, int64_t, struct cerror *);
+static int	v_each(struct casefile *, char **, int, struct cerror *);
 static int	v_answer(struct casefile *, char **, int, struct cerror *);
 static int	v_assign(struct casefile *, char **, int, struct cerror *);
 static int	v_anonymise(struct casefile *, char **, int, struct cerror *);
-static int	v_close(struct casefile *, char **, int, struct cerror *);
 static int	v_decide(struct casefile *, char **, int, struct cerror *);
-static int	v_dismiss(struct casefile *, char **, int, struct cerror *);
-static int	v_escalate(struct casefile *, char **, int, struct cerror *);
 static int	v_followup(struct casefile *, char **, int, struct cerror *);
 static int	v_merge(struct casefile *, char **, int, struct cerror *);
 static int	v_propose(struct casefile *, char **, int, struct cerror *);
 static int	v_reopen(struct casefile *, char **, int, struct cerror *);
-static int	v_wait(struct casefile *, char **, int, struct cerror *);
 
 static const struct verb verbs[] = {
-	{ "ack", v_ack, "|m|message|", "ack CASE... [-m NOTE] [--message]",
+	{ "ack", v_each, ack1, "|m|message|",
+	    "ack CASE... [-m NOTE] [--message]", NULL },
+	{ "dismiss", v_each, dismiss1, "|m|", "dismiss CASE... -m REASON",
 	    NULL },
-	{ "dismiss", v_dismiss, "|m|", "dismiss CASE... -m REASON", NULL },
-	{ "assign", v_assign, "||", "assign CASE... WHO", NULL },
-	{ "wait", v_wait, "|m|", "wait CASE... [-m NOTE]", NULL },
-	{ "merge", v_merge, "||", "merge CASE DUPLICATE...", NULL },
-	{ "propose", v_propose, "|m|approved-by|expires|",
+	{ "assign", v_assign, NULL, "||", "assign CASE... WHO", NULL },
+	{ "wait", v_each, wait1, "|m|", "wait CASE... [-m NOTE]", NULL },
+	{ "merge", v_merge, NULL, "||", "merge CASE DUPLICATE...", NULL },
+	{ "propose", v_propose, NULL, "|m|approved-by|expires|",
 	    "propose CASE KIND [AMOUNT] [-m NOTE] [--approved-by WHO] "
 	    "[--expires TIME]", NULL },
-	{ "accept", v_answer, "|m|", "accept CASE [PROPOSAL] [-m NOTE]", NULL },
-	{ "decline", v_answer, "|m|", "decline CASE [PROPOSAL] [-m REASON]",
+	{ "accept", v_answer, NULL, "|m|", "accept CASE [PROPOSAL] [-m NOTE]",
 	    NULL },
-	{ "counter", v_answer, "|m|",
+	{ "decline", v_answer, NULL, "|m|",
+	    "decline CASE [PROPOSAL] [-m REASON]", NULL },
+	{ "counter", v_answer, NULL, "|m|",
 	    "counter CASE [PROPOSAL] AMOUNT [-m NOTE]", NULL },
-	{ "escalate", v_escalate, "|m|t|ticket|",
+	{ "escalate", v_each, escalate1, "|m|t|ticket|",
 	    "escalate CASE... [-t TEAM] -m REASON [--ticket REF]",
 	    "hook.escalate" },
-	{ "decide", v_decide, "|m|favour|",
+	{ "decide", v_decide, NULL, "|m|favour|",
 	    "decide CASE -m RATIONALE [--favour customer|company|both]",
 	    NULL },
-	{ "follow-up", v_followup, "|m|in|at|done|satisfied|score|",
+	{ "follow-up", v_followup, NULL, "|m|in|at|done|satisfied|score|",
 	    "follow-up CASE... [--in 7d | --at TIME]\n"
 	    "       complaint-resolve follow-up CASE --done "
 	    "[--satisfied yes|no] [--score 1-5] [-m NOTE]", NULL },
-	{ "close", v_close, "|m|cause|new-cause|",
+	{ "close", v_each, close1, "|m|cause|new-cause|",
 	    "close CASE... --cause CAUSE [-m LESSON] [--new-cause]",
 	    "hook.close" },
-	{ "reopen", v_reopen, "|m|", "reopen CASE -m REASON", NULL },
-	{ "anonymise", v_anonymise, "|yes|", "anonymise CUSTOMER [--yes]",
-	    NULL },
+	{ "reopen", v_reopen, NULL, "|m|", "reopen CASE -m REASON", NULL },
+	{ "anonymise", v_anonymise, NULL, "|yes|",
+	    "anonymise CUSTOMER [--yes]", NULL },
 };
 
 static void
@@ -148,6 +154,26 @@ each(struct casefile *cf, int (*fn)(struct casefile *, int64_t,
 	return 0;
 }
 
+/*
+ * A step on CASE...: each case in turn, then a status line each; with
+ * ack --message the messages instead.
+ */
+static int
+v_each(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	int	 rc;
+
+	if ((rc = collect_ids(argv, argc, e)) != 0)
+		return rc;
+	if (opts.verb->one == ack1 && opts.message) {
+		for (size_t i = 0; i < opts.ids.n; i++)
+			if ((rc = ack1(cf, opts.ids.v[i], e)) != 0)
+				return rc;
+		return 0;
+	}
+	return each(cf, opts.verb->one, e);
+}
+
 static int
 ack1(struct casefile *cf, int64_t id, struct cerror *e)
 {
@@ -167,34 +193,9 @@ ack1(struct casefile *cf, int64_t id, struct cerror *e)
 }
 
 static int
-v_ack(struct casefile *cf, char **argv, int argc, struct cerror *e)
-{
-	int	 rc;
-
-	if ((rc = collect_ids(argv, argc, e)) != 0)
-		return rc;
-	if (!opts.message)
-		return each(cf, ack1, e);
-	for (size_t i = 0; i < opts.ids.n; i++)
-		if ((rc = ack1(cf, opts.ids.v[i], e)) != 0)
-			return rc;
-	return 0;
-}
-
-static int
 dismiss1(struct casefile *cf, int64_t id, struct cerror *e)
 {
 	return resolve_dismiss(cf, id, opts.note, e);
-}
-
-static int
-v_dismiss(struct casefile *cf, char **argv, int argc, struct cerror *e)
-{
-	int	 rc;
-
-	if ((rc = collect_ids(argv, argc, e)) != 0)
-		return rc;
-	return each(cf, dismiss1, e);
 }
 
 static int
@@ -220,16 +221,6 @@ static int
 wait1(struct casefile *cf, int64_t id, struct cerror *e)
 {
 	return resolve_wait(cf, id, opts.note, e);
-}
-
-static int
-v_wait(struct casefile *cf, char **argv, int argc, struct cerror *e)
-{
-	int	 rc;
-
-	if ((rc = collect_ids(argv, argc, e)) != 0)
-		return rc;
-	return each(cf, wait1, e);
 }
 
 static int
@@ -326,16 +317,6 @@ escalate1(struct casefile *cf, int64_t id, struct cerror *e)
 }
 
 static int
-v_escalate(struct casefile *cf, char **argv, int argc, struct cerror *e)
-{
-	int	 rc;
-
-	if ((rc = collect_ids(argv, argc, e)) != 0)
-		return rc;
-	return each(cf, escalate1, e);
-}
-
-static int
 v_decide(struct casefile *cf, char **argv, int argc, struct cerror *e)
 {
 	int64_t	 id;
@@ -419,16 +400,6 @@ close1(struct casefile *cf, int64_t id, struct cerror *e)
 	    e)) != 0)
 		return rc;
 	return resolve_close(cf, id, opts.cause, opts.note, opts.new_cause, e);
-}
-
-static int
-v_close(struct casefile *cf, char **argv, int argc, struct cerror *e)
-{
-	int	 rc;
-
-	if ((rc = collect_ids(argv, argc, e)) != 0)
-		return rc;
-	return each(cf, close1, e);
 }
 
 static int
@@ -669,6 +640,7 @@ main(int argc, char *argv[])
 		usage(stderr);
 		return EX_USAGE;
 	}
+	opts.verb = v;
 	if ((opts.out = open_memstream(&held, &heldlen)) == NULL)
 		err(EX_OSERR, NULL);
 	if ((rc = casefile_open(&cf, opts.file, CF_WRITE, &e)) != 0 ||

@@ -58,6 +58,34 @@ content(struct buf *b, int64_t id, const char *k1, const char *v1,
 	return rc;
 }
 
+/*
+ * Run each statement of sql with ?1 = a, ?2 = b (when not 0) and ?3 the
+ * command's time: the fixed steps of a merge or an anonymisation.  (A
+ * named parameter would take the index of a numbered one after it.)
+ */
+static int
+run_each(struct casefile *cf, const char *const *sql, size_t n, int64_t a,
+    int64_t b, struct cerror *e)
+{
+	sqlite3_stmt	*st;
+	char		 now[TIMEFMT_LEN];
+	int		 rc;
+
+	timefmt_iso(casefile_now(cf), now);
+	for (size_t i = 0; i < n; i++) {
+		if ((st = db_prepare(cf, sql[i], e)) == NULL)
+			return e->code;
+		sqlite3_bind_int64(st, 1, a);
+		if (b != 0)
+			sqlite3_bind_int64(st, 2, b);
+		if (sqlite3_bind_parameter_count(st) >= 3)
+			sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+		if ((rc = db_done(cf, st, e)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
 /* Check, record with sql bound to (id, now, a, b), and take the step. */
 static int
 step(struct casefile *cf, int64_t id, int verb, const char *sql,
@@ -716,13 +744,11 @@ resolve_merge(struct casefile *cf, int64_t id, int64_t dup,
 		"INSERT OR IGNORE INTO tags (case_id, tag)"
 		    " SELECT ?1, tag FROM tags WHERE case_id = ?2",
 		"DELETE FROM tags WHERE case_id = ?2",
-		"UPDATE cases SET merged_into = ?1, closed = ?3, paused = NULL"
-		    " WHERE id = ?2",
+		"UPDATE cases SET merged_into = ?1, closed = ?3,"
+		    " paused = NULL WHERE id = ?2",
 	};
 	struct casestate cs, keep;
 	struct buf	 c = { NULL, 0, 0 };
-	sqlite3_stmt	*st;
-	char		 now[TIMEFMT_LEN];
 	int		 rc;
 
 	if (id == dup)
@@ -732,17 +758,9 @@ resolve_merge(struct casefile *cf, int64_t id, int64_t dup,
 		return cerror_prefix(e, rc, "the case to keep");
 	if ((rc = state_check(cf, dup, V_MERGE, &cs, e)) != 0)
 		return rc;
-	timefmt_iso(casefile_now(cf), now);
-	for (size_t i = 0; i < sizeof(moves) / sizeof(moves[0]); i++) {
-		if ((st = db_prepare(cf, moves[i], e)) == NULL)
-			return e->code;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, dup);
-		if (sqlite3_bind_parameter_count(st) >= 3)
-			sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
-		if ((rc = db_done(cf, st, e)) != 0)
-			return rc;
-	}
+	if ((rc = run_each(cf, moves, sizeof(moves) / sizeof(moves[0]), id,
+	    dup, e)) != 0)
+		return rc;
 	rc = buf_puts(&c, "{");
 	rc |= text_json_int(&c, "case", dup);
 	rc |= text_json_int(&c, "merged_into", id);
@@ -811,7 +829,7 @@ resolve_anonymise(struct casefile *cf, int64_t cid, struct cerror *e)
 	 */
 	static const char *const wipe[] = {
 		"UPDATE customers SET name = '" ANON "', email = NULL,"
-		    " phone = NULL, anonymised = ?2 WHERE id = ?1",
+		    " phone = NULL, anonymised = ?3 WHERE id = ?1",
 		"UPDATE cases SET summary = '" ANON "', description = NULL,"
 		    " ref = NULL WHERE customer = ?1",
 		"UPDATE fields SET value = '" ANON "' WHERE case_id IN"
@@ -826,24 +844,15 @@ resolve_anonymise(struct casefile *cf, int64_t cid, struct cerror *e)
 		"UPDATE events SET note = NULL WHERE case_id IN"
 		    " (SELECT id FROM cases WHERE customer = ?1)",
 		"UPDATE audit SET content = '{\"redacted\":true}',"
-		    " redacted = ?2 WHERE redacted IS NULL AND case_id IN"
+		    " redacted = ?3 WHERE redacted IS NULL AND case_id IN"
 		    " (SELECT id FROM cases WHERE customer = ?1)",
 	};
 	struct buf	 c = { NULL, 0, 0 };
-	sqlite3_stmt	*st;
-	char		 now[TIMEFMT_LEN];
 	int		 rc;
 
-	timefmt_iso(casefile_now(cf), now);
-	for (size_t i = 0; i < sizeof(wipe) / sizeof(wipe[0]); i++) {
-		if ((st = db_prepare(cf, wipe[i], e)) == NULL)
-			return e->code;
-		sqlite3_bind_int64(st, 1, cid);
-		if (sqlite3_bind_parameter_count(st) >= 2)
-			sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-		if ((rc = db_done(cf, st, e)) != 0)
-			return rc;
-	}
+	if ((rc = run_each(cf, wipe, sizeof(wipe) / sizeof(wipe[0]), cid, 0,
+	    e)) != 0)
+		return rc;
 	rc = buf_puts(&c, "{");
 	rc |= text_json_int(&c, "customer", cid);
 	rc |= buf_puts(&c, "}");
