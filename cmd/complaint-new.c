@@ -273,6 +273,7 @@ main(int argc, char *argv[])
 			return EX_USAGE;
 		}
 		if (casefile_open(&cf, opts.file, CF_WRITE, &e) != 0 ||
+		    casefile_bulk(cf, &e) != 0 ||
 		    casefile_begin(cf, &e) != 0 || import(cf, &e) != 0)
 			goto fail;
 		casefile_close(cf);

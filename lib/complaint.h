@@ -81,6 +81,8 @@ int	casefile_set(struct casefile *, const char *, const char *,
 /* Call fn with each setting as a (key, value) row, by key. */
 int	casefile_settings(struct casefile *, row_fn *, void *,
 	    struct cerror *);
+/* Prepare for a bulk import: a larger page cache. */
+int	casefile_bulk(struct casefile *, struct cerror *);
 /* The schema version this build writes. */
 int	casefile_schema_version(void);
 
