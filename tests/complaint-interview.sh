@@ -63,6 +63,13 @@ statement,at,text
 2,,Jag ringde butiken.
 EOF
 
+mkdir -p "$T/sub"
+check 'a recording path with .. is stored resolved and absolute' 0 \
+    "echo x | complaint-interview -r witness -p Eva --recording sub/../call.ogg 2 &&
+    sqlite3 cases.db \"SELECT path = '$T/call.ogg' FROM recordings ORDER BY id DESC LIMIT 1\"" <<EOF
+6
+1
+EOF
 sqlite3 "$COMPLAINT_FILE" .dump >"$T/before"
 check 'an empty account is 65' 65 "printf '# nothing\n\n' | complaint-interview -r employee 1"
 check_err 'complaint-interview: the account is empty: give the statements, one a line, in the order things happened'
@@ -87,8 +94,8 @@ complaint-resolve close 1 --cause other </dev/null >/dev/null
 check 'a closed case takes no account' 65 "echo x | complaint-interview -r employee 1"
 check_err 'complaint-interview: case 1 is closed; reopen it first'
 check 'verify re-hashes the recording' 0 'complaint-report verify | cut -f1,2' <<EOF
-ok	9 entries
-ok	1 recordings
+ok	10 entries
+ok	2 recordings
 EOF
 printf 'tampered' >"$T/call.ogg"
 check 'a changed recording fails verify' 1 'complaint-report -q verify'
