@@ -86,6 +86,22 @@ run_each(struct casefile *cf, const char *const *sql, size_t n, int64_t a,
 	return 0;
 }
 
+/* Take the step, with the audit content built in c (built: 0 when it
+ * was); free c. */
+static int
+take(struct casefile *cf, int64_t id, int verb, const char *note,
+    struct buf *c, int built, struct casestate *cs, struct cerror *e)
+{
+	int	 rc;
+
+	if (built != 0)
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+	else
+		rc = state_apply(cf, id, verb, note, c->s, cs, e);
+	buf_free(c);
+	return rc;
+}
+
 /* Check, record with sql bound to (id, now, a, b), and take the step. */
 static int
 step(struct casefile *cf, int64_t id, int verb, const char *sql,
@@ -537,12 +553,7 @@ resolve_answer(struct casefile *cf, int64_t id, int64_t *pid, int verb,
 		rc |= text_json_str(&c, "counter", money_format(&m, money));
 	rc |= text_json_str(&c, "note", note);
 	rc |= buf_puts(&c, "}");
-	if (rc != 0)
-		rc = cerror_set(e, EX_OSERR, "out of memory");
-	else
-		rc = state_apply(cf, id, verb, note, c.s, &cs, e);
-	buf_free(&c);
-	return rc;
+	return take(cf, id, verb, note, &c, rc, &cs, e);
 }
 
 int
@@ -579,12 +590,7 @@ resolve_escalate(struct casefile *cf, int64_t id, const char *team,
 	rc |= text_json_str(&c, "reason", reason);
 	rc |= text_json_str(&c, "ticket", ticket);
 	rc |= buf_puts(&c, "}");
-	if (rc != 0)
-		rc = cerror_set(e, EX_OSERR, "out of memory");
-	else
-		rc = state_apply(cf, id, V_ESCALATE, reason, c.s, &cs, e);
-	buf_free(&c);
-	return rc;
+	return take(cf, id, V_ESCALATE, reason, &c, rc, &cs, e);
 }
 
 /* 1 when the case holds an employee's and a complainant's account. */
@@ -637,12 +643,8 @@ resolve_decide(struct casefile *cf, int64_t id, const char *favour,
 	sqlite3_bind_text(st, 5, casefile_actor(cf), -1, SQLITE_STATIC);
 	if ((rc = db_done(cf, st, e)) != 0)
 		return rc;
-	if (content(&c, id, "favour", favour, "rationale", rationale) != 0)
-		rc = cerror_set(e, EX_OSERR, "out of memory");
-	else
-		rc = state_apply(cf, id, V_DECIDE, rationale, c.s, &cs, e);
-	buf_free(&c);
-	return rc;
+	rc = content(&c, id, "favour", favour, "rationale", rationale);
+	return take(cf, id, V_DECIDE, rationale, &c, rc, &cs, e);
 }
 
 int
@@ -665,12 +667,8 @@ resolve_followup(struct casefile *cf, int64_t id, const char *due,
 	sqlite3_bind_text(st, 4, casefile_actor(cf), -1, SQLITE_STATIC);
 	if ((rc = db_done(cf, st, e)) != 0)
 		return rc;
-	if (content(&c, id, "due", due, NULL, NULL) != 0)
-		rc = cerror_set(e, EX_OSERR, "out of memory");
-	else
-		rc = state_apply(cf, id, V_FOLLOWUP, NULL, c.s, &cs, e);
-	buf_free(&c);
-	return rc;
+	rc = content(&c, id, "due", due, NULL, NULL);
+	return take(cf, id, V_FOLLOWUP, NULL, &c, rc, &cs, e);
 }
 
 int
@@ -721,12 +719,7 @@ resolve_followup_done(struct casefile *cf, int64_t id, int satisfied,
 		rc |= text_json_int(&c, "score", score);
 	rc |= text_json_str(&c, "note", note);
 	rc |= buf_puts(&c, "}");
-	if (rc != 0)
-		rc = cerror_set(e, EX_OSERR, "out of memory");
-	else
-		rc = state_apply(cf, id, verb, note, c.s, &cs, e);
-	buf_free(&c);
-	return rc;
+	return take(cf, id, verb, note, &c, rc, &cs, e);
 }
 
 int
