@@ -132,7 +132,7 @@ lint:
 		--enable=warning,performance,portability \
 		--suppress=missingIncludeSystem -Ilib lib cmd tests/unit
 	shellcheck -e SC1091 scripts/install-deps scripts/*.sh tests/*.sh \
-		tests/fuzz/*.sh tests/stress/*.sh bench/*.sh .ci/run
+		completion/complaint.bash tests/fuzz/*.sh tests/stress/*.sh bench/*.sh .ci/run
 	mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7)
 
 demo: deps
@@ -146,12 +146,18 @@ install: all
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	mkdir -p $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	for p in $(BIN); do cp completion/complaint.bash \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$p; done
 
 uninstall:
 	for f in $(BIN); do rm -f $(DESTDIR)$(BINDIR)/$$f; done
 	for f in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
 	for f in $(MAN5); do rm -f $(DESTDIR)$(MANDIR)/man5/$${f#man/}; done
 	for f in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${f#man/}; done
+	for p in $(BIN); do \
+		rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$p; \
+		done
 
 print-bin:
 	@echo $(BIN)

@@ -1,0 +1,138 @@
+# shellcheck shell=bash
+# completion/complaint.bash: bash completion for the complaint tools.
+# Steps, reports and options are listed here; setting keys and case ids
+# come from the case file itself (complaint config, complaint-report).
+
+_complaint_ids() {
+	complaint-report list --limit 200 2>/dev/null | cut -f1
+}
+
+_complaint_settings() {
+	complaint config --list 2>/dev/null | cut -f1
+}
+
+_complaint_new() {
+	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+	case $prev in
+	-s) mapfile -t COMPREPLY < <(compgen -W 'low medium high critical' -- "$cur"); return ;;
+	-c) mapfile -t COMPREPLY < <(compgen -W 'email phone web chat letter in-person' -- "$cur"); return ;;
+	--map) mapfile -t COMPREPLY < <(compgen -W 'cfpb' -f -- "$cur"); return ;;
+	-f) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
+	esac
+	mapfile -t COMPREPLY < <(compgen -W '-f -n -e --phone -c -p -o -a -s -E -t -r
+	    --ref -m --csv --strict --skip --map --ignore-unknown --help
+	    --version' -- "$cur")
+}
+
+_complaint_interview() {
+	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+	case $prev in
+	-r) mapfile -t COMPREPLY < <(compgen -W 'employee complainant witness' -- "$cur"); return ;;
+	--medium) mapfile -t COMPREPLY < <(compgen -W 'in-person phone video mail chat' -- "$cur"); return ;;
+	--recording|-f) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
+	esac
+	if [[ $cur == -* ]]; then
+		mapfile -t COMPREPLY < <(compgen -W '-f -r -p -i -w --medium
+		    --recording --csv -l -s --help --version' -- "$cur")
+	else
+		mapfile -t COMPREPLY < <(compgen -W "$(_complaint_ids)" -- "$cur")
+	fi
+}
+
+_complaint_compare() {
+	local cur=${COMP_WORDS[COMP_CWORD]}
+	if [[ $cur == -* ]]; then
+		mapfile -t COMPREPLY < <(compgen -W '-f -r --csv --help --version' -- "$cur")
+	else
+		mapfile -t COMPREPLY < <(compgen -W "$(_complaint_ids)" -- "$cur")
+	fi
+}
+
+_complaint_resolve() {
+	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+	local steps='ack dismiss assign wait merge propose accept decline
+	    counter escalate decide follow-up close reopen anonymise'
+	local step='' w
+	for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
+		case " $steps " in *" $w "*) step=$w; break ;; esac
+	done
+	case $prev in
+	--favour) mapfile -t COMPREPLY < <(compgen -W 'customer company both' -- "$cur"); return ;;
+	--satisfied) mapfile -t COMPREPLY < <(compgen -W 'yes no' -- "$cur"); return ;;
+	--score) mapfile -t COMPREPLY < <(compgen -W '1 2 3 4 5' -- "$cur"); return ;;
+	--cause) mapfile -t COMPREPLY < <(compgen -W "$(complaint config causes 2>/dev/null | tr , ' ')" -- "$cur"); return ;;
+	esac
+	if [ -z "$step" ]; then
+		mapfile -t COMPREPLY < <(compgen -W "$steps -f --states --help --version" -- "$cur")
+		return
+	fi
+	local opts=
+	case $step in
+	ack) opts='-m --message' ;;
+	dismiss|wait|reopen|accept|decline|counter) opts='-m' ;;
+	propose) opts='-m --approved-by --expires' ;;
+	escalate) opts='-m -t --ticket' ;;
+	decide) opts='-m --favour' ;;
+	follow-up) opts='-m --in --at --done --satisfied --score' ;;
+	close) opts='-m --cause --new-cause' ;;
+	anonymise) opts='--yes' ;;
+	esac
+	if [[ $cur == -* ]]; then
+		mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
+	elif [ "$step" = propose ] && [ "$COMP_CWORD" -ge 3 ] &&
+	    [[ ${COMP_WORDS[COMP_CWORD-1]} =~ ^[0-9]+$ ]]; then
+		mapfile -t COMPREPLY < <(compgen -W 'refund partial-refund discount
+		    replacement repair credit free-follow-up apology
+		    process-change other' -- "$cur")
+	else
+		mapfile -t COMPREPLY < <(compgen -W "$(_complaint_ids) -" -- "$cur")
+	fi
+}
+
+_complaint_report() {
+	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+	case $prev in
+	--status) mapfile -t COMPREPLY < <(compgen -W 'open new acknowledged
+	    investigating proposed agreed escalated decided follow-up waiting
+	    closed dismissed merged' -- "$cur"); return ;;
+	--severity) mapfile -t COMPREPLY < <(compgen -W 'low medium high critical' -- "$cur"); return ;;
+	show|log) mapfile -t COMPREPLY < <(compgen -W "$(_complaint_ids) -" -- "$cur"); return ;;
+	esac
+	if [[ $cur == -* ]]; then
+		mapfile -t COMPREPLY < <(compgen -W '-f -q --csv --json --status
+		    --severity --customer --channel --tag --assignee --flag --since
+		    --until --sort --limit -w --mark --min --days --sql --help
+		    --version' -- "$cur")
+	else
+		mapfile -t COMPREPLY < <(compgen -W 'list show overdue due repeat
+		    causes stats log verify export' -- "$cur")
+	fi
+}
+
+_complaint() {
+	local cur=${COMP_WORDS[COMP_CWORD]}
+	if [ "$COMP_CWORD" -eq 1 ]; then
+		mapfile -t COMPREPLY < <(compgen -W 'new interview compare resolve
+		    report init config help' -- "$cur")
+		return
+	fi
+	case ${COMP_WORDS[1]} in
+	config)
+		mapfile -t COMPREPLY < <(compgen -W "--list --unset $(_complaint_settings)" -- "$cur") ;;
+	help)
+		mapfile -t COMPREPLY < <(compgen -W 'new interview compare resolve report' -- "$cur") ;;
+	new|interview|compare|resolve|report)
+		# Complete as the tool itself would, on the words after the command.
+		local tool=_complaint_${COMP_WORDS[1]}
+		COMP_WORDS=("complaint-${COMP_WORDS[1]}" "${COMP_WORDS[@]:2}")
+		COMP_CWORD=$((COMP_CWORD - 1))
+		"$tool" ;;
+	esac
+}
+
+complete -F _complaint complaint
+complete -F _complaint_new complaint-new
+complete -F _complaint_interview complaint-interview
+complete -F _complaint_compare complaint-compare
+complete -F _complaint_resolve complaint-resolve
+complete -F _complaint_report complaint-report
