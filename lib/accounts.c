@@ -303,16 +303,12 @@ account_list(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 	    " (SELECT count(*) FROM statements WHERE account = a.id)"
 	    " AS statements, (SELECT count(*) FROM recordings"
 	    " WHERE account = a.id) AS recordings"
-	    " FROM accounts a WHERE a.case_id = ? ORDER BY a.id";
-	sqlite3_stmt	*st;
-	int		 rc;
+	    " FROM accounts a WHERE a.case_id = :id ORDER BY a.id";
+	int	 rc;
 
 	if ((rc = query_exists(cf, id, e)) != 0)
 		return rc;
-	if ((st = db_prepare(cf, sql, e)) == NULL)
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	return db_rows(cf, st, fn, arg, e);
+	return case_rows(cf, sql, id, fn, arg, e);
 }
 
 int
@@ -320,16 +316,12 @@ account_show(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
     struct cerror *e)
 {
 	static const char sql[] = "SELECT seq AS statement, at AS at,"
-	    " text AS text FROM statements WHERE account = ? ORDER BY seq";
-	sqlite3_stmt	*st;
-	int		 rc;
+	    " text AS text FROM statements WHERE account = :id ORDER BY seq";
+	int	 rc;
 
 	if ((rc = account_exists(cf, id, NULL, e)) != 0)
 		return rc;
-	if ((st = db_prepare(cf, sql, e)) == NULL)
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	return db_rows(cf, st, fn, arg, e);
+	return case_rows(cf, sql, id, fn, arg, e);
 }
 
 int

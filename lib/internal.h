@@ -46,6 +46,10 @@ int	db_migrate(sqlite3 *, const struct migration *, size_t,
 int	db_rows(struct casefile *, sqlite3_stmt *, row_fn *, void *,
 	    struct cerror *);
 
+/* Call fn with each row of sql, its :id bound to id and :now to now. */
+int	case_rows(struct casefile *, const char *, int64_t, row_fn *, void *,
+	    struct cerror *);
+
 /* query.c: report name's statement for f, prepared and bound. */
 int	query_prepare(struct casefile *, const char *, const struct filter *,
 	    sqlite3_stmt **, struct cerror *);

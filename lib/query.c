@@ -605,14 +605,10 @@ query_timeline(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 {
 	static const char sql[] =
 	    "SELECT at, actor, action, status_from AS 'from',"
-	    " status_to AS 'to', note FROM events WHERE case_id = ?"
+	    " status_to AS 'to', note FROM events WHERE case_id = :id"
 	    " ORDER BY id";
-	sqlite3_stmt	*st;
 
-	if ((st = db_prepare(cf, sql, e)) == NULL)
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	return db_rows(cf, st, fn, arg, e);
+	return case_rows(cf, sql, id, fn, arg, e);
 }
 
 int

@@ -18,7 +18,7 @@
 #define YESNO(x)	"CASE " x " WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END"
 
 /* Run the cached statement sql with :id and :now bound. */
-static int
+int
 case_rows(struct casefile *cf, const char *sql, int64_t id, row_fn *fn,
     void *arg, struct cerror *e)
 {
