@@ -116,6 +116,18 @@ verb_usage(const struct verb *v)
 	exit(EX_USAGE);
 }
 
+/* One case id from an operand. */
+static int
+one_id(const char *s, int64_t *id, struct cerror *e)
+{
+	char	 vis[64];
+
+	if (ids_parse(s, id) != 0)
+		return cerror_set(e, EX_DATAERR, "%s is not a case id (a "
+		    "positive whole number)", text_vis(vis, sizeof(vis), s));
+	return 0;
+}
+
 /* Case ids from operands (or "-"): at least one. */
 static int
 collect_ids(char **argv, int argc, struct cerror *e)
@@ -254,8 +266,8 @@ v_propose(struct casefile *cf, char **argv, int argc, struct cerror *e)
 		return cerror_set(e, EX_USAGE, "propose needs CASE KIND "
 		    "[AMOUNT]");
 	memset(&o, 0, sizeof(o));
-	if (ids_parse(argv[0], &o.case_id) != 0)
-		return cerror_set(e, EX_DATAERR, "not a case id");
+	if ((rc = one_id(argv[0], &o.case_id, e)) != 0)
+		return rc;
 	o.kind = argv[1];
 	o.amount = argc == 3 ? argv[2] : NULL;
 	o.expires = opts.expires;
@@ -283,8 +295,8 @@ v_answer(struct casefile *cf, char **argv, int argc, struct cerror *e)
 	if (argc < 1 || argc > max || (verb == V_COUNTER && argc < 2))
 		return cerror_set(e, EX_USAGE, "%s needs CASE%s", name,
 		    verb == V_COUNTER ? " [PROPOSAL] AMOUNT" : " [PROPOSAL]");
-	if (ids_parse(argv[0], &id) != 0)
-		return cerror_set(e, EX_DATAERR, "not a case id");
+	if ((rc = one_id(argv[0], &id, e)) != 0)
+		return rc;
 	if ((verb != V_COUNTER && argc == 2) || argc == 3)
 		if (ids_parse(argv[1], &pid) != 0)
 			return cerror_set(e, EX_DATAERR, "not a proposal id");
@@ -324,8 +336,8 @@ v_decide(struct casefile *cf, char **argv, int argc, struct cerror *e)
 
 	if (argc != 1)
 		return cerror_set(e, EX_USAGE, "decide takes one case");
-	if (ids_parse(argv[0], &id) != 0)
-		return cerror_set(e, EX_DATAERR, "not a case id");
+	if ((rc = one_id(argv[0], &id, e)) != 0)
+		return rc;
 	if ((rc = resolve_decide(cf, id, opts.favour != NULL ? opts.favour :
 	    "customer", opts.note, &warn, e)) != 0)
 		return rc;
@@ -365,8 +377,8 @@ v_followup(struct casefile *cf, char **argv, int argc, struct cerror *e)
 				return cerror_set(e, EX_USAGE, "--satisfied "
 				    "yes or no");
 		}
-		if (ids_parse(argv[0], &id) != 0)
-			return cerror_set(e, EX_DATAERR, "not a case id");
+		if ((rc = one_id(argv[0], &id, e)) != 0)
+			return rc;
 		if ((rc = resolve_followup_done(cf, id, sat, opts.score, opts.note,
 		    e)) != 0)
 			return rc;
@@ -410,8 +422,8 @@ v_reopen(struct casefile *cf, char **argv, int argc, struct cerror *e)
 
 	if (argc != 1)
 		return cerror_set(e, EX_USAGE, "reopen takes one case");
-	if (ids_parse(argv[0], &id) != 0)
-		return cerror_set(e, EX_DATAERR, "not a case id");
+	if ((rc = one_id(argv[0], &id, e)) != 0)
+		return rc;
 	if ((rc = resolve_reopen(cf, id, opts.note, e)) != 0)
 		return rc;
 	return print_status(cf, id, e);
