@@ -543,4 +543,33 @@ int	csvin_next(struct csvin *, struct newcase *, struct csvextra *,
 /* Free the reader. */
 void	csvin_close(struct csvin *);
 
+/* mail.c: an RFC 5322 message taken apart for intake. */
+struct mailpart {			/* an attachment: evidence, not kept */
+	char		*name;		/* its file name in UTF-8, or NULL */
+	char		*type;		/* "application/pdf", lower case */
+	size_t		 size;		/* bytes once decoded */
+	char		 sha256[65];	/* of the decoded bytes, hex */
+};
+
+struct mail {
+	char		*from_name;	/* display name in UTF-8, or NULL */
+	char		*from_addr;	/* "user@example.com" */
+	char		*subject;	/* one line of UTF-8, or NULL */
+	char		*message_id;	/* without the angle brackets, or NULL */
+	time_t		 date;		/* -1 when there is no Date */
+	char		*body;		/* the text in UTF-8 with LF ends, or NULL */
+	struct mailpart	*att;
+	size_t		 natt;
+};
+
+/*
+ * Take apart the message of len bytes: headers unfolded and RFC 2047
+ * decoded, the body from the first text/plain part (else text/html with
+ * its tags stripped), quoted-printable and base64 decoded and converted
+ * to UTF-8 with iconv.  EX_DATAERR names what is malformed.
+ */
+int	mail_parse(const char *, size_t, struct mail *, struct cerror *);
+/* Free what mail_parse holds. */
+void	mail_free(struct mail *);
+
 #endif
