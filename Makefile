@@ -29,6 +29,7 @@ LIBOBJ = \
 	lib/hooks.o \
 	lib/ids.o \
 	lib/money.o \
+	lib/policy.o \
 	lib/query.o \
 	lib/report.o \
 	lib/resolve.o \
@@ -37,7 +38,8 @@ LIBOBJ = \
 	lib/stats.o \
 	lib/text.o \
 	lib/textout.o \
-	lib/timefmt.o
+	lib/timefmt.o \
+	lib/triage.o
 UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
 	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state \
 	tests/unit/t_stmttime
@@ -61,10 +63,12 @@ all: $(BIN)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIBOBJ): $(HDR)
-lib/casefile.o: lib/schema.h
+lib/casefile.o: lib/schema.h lib/rules.h
 
 lib/schema.h: lib/schema.sql
 	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' lib/schema.sql >$@
+lib/rules.h: lib/rules.sql
+	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' lib/rules.sql >$@
 
 lib/libcomplaint.a: $(LIBOBJ)
 	rm -f $@
@@ -95,7 +99,7 @@ unit: $(UNIT) $(REPLAY)
 
 # Fuzz targets: clang's libFuzzer, the library built into each target with
 # the same sanitizers.  make fuzz FUZZ_SECONDS=60 for a short run.
-$(FUZZ): lib/schema.h $(HDR) $(LIBOBJ:.o=.c) tests/fuzz/replay.c
+$(FUZZ): lib/schema.h lib/rules.h $(HDR) $(LIBOBJ:.o=.c) tests/fuzz/replay.c
 	clang -std=c11 -D_DEFAULT_SOURCE -DLIBBSD_OPENBSD_VIS $(PKG_CFLAGS) \
 		-Ilib -g -O1 -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all -o $@ $@.c $(LIBOBJ:.o=.c) \
@@ -163,7 +167,7 @@ print-bin:
 	@echo $(BIN)
 
 clean:
-	rm -f $(BIN) $(LIBOBJ) $(UNIT) $(FUZZ) $(REPLAY) lib/libcomplaint.a lib/schema.h
+	rm -f $(BIN) $(LIBOBJ) $(UNIT) $(FUZZ) $(REPLAY) lib/libcomplaint.a lib/schema.h lib/rules.h
 
 .PHONY: all unit deps check asan lint fuzz stress demo install uninstall \
 	print-bin clean

@@ -25,12 +25,26 @@
 #include "complaint.h"
 #include "internal.h"
 
-#define SCHEMA_VERSION	1
+#define SCHEMA_VERSION	2
 #define APPLICATION_ID	0x436d706c	/* "Cmpl" */
 #define BUSY_DEFAULT	5000
 
 static const char schema_sql[] =
 #include "schema.h"
+#include "rules.h"
+;
+
+/* Schema 2: attachments, the working week, and triage's default rules. */
+static const char schema2_sql[] =
+    "CREATE TABLE attachments ("
+    " id INTEGER PRIMARY KEY,"
+    " case_id INTEGER NOT NULL REFERENCES cases(id),"
+    " name TEXT, type TEXT NOT NULL, size INTEGER NOT NULL,"
+    " sha256 TEXT NOT NULL);"
+    "CREATE INDEX attachments_case ON attachments(case_id);"
+    "INSERT OR IGNORE INTO settings (key, value) VALUES"
+    " ('sla.week', ''), ('sla.holidays', '');"
+#include "rules.h"
 ;
 
 /*
@@ -38,7 +52,7 @@ static const char schema_sql[] =
  * A file of version v gets every step with to > v, in order.
  */
 static const struct migration migrations[] = {
-	{ 0, NULL }
+	{ 2, schema2_sql },
 };
 
 int
@@ -387,7 +401,7 @@ create(struct casefile *cf, struct cerror *e)
 {
 	static const char	 setup[] =
 	    "PRAGMA application_id = 1131245676;"
-	    "PRAGMA user_version = 1;";
+	    "PRAGMA user_version = 2;";
 	int			 n, rc;
 
 	if ((rc = exec(cf, "BEGIN IMMEDIATE", e)) != 0)
@@ -535,6 +549,8 @@ casefile_close(struct casefile *cf)
 	for (size_t i = 0; i < STMT_CACHE; i++)
 		sqlite3_finalize(cf->cache[i].st);
 	sqlite3_close(cf->db);
+	policy_free(cf->policy);
+	triage_free(cf->rules);
 	free(cf);
 }
 
@@ -620,17 +636,19 @@ static const struct {
 	const char	*key;
 	int		 prefix;
 	enum { V_TEXT, V_MS, V_CURRENCY, V_SPAN, V_MONEY, V_SEVERITY,
-	    V_WORDS, V_LANG } kind;
+	    V_WORDS, V_LANG, V_TZ, V_WEEK, V_DATES } kind;
 } known[] = {
 	{ "busy.timeout", 0, V_MS },
 	{ "currency", 0, V_CURRENCY },
 	{ "lang", 0, V_LANG },
-	{ "tz", 0, V_TEXT },
+	{ "tz", 0, V_TZ },
 	{ "severity.default", 0, V_SEVERITY },
 	{ "repeat.days", 0, V_MS },
 	{ "repeat.min", 0, V_MS },
 	{ "sla.ack.", 1, V_SPAN },
 	{ "sla.resolve.", 1, V_SPAN },
+	{ "sla.week", 0, V_WEEK },
+	{ "sla.holidays", 0, V_DATES },
 	{ "offer.approval_limit", 0, V_MONEY },
 	{ "causes", 0, V_WORDS },
 	{ "ack.template.", 1, V_TEXT },
@@ -642,6 +660,7 @@ static int
 check_setting(struct casefile *cf, const char *key, const char *v,
     struct cerror *e)
 {
+	struct workweek	 w;
 	struct money	 m;
 	const char	*errstr;
 	char		 cur[8], vis[80];
@@ -695,6 +714,19 @@ check_setting(struct casefile *cf, const char *key, const char *v,
 				    "words of a-z, 0-9 and -, separated by "
 				    "commas", key);
 		break;
+	case V_TZ:
+		if (casefile_tz(v, e) != 0)
+			return e->code;
+		break;
+	case V_WEEK:
+	case V_DATES:
+		if (*v == '\0')
+			break;
+		if (policy_week(known[i].kind == V_WEEK ? v : "mon 00:00-24:00",
+		    known[i].kind == V_DATES ? v : NULL, &w, e) != 0)
+			return e->code;
+		policy_week_free(&w);
+		break;
 	case V_LANG:
 		if (strlen(v) < 2 || strlen(v) > 3 || strspn(v,
 		    "abcdefghijklmnopqrstuvwxyz") != strlen(v))
@@ -704,6 +736,27 @@ check_setting(struct casefile *cf, const char *key, const char *v,
 	default:
 		break;
 	}
+	return 0;
+}
+
+int
+casefile_tz(const char *tz, struct cerror *e)
+{
+	const char	*dir;
+	char		 path[1024], vis[80];
+
+	if (strcmp(tz, "UTC") == 0)
+		return 0;
+	if ((dir = getenv("TZDIR")) == NULL || *dir == '\0')
+		dir = "/usr/share/zoneinfo";
+	if (*tz == '\0' || *tz == '/' || strstr(tz, "..") != NULL ||
+	    strspn(tz, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789/_+-") != strlen(tz) ||
+	    snprintf(path, sizeof(path), "%s/%s", dir, tz) >=
+	    (int)sizeof(path) || access(path, R_OK) != 0)
+		return cerror_set(e, EX_DATAERR, "tz: no time zone %s in %s "
+		    "(give a name like Europe/Stockholm or UTC; install "
+		    "tzdata)", text_vis(vis, sizeof(vis), tz), dir);
 	return 0;
 }
 

@@ -320,9 +320,9 @@ customer(struct casefile *cf, const struct newcase *nc, int64_t *cid,
 /* The audit content of a new case: its fields as one JSON object. */
 static int
 new_content(struct buf *b, int64_t id, int64_t cid, const struct newcase *nc,
-    const char *received, int sev, const struct money *m)
+    const char *received, const struct caseid *out, const struct money *m)
 {
-	char	 amount[MONEY_LEN];
+	char	 amount[MONEY_LEN], t[TIMEFMT_LEN];
 	int	 rc = 0;
 
 	rc |= buf_puts(b, "{");
@@ -333,7 +333,7 @@ new_content(struct buf *b, int64_t id, int64_t cid, const struct newcase *nc,
 	rc |= text_json_str(b, "email", nc->email);
 	rc |= text_json_str(b, "phone", nc->phone);
 	rc |= text_json_str(b, "received", received);
-	rc |= text_json_str(b, "severity", case_severity_name(sev));
+	rc |= text_json_str(b, "severity", case_severity_name(out->severity));
 	rc |= text_json_str(b, "channel", nc->channel);
 	rc |= text_json_str(b, "product", nc->product);
 	rc |= text_json_str(b, "order", nc->order);
@@ -363,8 +363,53 @@ new_content(struct buf *b, int64_t id, int64_t cid, const struct newcase *nc,
 		}
 		rc |= buf_puts(b, "]");
 	}
-	rc |= buf_puts(b, "}");
+	if (nc->natt > 0) {
+		rc |= buf_puts(b, ",\"attachments\":[");
+		for (size_t i = 0; i < nc->natt; i++) {
+			rc |= buf_puts(b, i > 0 ? ",{" : "{");
+			rc |= text_json_str(b, "name", nc->att[i].name);
+			rc |= text_json_str(b, "type", nc->att[i].type);
+			rc |= text_json_int(b, "size",
+			    (int64_t)nc->att[i].size);
+			rc |= text_json_str(b, "sha256", nc->att[i].sha256);
+			rc |= buf_puts(b, "}");
+		}
+		rc |= buf_puts(b, "]");
+	}
+	rc |= buf_printf(b, ",\"triage\":{\"severity\":\"%s\"",
+	    case_severity_name(out->v.severity));
+	if (*out->v.flags != '\0')
+		rc |= text_json_str(b, "flags", out->v.flags);
+	rc |= buf_printf(b, ",\"rules\":%s", out->v.rules);
+	rc |= text_json_str(b, "ack_due", timefmt_iso(out->ack_due, t));
+	rc |= text_json_str(b, "resolve_due", timefmt_iso(out->resolve_due,
+	    t));
+	rc |= buf_puts(b, "}}");
 	return rc;
+}
+
+/* Record the attachments of a new case. */
+static int
+attachments(struct casefile *cf, int64_t id, const struct newcase *nc,
+    struct cerror *e)
+{
+	static const char sql[] = "INSERT INTO attachments"
+	    " (case_id, name, type, size, sha256) VALUES (?, ?, ?, ?, ?)";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	for (size_t i = 0; i < nc->natt; i++) {
+		if ((st = db_prepare(cf, sql, e)) == NULL)
+			return e->code;
+		sqlite3_bind_int64(st, 1, id);
+		db_bind_text(st, 2, nc->att[i].name);
+		sqlite3_bind_text(st, 3, nc->att[i].type, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, (int64_t)nc->att[i].size);
+		sqlite3_bind_text(st, 5, nc->att[i].sha256, -1, SQLITE_STATIC);
+		if ((rc = db_done(cf, st, e)) != 0)
+			return rc;
+	}
+	return 0;
 }
 
 int
@@ -374,8 +419,10 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 	static const char ins[] =
 	    "INSERT INTO cases (customer, ref, received, created, status,"
 	    " severity, channel, product, order_ref, amount, currency,"
-	    " employee, summary, description, updated)"
-	    " VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?4)";
+	    " employee, summary, description, updated, flags, ack_due,"
+	    " resolve_due)"
+	    " VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?4, ?, ?,"
+	    " ?)";
 	static const char tag[] =
 	    "INSERT OR IGNORE INTO tags (case_id, tag) VALUES (?, ?)";
 	static const char extra[] =
@@ -384,13 +431,13 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 	struct buf	 b = { NULL, 0, 0 };
 	struct money	 m, *mp = NULL;
 	sqlite3_stmt	*st;
-	char		 cur[8], v[16], received[TIMEFMT_LEN], now[TIMEFMT_LEN];
+	char		 cur[8], received[TIMEFMT_LEN], now[TIMEFMT_LEN];
+	char		 ack[TIMEFMT_LEN], res[TIMEFMT_LEN];
 	time_t		 t;
 	int64_t		 cid;
-	int		 rc, sev = 2;
+	int		 rc;
 
-	out->id = 0;
-	out->existed = 0;
+	memset(out, 0, sizeof(*out));
 	if ((rc = case_check(cf, nc, e)) != 0)
 		return rc;
 	if (nc->ref != NULL && *nc->ref != '\0') {
@@ -401,11 +448,6 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 			return 0;
 		}
 	}
-	if (nc->severity != NULL)
-		case_severity(nc->severity, &sev);
-	else if (casefile_setting(cf, "severity.default", v, sizeof(v),
-	    e) == 0)
-		case_severity(v, &sev);
 	if (nc->amount != NULL) {
 		if ((rc = casefile_setting(cf, "currency", cur, sizeof(cur),
 		    e)) != 0 || (rc = money_parse(nc->amount, cur, 0, &m,
@@ -418,7 +460,15 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 	if (nc->received != NULL)
 		timefmt_parse(nc->received, t, -1, &t, e);
 	timefmt_iso(t, received);
-	if ((rc = customer(cf, nc, &cid, e)) != 0)
+	if ((rc = customer(cf, nc, &cid, e)) != 0 ||
+	    (rc = triage_run(cf, nc, cid, t, mp, &out->v, e)) != 0)
+		return rc;
+	out->severity = out->v.severity;
+	if (nc->severity != NULL)
+		case_severity(nc->severity, &out->severity);
+	if ((rc = policy_due(cf, "ack", out->severity, t, &out->ack_due,
+	    e)) != 0 || (rc = policy_due(cf, "resolve", out->severity, t,
+	    &out->resolve_due, e)) != 0)
 		return rc;
 
 	if ((st = db_prepare(cf, ins, e)) == NULL)
@@ -428,7 +478,7 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 	db_bind_text(st, 2, nc->ref);
 	sqlite3_bind_text(st, 3, received, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, sev);
+	sqlite3_bind_int(st, 5, out->severity);
 	db_bind_text(st, 6, nc->channel);
 	db_bind_text(st, 7, nc->product);
 	db_bind_text(st, 8, nc->order);
@@ -439,9 +489,16 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 	db_bind_text(st, 11, nc->employee);
 	sqlite3_bind_text(st, 12, nc->summary, -1, SQLITE_STATIC);
 	db_bind_text(st, 13, nc->description);
+	db_bind_text(st, 14, out->v.flags);
+	sqlite3_bind_text(st, 15, timefmt_iso(out->ack_due, ack), -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(st, 16, timefmt_iso(out->resolve_due, res), -1,
+	    SQLITE_STATIC);
 	if ((rc = db_done(cf, st, e)) != 0)
 		return rc;
 	out->id = sqlite3_last_insert_rowid(cf->db);
+	if ((rc = attachments(cf, out->id, nc, e)) != 0)
+		return rc;
 
 	for (size_t i = 0; i < nc->ntags; i++) {
 		if ((st = db_prepare(cf, tag, e)) == NULL)
@@ -460,7 +517,7 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 		if ((rc = db_done(cf, st, e)) != 0)
 			return rc;
 	}
-	if (new_content(&b, out->id, cid, nc, received, sev, mp) != 0) {
+	if (new_content(&b, out->id, cid, nc, received, out, mp) != 0) {
 		buf_free(&b);
 		return cerror_set(e, EX_OSERR, "out of memory");
 	}

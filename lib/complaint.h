@@ -214,11 +214,25 @@ struct newcase {
 	const char *const *xname;	/* extra fields, kept in "fields" */
 	const char *const *xvalue;
 	size_t		 nextra;
+	const struct mailpart *att;	/* attachments, listed as evidence */
+	size_t		 natt;
+};
+
+/* triage.c: what the rules make of a new case. */
+struct verdict {
+	int		 severity;	/* the rules' verdict, 1-4 */
+	char		 flags[256];	/* "legal,duplicate:12,repeat:3" */
+	char		 fired[1024];	/* "legal lawyer*, money 1000.00" */
+	const char	*rules;		/* the same as a JSON array */
 };
 
 struct caseid {
-	int64_t	id;
-	int	existed;	/* the ref was already in the case file */
+	int64_t		 id;
+	int		 existed;	/* the ref was already in the case file */
+	int		 severity;	/* the case's, -s or the verdict */
+	struct verdict	 v;
+	time_t		 ack_due;
+	time_t		 resolve_due;
 };
 
 /* Check a new case's fields; return 0 or EX_DATAERR naming the field. */
@@ -236,6 +250,50 @@ int	case_brief(struct casefile *, int64_t, char *, size_t, int *,
 int	case_severity(const char *, int *);
 /* The name of severity 1-4. */
 const char *case_severity_name(int);
+
+/* triage.c */
+/* A triage rule, as complaint config rule add takes it. */
+struct rule {
+	const char	*kind;		/* legal, safety, money, abuse, ... */
+	const char	*lang;		/* or NULL */
+	const char	*pattern;	/* words, * at the end; money: amount */
+	int		 severity;	/* 1-4, 0: none */
+	const char	*flag;		/* or NULL */
+};
+
+/*
+ * Triage a new case of customer cid (0: none) received at rec: the rules
+ * that match its words and amount, suspect, duplicate and repeat.
+ */
+int	triage_run(struct casefile *, const struct newcase *, int64_t, time_t,
+	    const struct money *, struct verdict *, struct cerror *);
+/* Add a rule; its id in *id. */
+int	triage_rule_add(struct casefile *, const struct rule *, int64_t *,
+	    struct cerror *);
+/* Remove rule id; EX_NOINPUT when there is none. */
+int	triage_rule_rm(struct casefile *, int64_t, struct cerror *);
+/* Call fn with each rule. */
+int	triage_rules(struct casefile *, row_fn *, void *, struct cerror *);
+
+/* policy.c: due times from the policy, in working or calendar time. */
+struct workweek {
+	int		 open[7];	/* minutes after midnight, Sunday */
+	int		 close[7];	/* first; -1: closed that day */
+	int		*holidays;	/* yyyymmdd, sorted */
+	size_t		 nholidays;
+};
+
+/* Parse sla.week ("mon-fri 09:00-17:00") and sla.holidays (or NULL). */
+int	policy_week(const char *, const char *, struct workweek *,
+	    struct cerror *);
+/* Free the holidays of a week. */
+void	policy_week_free(struct workweek *);
+/* Add span (4h, 3d, 1w) to start: in working time of TZ, else calendar. */
+int	policy_add(const struct workweek *, time_t, const char *, time_t *,
+	    struct cerror *);
+/* The due time of kind "ack" or "resolve" for severity sev from start. */
+int	policy_due(struct casefile *, const char *, int, time_t, time_t *,
+	    struct cerror *);
 
 /* query.c: the reports, each a fixed query with bound filters. */
 struct filter {

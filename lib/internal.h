@@ -16,6 +16,8 @@ struct casefile {
 	int		 mode;		/* CF_READ or CF_WRITE */
 	int		 intx;		/* a transaction is open */
 	time_t		 now;
+	struct policy	*policy;	/* policy.c's settings, read once */
+	struct rules	*rules;		/* triage.c's rules, read once */
 	struct {
 		const char	*sql;	/* the literal, compared by address */
 		sqlite3_stmt	*st;
@@ -49,6 +51,13 @@ int	db_rows(struct casefile *, sqlite3_stmt *, row_fn *, void *,
 /* Call fn with each row of sql, its :id bound to id and :now to now. */
 int	case_rows(struct casefile *, const char *, int64_t, row_fn *, void *,
 	    struct cerror *);
+
+/* Check a time zone name: UTC or a file of the zoneinfo database. */
+int	casefile_tz(const char *, struct cerror *);
+
+/* policy.c, triage.c: free what a case file holds of them. */
+void	policy_free(struct policy *);
+void	triage_free(struct rules *);
 
 /* query.c: report name's statement for f, prepared and bound. */
 int	query_prepare(struct casefile *, const char *, const struct filter *,

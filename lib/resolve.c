@@ -138,27 +138,6 @@ step(struct casefile *cf, int64_t id, int verb, const char *sql,
 	return rc;
 }
 
-/*
- * The resolve due time of a case received at rec with severity sev, when
- * intake set none: the sla.resolve.<sev> setting in calendar time.
- */
-static int
-policy_due(struct casefile *cf, const char *rec, int sev, char *out,
-    struct cerror *e)
-{
-	char	 key[32], span[32];
-	int64_t	 secs;
-	time_t	 t;
-
-	snprintf(key, sizeof(key), "sla.resolve.%d", sev);
-	if (casefile_setting(cf, key, span, sizeof(span), e) != 0 ||
-	    timefmt_duration(span, &secs, e) != 0 ||
-	    timefmt_parse(rec, 0, -1, &t, e) != 0)
-		return cerror_prefix(e, EX_DATAERR, key);
-	timefmt_iso(t + secs, out);
-	return 0;
-}
-
 /* Replace {name}, {case} and {due} in template t. */
 static int
 fill(struct buf *out, const char *t, const char *name, int64_t id,
@@ -215,8 +194,14 @@ ack_message(struct casefile *cf, int64_t id, struct buf *msg,
 	    sizeof(received));
 	sev = sqlite3_column_int(st, 4);
 	sqlite3_reset(st);
-	if (*due == '\0' && (rc = policy_due(cf, received, sev, due, e)) != 0)
-		return rc;
+	if (*due == '\0') {
+		time_t	 t, d;
+
+		if ((rc = timefmt_parse(received, 0, -1, &t, e)) != 0 ||
+		    (rc = policy_due(cf, "resolve", sev, t, &d, e)) != 0)
+			return rc;
+		timefmt_iso(d, due);
+	}
 	due[10] = '\0';	/* the day is enough for a customer */
 	if (*lang == '\0' && casefile_setting(cf, "lang", lang, sizeof(lang),
 	    e) != 0)

@@ -202,8 +202,23 @@ CREATE TABLE reminders (
 	PRIMARY KEY (case_id, kind, due)
 ) WITHOUT ROWID;
 
--- Triage rules: a word or phrase in a language that raises the severity
--- to at least `severity` and sets `flag`.
+-- E-mail attachments of a case: listed as evidence (name, size, SHA-256),
+-- their bytes not kept.
+CREATE TABLE attachments (
+	id		INTEGER PRIMARY KEY,
+	case_id		INTEGER NOT NULL REFERENCES cases(id),
+	name		TEXT,
+	type		TEXT NOT NULL,
+	size		INTEGER NOT NULL,
+	sha256		TEXT NOT NULL
+);
+CREATE INDEX attachments_case ON attachments(case_id);
+
+-- Triage rules: what a rule is about (kind: legal, safety, money, abuse,
+-- urgency, hoax), the language of its word, the pattern (a word or
+-- phrase, a trailing * for any ending; for money an amount), the
+-- severity it raises a case to at least, and the flag it sets.
+-- Default rules are in rules.sql.
 CREATE TABLE rules (
 	id		INTEGER PRIMARY KEY,
 	kind		TEXT NOT NULL,
@@ -263,6 +278,8 @@ INSERT INTO settings (key, value) VALUES
 	('sla.resolve.2', '7d'),
 	('sla.resolve.3', '3d'),
 	('sla.resolve.4', '24h'),
+	('sla.week', ''),
+	('sla.holidays', ''),
 	('offer.approval_limit', '100.00'),
 	('ack.template.en', 'Dear {name},\n\nThank you for telling us about '
 	    || 'this. We have recorded your complaint as case {case} and will '

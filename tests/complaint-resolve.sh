@@ -192,9 +192,8 @@ check 'escalate runs the ticket hook' 0 'complaint-resolve escalate 4 -m "hoax?"
 4	escalated
 EOF
 check 'the hook got the case as CSV and its ticket is stored' 0 \
-    "head -c 60 $T/hook.csv; echo; sqlite3 $COMPLAINT_FILE 'SELECT ticket FROM escalations WHERE case_id = 4'" <<EOF
-case,received,status,severity,summary,created,updated
-4,2026
+    "head -n 1 $T/hook.csv; sqlite3 $COMPLAINT_FILE 'SELECT ticket FROM escalations WHERE case_id = 4'" <<EOF
+case,received,status,severity,flags,summary,ack-due,resolve-due,created,updated
 TCK-4 escalate
 EOF
 check 'a failing pre-hook refuses the change' 65 \

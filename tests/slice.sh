@@ -65,11 +65,17 @@ customer     2
 name         Bob\\u202E Ross
 summary      Tab, "quoted"
 description  Evil \\033[31mred\\033[0m\\tand\\nmore
+ack-due      2026-11-06T00:00:00Z
+resolve-due  2026-11-12T00:00:00Z
 created      2026-11-22T10:00:00Z
 updated      2026-11-22T10:00:00Z
 
 customer-details
 2	Bob\\u202E Ross				2026-11-22T10:00:00Z	
+
+due
+ack	2026-11-06T00:00:00Z		breached	394
+resolve	2026-11-12T00:00:00Z		breached	250
 
 timeline
 2026-11-22T10:00:00Z	tester	new		new	
@@ -83,7 +89,7 @@ check 'show takes ids from standard input' 0 \
 EOF
 check 'show --json is one object per case' 0 \
     'complaint-report show 1 --json' <<EOF
-{"case":1,"received":"2026-11-01T00:00:00Z","status":"new","severity":"medium","customer":1,"name":"Ann Berg","email":"ann@example.se","summary":"Kettle leaks","created":"2026-11-22T10:00:00Z","updated":"2026-11-22T10:00:00Z","customer-details":[{"customer":1,"name":"Ann Berg","email":"ann@example.se","created":"2026-11-22T10:00:00Z"}],"fields":[],"triage":[],"due":[],"timeline":[{"at":"2026-11-22T10:00:00Z","actor":"tester","action":"new","to":"new"}],"states":[{"status":"new","since":"2026-11-22T10:00:00Z","hours":0.0}],"accounts":[],"discrepancies":[],"proposals":[],"escalations":[],"decisions":[],"followups":[],"outcome":[],"history":[{"case":3,"received":"2026-11-10T00:00:00Z","status":"new","summary":"Lid broken"}]}
+{"case":1,"received":"2026-11-01T00:00:00Z","status":"new","severity":"medium","customer":1,"name":"Ann Berg","email":"ann@example.se","summary":"Kettle leaks","ack-due":"2026-11-02T00:00:00Z","resolve-due":"2026-11-08T00:00:00Z","created":"2026-11-22T10:00:00Z","updated":"2026-11-22T10:00:00Z","customer-details":[{"customer":1,"name":"Ann Berg","email":"ann@example.se","created":"2026-11-22T10:00:00Z"}],"fields":[],"triage":[],"due":[{"kind":"ack","due":"2026-11-02T00:00:00Z","state":"breached","hours_late":490},{"kind":"resolve","due":"2026-11-08T00:00:00Z","state":"breached","hours_late":346}],"timeline":[{"at":"2026-11-22T10:00:00Z","actor":"tester","action":"new","to":"new"}],"states":[{"status":"new","since":"2026-11-22T10:00:00Z","hours":0.0}],"accounts":[],"discrepancies":[],"proposals":[],"escalations":[],"decisions":[],"followups":[],"outcome":[],"history":[{"case":3,"received":"2026-11-10T00:00:00Z","status":"new","summary":"Lid broken"}]}
 EOF
 check 'show of a missing case is 66 and prints nothing' 66 \
     'complaint-report show 1 9'
@@ -93,7 +99,7 @@ check 'show of a bad id from stdin is 65' 65 \
 check_err 'complaint-report: standard input, line 2: not a case id'
 
 check 'log of one case' 0 'complaint-report log 3' <<EOF
-3	2026-11-22T10:00:00Z	tester	3	new	{"case":3,"customer":1,"email":"ann@example.se","received":"2026-11-10T00:00:00Z","severity":"medium","summary":"Lid broken"}
+3	2026-11-22T10:00:00Z	tester	3	new	{"case":3,"customer":1,"email":"ann@example.se","received":"2026-11-10T00:00:00Z","severity":"medium","summary":"Lid broken","triage":{"severity":"medium","rules":[],"ack_due":"2026-11-11T00:00:00Z","resolve_due":"2026-11-17T00:00:00Z"}}
 EOF
 check 'log --json lines parse' 0 'complaint-report log --json | python3 -c "
 import json, sys

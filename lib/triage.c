@@ -1,0 +1,687 @@
+/*
+ * triage.c: how serious a new complaint is, from the rules table.
+ *
+ * Text is folded before it is matched: letters and digits in runs, lower
+ * case, accents off (ä is a, ß is ss), everything else a single space.  A
+ * rule's pattern is folded the same way and put in a trie, so one walk
+ * from each word of the text finds every rule that matches there, a
+ * phrase across words as well; the cost grows with the text, not with the
+ * number of rules.  A pattern ending in * matches any ending of its last
+ * word.  Money rules compare the amount instead.
+ *
+ * Then what needs the case file: a duplicate (an open case of the same
+ * customer with the same order or a summary of nearly the same words)
+ * and a repeat (the customer's Nth case inside repeat.days).  Both read
+ * the customer's cases through an index, so an import does not slow down
+ * as the file grows.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sysexits.h>
+
+#include <sqlite3.h>
+
+#include "complaint.h"
+#include "internal.h"
+
+#define DUP_SCAN	50	/* open cases of a customer compared */
+#define DUP_WORDS	64	/* words of a summary compared */
+#define SUSPECT_WORDS	4	/* fewer words than this is little to act on */
+#define PATTERN_MAX	200
+
+struct node {
+	unsigned char	 c;
+	int		 child;		/* first child, 0: none */
+	int		 next;		/* next sibling, 0: none */
+	int		 word;		/* rule ending here as a word, -1 */
+	int		 stem;		/* rule ending here as a stem, -1 */
+};
+
+struct rule1 {
+	int64_t		 id;
+	char		*kind;
+	char		*lang;
+	char		*pattern;
+	int		 severity;	/* 0: none */
+	char		*flag;
+	int		 same;		/* next rule of the same node, -1 */
+	struct money	 amount;	/* money rules */
+	int		 is_money;
+};
+
+struct rules {
+	struct rule1	*r;
+	size_t		 nr;
+	struct node	*n;
+	size_t		 nn, capn;
+	int		 sev_default;
+	int64_t		 repeat_days;
+	int64_t		 repeat_min;
+	struct buf	 text;		/* scratch for a case's text */
+	struct buf	 json;		/* the rules that fired, as JSON */
+	struct buf	 wa, wb;	/* scratch for words of summaries */
+	char		*fired;		/* a mark for each rule */
+};
+
+/* The ASCII letters of U+00C0 to U+00FF; '.' is not a letter. */
+static const char latin1[] =
+    "aaaaaaaceeeeiiiidnooooo.ouuuuy.saaaaaaaceeeeiiiidnooooo.ouuuuy.y";
+/* The ASCII letters of U+0100 to U+017F. */
+static const char latin_a[] =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllll"
+    "lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/* Decode one UTF-8 character at s; return its length, 1 when invalid. */
+static size_t
+utf8(const unsigned char *s, long *cp)
+{
+	size_t	 n;
+	long	 c;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] < 0xe0)
+		n = 2, c = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] < 0xf0)
+		n = 3, c = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] < 0xf5)
+		n = 4, c = s[0] & 0x07;
+	else {
+		*cp = -1;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*cp = -1;
+			return 1;
+		}
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	*cp = c;
+	return n;
+}
+
+/*
+ * Append s folded: words of letters and digits in lower case without
+ * accents, each followed by one space.  Return the words added, or -1
+ * when out of memory.
+ */
+static int
+fold(struct buf *b, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	char			 one[3];
+	long			 cp;
+	size_t			 n;
+	int			 in = 0, words = 0;
+
+	while (*p != '\0') {
+		n = utf8(p, &cp);
+		one[0] = one[1] = one[2] = '\0';
+		if (cp < 0x80 && cp >= 0 && isalnum((int)cp))
+			one[0] = (char)tolower((int)cp);
+		else if (cp == 0xc6 || cp == 0xe6)
+			one[0] = 'a', one[1] = 'e';
+		else if (cp == 0x152 || cp == 0x153)
+			one[0] = 'o', one[1] = 'e';
+		else if (cp == 0xde || cp == 0xfe)
+			one[0] = 't', one[1] = 'h';
+		else if (cp == 0xdf)
+			one[0] = 's', one[1] = 's';
+		else if (cp >= 0xc0 && cp <= 0xff)
+			one[0] = latin1[cp - 0xc0] == '.' ? '\0' :
+			    latin1[cp - 0xc0];
+		else if (cp >= 0x100 && cp <= 0x17f)
+			one[0] = latin_a[cp - 0x100];
+		if (one[0] != '\0' || (cp >= 0x180 && !(cp >= 0x2000 &&
+		    cp <= 0x206f) && !(cp >= 0x3000 && cp <= 0x303f) &&
+		    !(cp >= 0xfe00 && cp <= 0xfe0f) && cp != 0xfeff)) {
+			if (one[0] != '\0' ? buf_puts(b, one) != 0 :
+			    buf_add(b, (const char *)p, n) != 0)
+				return -1;
+			if (!in)
+				words++;
+			in = 1;
+		} else if (in) {
+			if (buf_puts(b, " ") != 0)
+				return -1;
+			in = 0;
+		}
+		p += n;
+	}
+	if (in && buf_puts(b, " ") != 0)
+		return -1;
+	return words;
+}
+
+static int
+child(struct rules *rs, int at, unsigned char c)
+{
+	for (int i = rs->n[at].child; i != 0; i = rs->n[i].next)
+		if (rs->n[i].c == c)
+			return i;
+	return 0;
+}
+
+/* Put rule ri's folded pattern p into the trie. */
+static int
+insert(struct rules *rs, const char *p, int stem, int ri)
+{
+	int	 at = 0, next;
+	int	*end;
+
+	for (; *p != '\0'; p++) {
+		if ((next = child(rs, at, (unsigned char)*p)) == 0) {
+			if (rs->nn == rs->capn) {
+				struct node *n = reallocarray(rs->n,
+				    rs->capn * 2, sizeof(*n));
+				if (n == NULL)
+					return -1;
+				rs->n = n;
+				rs->capn *= 2;
+			}
+			next = (int)rs->nn++;
+			rs->n[next].c = (unsigned char)*p;
+			rs->n[next].child = 0;
+			rs->n[next].next = rs->n[at].child;
+			rs->n[next].word = rs->n[next].stem = -1;
+			rs->n[at].child = next;
+		}
+		at = next;
+	}
+	end = stem ? &rs->n[at].stem : &rs->n[at].word;
+	rs->r[ri].same = *end;
+	*end = ri;
+	return 0;
+}
+
+void
+triage_free(struct rules *rs)
+{
+	if (rs == NULL)
+		return;
+	for (size_t i = 0; i < rs->nr; i++) {
+		free(rs->r[i].kind);
+		free(rs->r[i].lang);
+		free(rs->r[i].pattern);
+		free(rs->r[i].flag);
+	}
+	free(rs->r);
+	free(rs->n);
+	free(rs->fired);
+	buf_free(&rs->text);
+	buf_free(&rs->json);
+	buf_free(&rs->wa);
+	buf_free(&rs->wb);
+	free(rs);
+}
+
+static char *
+dup_col(sqlite3_stmt *st, int i)
+{
+	const char	*s = (const char *)sqlite3_column_text(st, i);
+
+	return strdup(s != NULL ? s : "");
+}
+
+/*
+ * A pattern folded for the trie: its words joined by single spaces, and
+ * whether it ends in *.  Return -1 when it has no word.
+ */
+static int
+pattern_fold(const char *pattern, struct buf *b, int *stem)
+{
+	size_t	 n = strlen(pattern);
+	char	*copy;
+	int	 words;
+
+	*stem = n > 0 && pattern[n - 1] == '*';
+	if ((copy = strndup(pattern, n - *stem)) == NULL)
+		return -1;
+	buf_reset(b);
+	words = fold(b, copy);
+	free(copy);
+	if (words <= 0)
+		return -1;
+	b->s[--b->len] = '\0';		/* the last word's space */
+	return 0;
+}
+
+/* Read the rules and settings once per case file. */
+static int
+load(struct casefile *cf, struct cerror *e)
+{
+	static const char sql[] = "SELECT id, kind, ifnull(lang, ''),"
+	    " pattern, ifnull(severity, 0), ifnull(flag, '') FROM rules"
+	    " ORDER BY id";
+	struct rules	*rs;
+	struct buf	 b = { NULL, 0, 0 };
+	sqlite3_stmt	*st;
+	char		 v[32], cur[8];
+	int		 rc, stem;
+
+	if ((rs = calloc(1, sizeof(*rs))) == NULL ||
+	    (rs->n = calloc(64, sizeof(*rs->n))) == NULL) {
+		free(rs);
+		return cerror_set(e, EX_OSERR, "out of memory");
+	}
+	cf->rules = rs;
+	rs->capn = 64;
+	rs->nn = 1;
+	rs->n[0].word = rs->n[0].stem = -1;
+	if ((rc = casefile_setting(cf, "severity.default", v, sizeof(v),
+	    e)) != 0 || (rc = case_severity(v, &rs->sev_default)) != 0 ||
+	    (rc = casefile_setting(cf, "repeat.days", v, sizeof(v), e)) != 0)
+		return cerror_prefix(e, EX_DATAERR, "triage");
+	rs->repeat_days = strtoll(v, NULL, 10);
+	if ((rc = casefile_setting(cf, "repeat.min", v, sizeof(v), e)) != 0 ||
+	    (rc = casefile_setting(cf, "currency", cur, sizeof(cur), e)) != 0)
+		return rc;
+	rs->repeat_min = strtoll(v, NULL, 10);
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct rule1	*r;
+
+		if ((r = reallocarray(rs->r, rs->nr + 1, sizeof(*r))) == NULL)
+			break;
+		rs->r = r;
+		r = &rs->r[rs->nr++];
+		memset(r, 0, sizeof(*r));
+		r->id = sqlite3_column_int64(st, 0);
+		r->kind = dup_col(st, 1);
+		r->lang = dup_col(st, 2);
+		r->pattern = dup_col(st, 3);
+		r->severity = sqlite3_column_int(st, 4);
+		r->flag = dup_col(st, 5);
+		r->same = -1;
+		if (r->kind == NULL || r->lang == NULL || r->pattern == NULL ||
+		    r->flag == NULL)
+			break;
+		if (strcmp(r->kind, "money") == 0) {
+			struct cerror ignore;
+			r->is_money = money_parse(r->pattern, cur, 0,
+			    &r->amount, &ignore) == 0;
+			continue;
+		}
+		if (pattern_fold(r->pattern, &b, &stem) == 0 &&
+		    insert(rs, b.s, stem, (int)rs->nr - 1) != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	buf_free(&b);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_error(cf, rc, e);
+	if (rc == SQLITE_ROW || (rs->fired = calloc(rs->nr + 1, 1)) == NULL)
+		return cerror_set(e, EX_OSERR, "out of memory");
+	return 0;
+}
+
+/* Mark every rule that matches the folded text. */
+static void
+walk(struct rules *rs, const char *t)
+{
+	for (size_t i = 0; t[i] != '\0'; i++) {
+		int at = 0;
+
+		if (t[i] == ' ' || t[i] == '\n' || (i > 0 && t[i - 1] != ' ' &&
+		    t[i - 1] != '\n'))
+			continue;
+		for (size_t j = i;; j++) {
+			if (j > i) {
+				for (int r = rs->n[at].stem; r >= 0;
+				    r = rs->r[r].same)
+					rs->fired[r] = 1;
+				if (t[j] == ' ' || t[j] == '\n' ||
+				    t[j] == '\0')
+					for (int r = rs->n[at].word; r >= 0;
+					    r = rs->r[r].same)
+						rs->fired[r] = 1;
+			}
+			if (t[j] == '\0' || t[j] == '\n' ||
+			    (at = child(rs, at, (unsigned char)t[j])) == 0)
+				break;
+		}
+	}
+}
+
+/* Append s to a comma-separated list in buf of size. */
+static void
+list_add(char *buf, size_t size, const char *s)
+{
+	if (*buf != '\0' && strstr(buf, s) != NULL) {
+		size_t	 n = strlen(s);
+		for (const char *p = buf; (p = strstr(p, s)) != NULL; p++)
+			if ((p == buf || p[-1] == ',') &&
+			    (p[n] == ',' || p[n] == '\0'))
+				return;
+	}
+	if (*buf != '\0')
+		strlcat(buf, ",", size);
+	strlcat(buf, s, size);
+}
+
+static int
+wordcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The folded words of s in b, sorted and without repeats. */
+static size_t
+words(const char *s, struct buf *b, char **w, size_t max)
+{
+	size_t	 n = 0, k = 0;
+	char	*p;
+
+	buf_reset(b);
+	if (fold(b, s) <= 0)
+		return 0;
+	for (p = b->s; *p != '\0' && n < max; *p++ = '\0') {
+		w[n++] = p;
+		p = strchr(p, ' ');
+	}
+	qsort(w, n, sizeof(*w), wordcmp);
+	for (size_t i = 0; i < n; i++)
+		if (k == 0 || strcmp(w[k - 1], w[i]) != 0)
+			w[k++] = w[i];
+	return k;
+}
+
+/* Jaccard similarity of two sorted word sets, at least 0.8. */
+static int
+alike(char **a, size_t na, char **b, size_t nb)
+{
+	size_t	 i = 0, j = 0, both = 0;
+	int	 c;
+
+	if (na == 0 || nb == 0)
+		return 0;
+	while (i < na && j < nb) {
+		if ((c = strcmp(a[i], b[j])) == 0)
+			both++, i++, j++;
+		else if (c < 0)
+			i++;
+		else
+			j++;
+	}
+	return both * 5 >= (na + nb - both) * 4;
+}
+
+/* The open case of customer cid this one repeats, or 0. */
+static int
+duplicate(struct casefile *cf, struct rules *rs, const struct newcase *nc,
+    int64_t cid, int64_t *dup, struct cerror *e)
+{
+	static const char sql[] = "SELECT id, ifnull(order_ref, ''), summary"
+	    " FROM cases WHERE customer = ?"
+	    " AND status NOT IN ('closed', 'dismissed', 'merged')"
+	    " ORDER BY received DESC LIMIT 50";
+	sqlite3_stmt	*st;
+	char		*wa[DUP_WORDS], *wb[DUP_WORDS];
+	size_t		 na, nb;
+	int		 rc;
+
+	*dup = 0;
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	na = words(nc->summary, &rs->wa, wa, DUP_WORDS);
+	sqlite3_bind_int64(st, 1, cid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *order = (const char *)sqlite3_column_text(st, 1);
+		const char *sum = (const char *)sqlite3_column_text(st, 2);
+
+		if ((nc->order != NULL && *nc->order != '\0' &&
+		    strcasecmp(order, nc->order) == 0) ||
+		    (nb = words(sum, &rs->wb, wb, DUP_WORDS), alike(wa, na,
+		    wb, nb))) {
+			*dup = sqlite3_column_int64(st, 0);
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(cf, rc, e);
+	return 0;
+}
+
+/* How many cases of customer cid were received in the window to rec. */
+static int
+repeats(struct casefile *cf, struct rules *rs, int64_t cid, time_t rec,
+    int64_t *n, struct cerror *e)
+{
+	static const char sql[] = "SELECT count(*) FROM cases"
+	    " WHERE customer = ? AND received > ? AND received <= ?";
+	sqlite3_stmt	*st;
+	char		 from[TIMEFMT_LEN], to[TIMEFMT_LEN];
+	int		 rc;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, cid);
+	sqlite3_bind_text(st, 2, timefmt_iso(rec - rs->repeat_days * 86400,
+	    from), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, timefmt_iso(rec, to), -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : db_error(cf, rc, e);
+}
+
+static int
+fired(struct rules *rs, struct verdict *v, const struct rule1 *r)
+{
+	int	 rc = 0;
+
+	if (r->severity > v->severity)
+		v->severity = r->severity;
+	if (*r->flag != '\0')
+		list_add(v->flags, sizeof(v->flags), r->flag);
+	if (*v->fired != '\0')
+		strlcat(v->fired, ", ", sizeof(v->fired));
+	strlcat(v->fired, r->kind, sizeof(v->fired));
+	strlcat(v->fired, " ", sizeof(v->fired));
+	strlcat(v->fired, r->pattern, sizeof(v->fired));
+	rc |= buf_printf(&rs->json, "%s{\"id\":%lld", rs->json.len > 1 ?
+	    "," : "", (long long)r->id);
+	rc |= text_json_str(&rs->json, "kind", r->kind);
+	if (*r->lang != '\0')
+		rc |= text_json_str(&rs->json, "lang", r->lang);
+	rc |= text_json_str(&rs->json, "pattern", r->pattern);
+	if (r->severity > 0)
+		rc |= text_json_str(&rs->json, "severity",
+		    case_severity_name(r->severity));
+	if (*r->flag != '\0')
+		rc |= text_json_str(&rs->json, "flag", r->flag);
+	rc |= buf_puts(&rs->json, "}");
+	return rc;
+}
+
+int
+triage_run(struct casefile *cf, const struct newcase *nc, int64_t cid,
+    time_t rec, const struct money *amount, struct verdict *v,
+    struct cerror *e)
+{
+	struct rules	*rs;
+	int64_t		 dup, n = 0;
+	char		 flag[48];
+	int		 nwords, rc = 0;
+
+	memset(v, 0, sizeof(*v));
+	if (cf->rules == NULL && (rc = load(cf, e)) != 0)
+		return rc;
+	rs = cf->rules;
+	v->severity = rs->sev_default;
+	memset(rs->fired, 0, rs->nr);
+	buf_reset(&rs->text);
+	buf_reset(&rs->json);
+	nwords = fold(&rs->text, nc->summary);
+	rc |= buf_puts(&rs->text, "\n");
+	if (nc->description != NULL)
+		nwords += fold(&rs->text, nc->description);
+	if (nwords < 0 || rc != 0)
+		return cerror_set(e, EX_OSERR, "out of memory");
+	walk(rs, rs->text.s);
+	rc = buf_puts(&rs->json, "[");
+	for (size_t i = 0; i < rs->nr; i++) {
+		const struct rule1 *r = &rs->r[i];
+		if (r->is_money)
+			rs->fired[i] = amount != NULL && strcmp(amount->cur,
+			    r->amount.cur) == 0 &&
+			    amount->minor >= r->amount.minor;
+		if (rs->fired[i])
+			rc |= fired(rs, v, r);
+	}
+	if ((nc->email == NULL || *nc->email == '\0') &&
+	    (nc->phone == NULL || *nc->phone == '\0') &&
+	    (nc->order == NULL || *nc->order == '\0') &&
+	    (nc->ref == NULL || *nc->ref == '\0') && nwords < SUSPECT_WORDS) {
+		list_add(v->flags, sizeof(v->flags), "suspect");
+		if (*v->fired != '\0')
+			strlcat(v->fired, ", ", sizeof(v->fired));
+		strlcat(v->fired, "suspect: no contact, no order, few words",
+		    sizeof(v->fired));
+	}
+	rc |= buf_puts(&rs->json, "]");
+	if (rc != 0)
+		return cerror_set(e, EX_OSERR, "out of memory");
+	v->rules = rs->json.s;
+	if (cid == 0)
+		return 0;
+	if ((rc = duplicate(cf, rs, nc, cid, &dup, e)) != 0 ||
+	    (rc = repeats(cf, rs, cid, rec, &n, e)) != 0)
+		return rc;
+	if (dup != 0) {
+		snprintf(flag, sizeof(flag), "duplicate:%lld", (long long)dup);
+		list_add(v->flags, sizeof(v->flags), flag);
+	}
+	/* The count holds the cases before this one. */
+	if (n + 1 >= rs->repeat_min) {
+		snprintf(flag, sizeof(flag), "repeat:%lld", (long long)n + 1);
+		list_add(v->flags, sizeof(v->flags), flag);
+	}
+	return 0;
+}
+
+static int
+check_word(const char *what, const char *s, size_t max, const char *ok,
+    struct cerror *e)
+{
+	char	 vis[64];
+
+	if (s == NULL)
+		return 0;
+	if (*s == '\0' || strlen(s) > max || strspn(s, ok) != strlen(s))
+		return cerror_set(e, EX_DATAERR, "rule %s %s: give up to %zu "
+		    "of %s", what, text_vis(vis, sizeof(vis), s), max,
+		    strchr(ok, '0') != NULL ? "a-z, 0-9 and -" : "a-z");
+	return 0;
+}
+
+int
+triage_rule_add(struct casefile *cf, const struct rule *r, int64_t *id,
+    struct cerror *e)
+{
+	static const char sql[] = "INSERT INTO rules"
+	    " (kind, lang, pattern, severity, flag) VALUES (?, ?, ?, ?, ?)";
+	static const char lower[] = "abcdefghijklmnopqrstuvwxyz";
+	static const char word[] = "abcdefghijklmnopqrstuvwxyz0123456789-";
+	struct buf	 b = { NULL, 0, 0 };
+	struct money	 m;
+	sqlite3_stmt	*st;
+	char		 cur[8], vis[64];
+	int		 rc, stem, bad;
+
+	if ((rc = check_word("kind", r->kind, 32, word, e)) != 0 ||
+	    (rc = check_word("language", r->lang, 3, lower, e)) != 0 ||
+	    (rc = check_word("flag", r->flag, 32, word, e)) != 0)
+		return rc;
+	if (r->severity == 0 && r->flag == NULL)
+		return cerror_set(e, EX_DATAERR, "rule %s would do nothing; "
+		    "give it a severity or a flag", text_vis(vis, sizeof(vis),
+		    r->pattern));
+	if (strlen(r->pattern) > PATTERN_MAX ||
+	    !text_utf8ok(r->pattern, strlen(r->pattern)))
+		return cerror_set(e, EX_DATAERR, "rule pattern is not UTF-8 "
+		    "or is longer than %d bytes", PATTERN_MAX);
+	if (strcmp(r->kind, "money") == 0) {
+		if ((rc = casefile_setting(cf, "currency", cur, sizeof(cur),
+		    e)) != 0)
+			return rc;
+		if (money_parse(r->pattern, cur, 0, &m, e) != 0)
+			return cerror_prefix(e, EX_DATAERR, "money rule");
+	} else {
+		bad = pattern_fold(r->pattern, &b, &stem) != 0 ||
+		    strchr(r->pattern, '*') != r->pattern +
+		    strlen(r->pattern) - stem;
+		buf_free(&b);
+		if (bad)
+			return cerror_set(e, EX_DATAERR, "rule pattern %s: "
+			    "give words, with * only at the end",
+			    text_vis(vis, sizeof(vis), r->pattern));
+	}
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_text(st, 1, r->kind, -1, SQLITE_STATIC);
+	db_bind_text(st, 2, r->lang);
+	sqlite3_bind_text(st, 3, r->pattern, -1, SQLITE_STATIC);
+	if (r->severity > 0)
+		sqlite3_bind_int(st, 4, r->severity);
+	db_bind_text(st, 5, r->flag);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	*id = sqlite3_last_insert_rowid(cf->db);
+	rc = buf_puts(&b, "{");
+	rc |= text_json_int(&b, "rule", *id);
+	rc |= text_json_str(&b, "kind", r->kind);
+	rc |= text_json_str(&b, "lang", r->lang);
+	rc |= text_json_str(&b, "pattern", r->pattern);
+	if (r->severity > 0)
+		rc |= text_json_str(&b, "severity",
+		    case_severity_name(r->severity));
+	rc |= text_json_str(&b, "flag", r->flag);
+	rc |= buf_puts(&b, "}");
+	rc = rc != 0 ? cerror_set(e, EX_OSERR, "out of memory") :
+	    audit_append(cf, 0, "rule-add", b.s, e);
+	buf_free(&b);
+	return rc;
+}
+
+int
+triage_rule_rm(struct casefile *cf, int64_t id, struct cerror *e)
+{
+	static const char sql[] = "DELETE FROM rules WHERE id = ?";
+	sqlite3_stmt	*st;
+	char		 content[64];
+	int		 rc;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	if (sqlite3_changes(cf->db) == 0)
+		return cerror_set(e, EX_NOINPUT, "no rule %lld; complaint "
+		    "config rule list shows them", (long long)id);
+	snprintf(content, sizeof(content), "{\"rule\":%lld}", (long long)id);
+	return audit_append(cf, 0, "rule-rm", content, e);
+}
+
+int
+triage_rules(struct casefile *cf, row_fn *fn, void *arg, struct cerror *e)
+{
+	static const char sql[] = "SELECT id, kind, lang, pattern,"
+	    " CASE severity WHEN 1 THEN 'low' WHEN 2 THEN 'medium'"
+	    " WHEN 3 THEN 'high' WHEN 4 THEN 'critical' END AS severity,"
+	    " flag FROM rules ORDER BY id";
+	sqlite3_stmt	*st;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	return db_rows(cf, st, fn, arg, e);
+}
