@@ -28,6 +28,7 @@ LIBOBJ = \
 	lib/error.o \
 	lib/hooks.o \
 	lib/ids.o \
+	lib/mail.o \
 	lib/money.o \
 	lib/policy.o \
 	lib/query.o \

@@ -1,7 +1,9 @@
 /*
  * complaint-new: record a complaint.  One case from flags, the description
  * from -m or, when standard input is not a terminal, from standard input;
- * or many from CSV on standard input, all in one transaction.
+ * one from an e-mail message; or many from CSV on standard input, all in
+ * one transaction.  Triage runs on each; -N shows its verdict and rolls
+ * the transaction back, so a dry run sees exactly what a real one would.
  */
 #include <err.h>
 #include <getopt.h>
@@ -17,12 +19,16 @@
 
 #define TAGS_MAX	32
 #define DESC_READ_MAX	(1024 * 1024 + 1)
+#define MAIL_MAX	(64 * 1024 * 1024)
+#define SUMMARY_WORDS	120		/* bytes of a body's first line */
 
 static struct {
 	const char	*file;
 	struct newcase	 nc;
 	const char	*tags[TAGS_MAX];
 	int		 csv;
+	int		 mail;
+	int		 dry;
 	int		 strict;
 	int		 ignore_unknown;
 	long		 skip;
@@ -37,10 +43,29 @@ usage(FILE *fp)
 	    "                     [-p PRODUCT] [-o ORDER] [-a AMOUNT] "
 	    "[-s SEVERITY] [-E EMPLOYEE]\n"
 	    "                     [-t TAG]... [-r RECEIVED] [--ref REF] "
-	    "[-m TEXT] [SUMMARY...]\n"
+	    "[-m TEXT] [-N] [SUMMARY...]\n"
 	    "       complaint-new [-f FILE] --csv [--strict] [--skip N] "
 	    "[--map MAP]\n"
-	    "                     [--ignore-unknown] < complaints.csv\n", fp);
+	    "                     [--ignore-unknown] [-N] < complaints.csv\n"
+	    "       complaint-new [-f FILE] --mail [-N] < message.eml\n", fp);
+}
+
+/* All of standard input, up to max bytes. */
+static void
+slurp(struct buf *b, size_t max, const char *what)
+{
+	char		 chunk[8192];
+	size_t		 n;
+
+	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
+		if (b->len + n > max)
+			errx(EX_DATAERR, "%s on standard input is longer than "
+			    "%zu bytes", what, max - 1);
+		if (buf_add(b, chunk, n) != 0)
+			errx(EX_OSERR, "out of memory");
+	}
+	if (ferror(stdin))
+		err(EX_IOERR, "standard input");
 }
 
 /* The description from standard input, without trailing newlines. */
@@ -48,18 +73,8 @@ static char *
 read_description(void)
 {
 	struct buf	 b = { NULL, 0, 0 };
-	char		 chunk[8192];
-	size_t		 n;
 
-	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
-		if (b.len + n > DESC_READ_MAX)
-			errx(EX_DATAERR, "description on standard input is "
-			    "longer than %d bytes", DESC_READ_MAX - 1);
-		if (buf_add(&b, chunk, n) != 0)
-			errx(EX_OSERR, "out of memory");
-	}
-	if (ferror(stdin))
-		err(EX_IOERR, "standard input");
+	slurp(&b, DESC_READ_MAX, "description");
 	while (b.len > 0 && (b.s[b.len - 1] == '\n' || b.s[b.len - 1] == '\r'))
 		b.s[--b.len] = '\0';
 	if (b.len == 0) {
@@ -85,6 +100,17 @@ join(char **argv, int argc)
 	return b.s;
 }
 
+/* Commit, or for a dry run roll back. */
+static int
+finish(struct casefile *cf, struct cerror *e)
+{
+	if (opts.dry) {
+		casefile_rollback(cf);
+		return 0;
+	}
+	return casefile_commit(cf, e);
+}
+
 /*
  * Import CSV from standard input: a row "line,id,status,severity,flags"
  * per record, held in a temporary file until the commit; a bad record is
@@ -93,13 +119,22 @@ join(char **argv, int argc)
 static int
 import(struct casefile *cf, struct cerror *e)
 {
+	static const char *const names[] = {
+		"line", "id", "status", "severity", "flags"
+	};
+	static const int types[] = {
+		VAL_INT, VAL_INT, VAL_TEXT, VAL_TEXT, VAL_TEXT
+	};
 	struct csvin	*in = NULL;
 	struct csvextra	 x;
 	struct newcase	 nc;
 	struct caseid	 id;
 	struct cerror	 bad;
+	struct textout	 t;
+	struct row	 r = { 5, names, NULL, types };
+	const char	*val[5];
 	FILE		*out = NULL;
-	char		 status[16], buf[8192];
+	char		 status[16], buf[8192], ln[24], cid[24];
 	long		 line, nbad = 0, nrows = 0;
 	size_t		 n;
 	int		 rc, sev;
@@ -107,10 +142,11 @@ import(struct casefile *cf, struct cerror *e)
 	if ((out = tmpfile()) == NULL)
 		return cerror_set(e, EX_CANTCREAT, "cannot make a temporary "
 		    "file for the output");
+	textout_init(&t, out, OUT_CSV);
+	r.val = val;
 	if ((rc = csvin_open(&in, stdin, opts.skip, opts.map,
 	    opts.ignore_unknown, e)) != 0)
 		goto out;
-	fputs("line,id,status,severity,flags\n", out);
 	for (;;) {
 		rc = csvin_next(in, &nc, &x, &line, &bad);
 		if (rc == 1)
@@ -139,8 +175,17 @@ import(struct casefile *cf, struct cerror *e)
 		if ((rc = case_brief(cf, id.id, status, sizeof(status), &sev,
 		    e)) != 0)
 			goto out;
-		fprintf(out, "%ld,%lld,%s,%s,\n", line, (long long)id.id,
-		    status, case_severity_name(sev));
+		snprintf(ln, sizeof(ln), "%ld", line);
+		snprintf(cid, sizeof(cid), "%lld", (long long)id.id);
+		val[0] = ln;
+		val[1] = cid;
+		val[2] = status;
+		val[3] = case_severity_name(sev);
+		val[4] = id.v.flags;
+		if ((rc = textout_row(&t, &r)) != 0) {
+			cerror_set(e, rc, "cannot write a temporary file");
+			goto out;
+		}
 		nrows++;
 	}
 	if (nbad > 0 && opts.strict) {
@@ -148,28 +193,132 @@ import(struct casefile *cf, struct cerror *e)
 		    "imported (--strict)", nbad, nbad == 1 ? "" : "s");
 		goto out;
 	}
-	if ((rc = casefile_commit(cf, e)) != 0)
+	if ((rc = finish(cf, e)) != 0)
 		goto out;
+	if (nrows == 0)
+		fputs("line,id,status,severity,flags\n", stdout);
 	rewind(out);
 	while ((n = fread(buf, 1, sizeof(buf), out)) > 0)
 		fwrite(buf, 1, n, stdout);
 	if (nbad > 0)
 		rc = cerror_set(e, EX_DATAERR, "%ld bad record%s skipped; %ld "
-		    "imported", nbad, nbad == 1 ? "" : "s", nrows);
+		    "%s", nbad, nbad == 1 ? "" : "s", nrows, opts.dry ?
+		    "would be imported" : "imported");
 out:
+	textout_free(&t);
 	csvin_close(in);
 	fclose(out);
 	return rc;
 }
 
+/* The first line of a mail's body as its summary, when it has no Subject. */
+static char *
+first_line(const char *body)
+{
+	size_t	 n;
+
+	if (body == NULL)
+		return NULL;
+	body += strspn(body, " \t\n");
+	n = strcspn(body, "\n");
+	if (n > SUMMARY_WORDS) {
+		n = SUMMARY_WORDS;
+		while (n > 0 && ((unsigned char)body[n] & 0xc0) == 0x80)
+			n--;		/* not inside a UTF-8 character */
+	}
+	return n > 0 ? strndup(body, n) : NULL;
+}
+
+/* A new case from the message on standard input. */
+static void
+from_mail(struct newcase *nc, struct mail *m, char **summary)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	struct cerror	 e = { 0, "" };
+	static char	 received[TIMEFMT_LEN];
+
+	slurp(&b, MAIL_MAX + 1, "the message");
+	if (mail_parse(b.s != NULL ? b.s : "", b.len, m, &e) != 0) {
+		buf_free(&b);
+		errx(e.code, "the message: %s; nothing recorded", e.msg);
+	}
+	buf_free(&b);
+	nc->name = m->from_name;
+	nc->email = m->from_addr;
+	nc->ref = m->message_id;
+	nc->description = m->body;
+	if (m->date != -1)
+		nc->received = timefmt_iso(m->date, received);
+	if (nc->channel == NULL)
+		nc->channel = "email";
+	nc->att = m->att;
+	nc->natt = m->natt;
+	if (m->subject != NULL)
+		nc->summary = m->subject;
+	else if ((*summary = first_line(m->body)) != NULL)
+		nc->summary = *summary;
+	else
+		nc->summary = "(no subject)";
+}
+
+/* The verdict of triage: a line on standard error, or with -N lines out. */
+static void
+verdict(const struct caseid *id)
+{
+	char	 ack[TIMEFMT_LEN], res[TIMEFMT_LEN];
+
+	if (opts.dry) {
+		printf("case\t%lld\nseverity\t%s\n", (long long)id->id,
+		    case_severity_name(id->severity));
+		if (id->severity != id->v.severity)
+			printf("rules-severity\t%s\n",
+			    case_severity_name(id->v.severity));
+		printf("flags\t%s\nrules\t", id->v.flags);
+		textout_vis(stdout, id->v.fired);
+		printf("\nack-due\t%s\nresolve-due\t%s\n",
+		    timefmt_iso(id->ack_due, ack),
+		    timefmt_iso(id->resolve_due, res));
+		return;
+	}
+	fprintf(stderr, "complaint-new: case %lld: %s", (long long)id->id,
+	    case_severity_name(id->severity));
+	if (id->severity != id->v.severity)
+		fprintf(stderr, " (-s; the rules said %s)",
+		    case_severity_name(id->v.severity));
+	if (*id->v.flags != '\0')
+		fprintf(stderr, "; flags %s", id->v.flags);
+	if (*id->v.fired != '\0') {
+		fputs("; rules ", stderr);
+		textout_vis(stderr, id->v.fired);
+	}
+	fprintf(stderr, "; acknowledge by %s, resolve by %s\n",
+	    timefmt_iso(id->ack_due, ack), timefmt_iso(id->resolve_due, res));
+}
+
+/* Open the case file; a dry run needs one that exists. */
+static int
+open_file(struct casefile **cf, struct cerror *e)
+{
+	char	 path[1024];
+
+	if (opts.dry && (casefile_path(opts.file, path, sizeof(path),
+	    e) != 0 || access(path, F_OK) != 0))
+		return e->code != 0 ? e->code : cerror_set(e, EX_NOINPUT,
+		    "no case file %s; a dry run triages against one "
+		    "(complaint init makes it)", path);
+	return casefile_open(cf, opts.file, CF_WRITE, e);
+}
+
 int
 main(int argc, char *argv[])
 {
-	enum { O_CSV = 256, O_STRICT, O_SKIP, O_MAP, O_IGNORE };
+	enum { O_CSV = 256, O_STRICT, O_SKIP, O_MAP, O_IGNORE, O_MAIL };
 	static const struct option longopts[] = {
 		{ "csv", no_argument, NULL, O_CSV },
+		{ "dry-run", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "ignore-unknown", no_argument, NULL, O_IGNORE },
+		{ "mail", no_argument, NULL, O_MAIL },
 		{ "map", required_argument, NULL, O_MAP },
 		{ "skip", required_argument, NULL, O_SKIP },
 		{ "strict", no_argument, NULL, O_STRICT },
@@ -181,6 +330,7 @@ main(int argc, char *argv[])
 	struct newcase	*nc = &opts.nc;
 	struct casefile	*cf = NULL;
 	struct caseid	 id;
+	struct mail	 m;
 	struct cerror	 e = { 0, "" };
 	char		*summary = NULL, *desc = NULL;
 	const char	*errstr;
@@ -189,7 +339,8 @@ main(int argc, char *argv[])
 	setlocale(LC_CTYPE, "");
 	/* Past a file size limit, fail the write (74), not the process. */
 	signal(SIGXFSZ, SIG_IGN);
-	while ((c = getopt_long(argc, argv, "a:c:E:e:f:hm:n:o:p:r:s:t:",
+	memset(&m, 0, sizeof(m));
+	while ((c = getopt_long(argc, argv, "a:c:E:e:f:hm:Nn:o:p:r:s:t:",
 	    longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
@@ -212,6 +363,9 @@ main(int argc, char *argv[])
 			return 0;
 		case 'm':
 			nc->description = optarg;
+			break;
+		case 'N':
+			opts.dry = 1;
 			break;
 		case 'n':
 			nc->name = optarg;
@@ -248,6 +402,9 @@ main(int argc, char *argv[])
 		case O_IGNORE:
 			opts.ignore_unknown = 1;
 			break;
+		case O_MAIL:
+			opts.mail = 1;
+			break;
 		case O_MAP:
 			opts.map = optarg;
 			break;
@@ -266,14 +423,18 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (opts.csv && opts.mail) {
+		warnx("--csv and --mail read different things; give one");
+		usage(stderr);
+		return EX_USAGE;
+	}
 	if (opts.csv) {
 		if (argc > 0) {
 			warnx("--csv takes no summary: the rows hold them");
 			usage(stderr);
 			return EX_USAGE;
 		}
-		if (casefile_open(&cf, opts.file, CF_WRITE, &e) != 0 ||
-		    casefile_bulk(cf, &e) != 0 ||
+		if (open_file(&cf, &e) != 0 || casefile_bulk(cf, &e) != 0 ||
 		    casefile_begin(cf, &e) != 0 || import(cf, &e) != 0)
 			goto fail;
 		casefile_close(cf);
@@ -287,39 +448,55 @@ main(int argc, char *argv[])
 		usage(stderr);
 		return EX_USAGE;
 	}
-	if (argc == 0) {
+	nc->tags = opts.tags;
+	if (opts.mail) {
+		if (argc > 0 || nc->name != NULL || nc->email != NULL ||
+		    nc->ref != NULL || nc->description != NULL ||
+		    nc->received != NULL) {
+			warnx("--mail takes the summary, sender, date, ref and "
+			    "text from the message; give none of them");
+			usage(stderr);
+			return EX_USAGE;
+		}
+		from_mail(nc, &m, &summary);
+	} else if (argc == 0) {
 		warnx("a summary is needed: say in a few words what the "
 		    "complaint is about");
 		usage(stderr);
 		return EX_USAGE;
+	} else {
+		nc->summary = summary = join(argv, argc);
+		if (nc->description == NULL && !isatty(STDIN_FILENO))
+			nc->description = desc = read_description();
 	}
-	nc->tags = opts.tags;
-	nc->summary = summary = join(argv, argc);
-	if (nc->description == NULL && !isatty(STDIN_FILENO))
-		nc->description = desc = read_description();
 
-	if (casefile_open(&cf, opts.file, CF_WRITE, &e) != 0 ||
-	    casefile_begin(cf, &e) != 0 ||
+	if (open_file(&cf, &e) != 0 || casefile_begin(cf, &e) != 0 ||
 	    case_create(cf, nc, &id, &e) != 0 ||
-	    (!id.existed && hook_run(cf, "hook.pre-new", id.id, "new", NULL, 0,
-	    &ran, &e) != 0) ||
-	    casefile_commit(cf, &e) != 0)
+	    (!id.existed && !opts.dry && hook_run(cf, "hook.pre-new", id.id,
+	    "new", NULL, 0, &ran, &e) != 0) ||
+	    finish(cf, &e) != 0)
 		goto fail;
 	if (id.existed)
 		warnx("ref %s is already case %lld; nothing recorded",
 		    nc->ref, (long long)id.id);
-	else if (hook_run(cf, "hook.new", id.id, "new", NULL, 0, &ran,
-	    &e) != 0)
-		warnx("%s (the case stays)", e.msg);
-	printf("%lld\n", (long long)id.id);
+	else {
+		verdict(&id);
+		if (!opts.dry && hook_run(cf, "hook.new", id.id, "new", NULL,
+		    0, &ran, &e) != 0)
+			warnx("%s (the case stays)", e.msg);
+	}
+	if (!opts.dry || id.existed)
+		printf("%lld\n", (long long)id.id);
 	if (textout_close(stdout, &e) != 0)
 		goto fail;
 	casefile_close(cf);
+	mail_free(&m);
 	free(summary);
 	free(desc);
 	return 0;
 fail:
 	casefile_close(cf);
+	mail_free(&m);
 	free(summary);
 	free(desc);
 	errx(e.code, "%s", e.msg);

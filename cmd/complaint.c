@@ -33,6 +33,9 @@ usage(FILE *fp)
 	    "       complaint init [-f FILE]\n"
 	    "       complaint config [-f FILE] [--list | KEY [VALUE] | "
 	    "--unset KEY]\n"
+	    "       complaint config [-f FILE] rule add [-l LANG] [-s SEVERITY] "
+	    "[-F FLAG] KIND PATTERN\n"
+	    "       complaint config [-f FILE] rule list | rule rm ID...\n"
 	    "       complaint help [COMMAND]\n"
 	    "       complaint --version\n", fp);
 }
@@ -90,7 +93,99 @@ static void
 config_usage(FILE *fp)
 {
 	fputs("usage: complaint config [-f FILE] [--list | KEY [VALUE] | "
-	    "--unset KEY]\n", fp);
+	    "--unset KEY]\n"
+	    "       complaint config [-f FILE] rule add [-l LANG] [-s SEVERITY] "
+	    "[-F FLAG] KIND PATTERN\n"
+	    "       complaint config [-f FILE] rule list | rule rm ID...\n",
+	    fp);
+}
+
+/*
+ * config rule: add one triage rule, list them (id, kind, language,
+ * pattern, severity, flag), or remove some, in one transaction.
+ */
+static int
+rule(const char *file, int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "flag", required_argument, NULL, 'F' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "severity", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct casefile	*cf = NULL;
+	struct cerror	 e = { 0, "" };
+	struct textout	 out;
+	struct rule	 r = { NULL, NULL, NULL, 0, NULL };
+	const char	*verb = argc > 1 ? argv[1] : "";
+	const char	*errstr;
+	int64_t		 id;
+	int		 c, rc;
+
+	argc--;
+	argv++;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+F:l:s:", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'F':
+			r.flag = optarg;
+			break;
+		case 'l':
+			r.lang = optarg;
+			break;
+		case 's':
+			if (case_severity(optarg, &r.severity) != 0)
+				errx(EX_USAGE, "-s: give 1-4 or low, medium, "
+				    "high, critical");
+			break;
+		default:
+			config_usage(stderr);
+			return EX_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (!((strcmp(verb, "add") == 0 && argc == 2) ||
+	    (strcmp(verb, "list") == 0 && argc == 0 && r.flag == NULL &&
+	    r.lang == NULL && r.severity == 0) ||
+	    (strcmp(verb, "rm") == 0 && argc > 0 && r.flag == NULL &&
+	    r.lang == NULL && r.severity == 0))) {
+		config_usage(stderr);
+		return EX_USAGE;
+	}
+	if ((rc = casefile_open(&cf, file, *verb == 'l' ? CF_READ : CF_WRITE,
+	    &e)) != 0 || (rc = casefile_begin(cf, &e)) != 0)
+		goto out;
+	if (*verb == 'l') {
+		textout_init(&out, stdout, OUT_TEXT);
+		rc = triage_rules(cf, textout_rowfn, &out, &e);
+		textout_free(&out);
+	} else if (*verb == 'a') {
+		r.kind = argv[0];
+		r.pattern = argv[1];
+		if ((rc = triage_rule_add(cf, &r, &id, &e)) == 0 &&
+		    (rc = casefile_commit(cf, &e)) == 0)
+			printf("%lld\n", (long long)id);
+	} else {
+		for (int i = 0; i < argc && rc == 0; i++) {
+			id = strtonum(argv[i], 1, INT64_MAX, &errstr);
+			if (errstr != NULL)
+				rc = cerror_set(&e, EX_USAGE, "rule rm: %s is "
+				    "not a rule id", argv[i]);
+			else
+				rc = triage_rule_rm(cf, id, &e);
+		}
+		if (rc == 0)
+			rc = casefile_commit(cf, &e);
+	}
+	if (rc == 0)
+		rc = textout_close(stdout, &e);
+out:
+	casefile_close(cf);
+	if (rc != 0)
+		errx(rc, "%s", e.msg);
+	return 0;
 }
 
 /* A (key, value) row: "key<TAB>value", the value escaped. */
@@ -124,7 +219,7 @@ config(int argc, char *argv[])
 	int		 c, list = 0, unset = 0, rc;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+f:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			file = optarg;
@@ -145,6 +240,8 @@ config(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (argc > 0 && strcmp(argv[0], "rule") == 0 && !list && !unset)
+		return rule(file, argc, argv);
 	if ((list && argc > 0) || argc > 2 || (unset && argc != 1)) {
 		config_usage(stderr);
 		return EX_USAGE;

@@ -228,21 +228,26 @@ case_event(struct casefile *cf, int64_t id, const char *action,
 	return audit_append(cf, id, action, content, e);
 }
 
-/* The id of the case holding ref, or 0. */
+/* The case holding ref, with its severity and flags; id 0 when none. */
 static int
-find_ref(struct casefile *cf, const char *ref, int64_t *id,
+find_ref(struct casefile *cf, const char *ref, struct caseid *out,
     struct cerror *e)
 {
-	static const char sql[] = "SELECT id FROM cases WHERE ref = ?";
+	static const char sql[] = "SELECT id, severity, ifnull(flags, '')"
+	    " FROM cases WHERE ref = ?";
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	*id = 0;
+	out->id = 0;
 	if ((st = db_prepare(cf, sql, e)) == NULL)
 		return e->code;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		out->severity = out->v.severity = sqlite3_column_int(st, 1);
+		strlcpy(out->v.flags, (const char *)sqlite3_column_text(st, 2),
+		    sizeof(out->v.flags));
+	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(cf, rc, e);
@@ -441,7 +446,7 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 	if ((rc = case_check(cf, nc, e)) != 0)
 		return rc;
 	if (nc->ref != NULL && *nc->ref != '\0') {
-		if ((rc = find_ref(cf, nc->ref, &out->id, e)) != 0)
+		if ((rc = find_ref(cf, nc->ref, out, e)) != 0)
 			return rc;
 		if (out->id != 0) {
 			out->existed = 1;

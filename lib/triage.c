@@ -372,6 +372,22 @@ wordcmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Words too common to tell two summaries apart, folded and sorted. */
+static const char *const stopwords[] = {
+	"a", "an", "and", "att", "dan", "de", "det", "di", "en", "ett",
+	"for", "i", "in", "is", "it", "itu", "ke", "min", "mitt", "my", "och",
+	"of", "on", "pa", "saya", "the", "to", "was", "with", "yang"
+};
+
+static int
+stopword(const char *w)
+{
+	const char	*key = w;
+
+	return bsearch(&key, stopwords, sizeof(stopwords) /
+	    sizeof(stopwords[0]), sizeof(stopwords[0]), wordcmp) != NULL;
+}
+
 /* The folded words of s in b, sorted and without repeats. */
 static size_t
 words(const char *s, struct buf *b, char **w, size_t max)
@@ -383,8 +399,10 @@ words(const char *s, struct buf *b, char **w, size_t max)
 	if (fold(b, s) <= 0)
 		return 0;
 	for (p = b->s; *p != '\0' && n < max; *p++ = '\0') {
-		w[n++] = p;
+		w[n] = p;
 		p = strchr(p, ' ');
+		*p = '\0';
+		n += !stopword(w[n]);
 	}
 	qsort(w, n, sizeof(*w), wordcmp);
 	for (size_t i = 0; i < n; i++)
@@ -393,7 +411,7 @@ words(const char *s, struct buf *b, char **w, size_t max)
 	return k;
 }
 
-/* Jaccard similarity of two sorted word sets, at least 0.8. */
+/* Jaccard similarity of two sorted word sets is at least 0.8. */
 static int
 alike(char **a, size_t na, char **b, size_t nb)
 {

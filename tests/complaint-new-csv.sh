@@ -12,7 +12,7 @@ EOF
 check 'a CSV with headers by name' 0 'complaint-new --csv <ok.csv' <<EOF
 line,id,status,severity,flags
 2,1,new,medium,
-4,2,new,medium,
+4,2,new,medium,suspect
 EOF
 check_sql 'the rows are cases, with their customers and tags' "
     SELECT c.id, u.name, u.email, c.received, c.amount, c.summary,
@@ -74,19 +74,19 @@ check 'unknown columns are 64, named' 64 'complaint-new --csv <unknown.csv'
 check_err 'complaint-new: unknown columns: colour, size; map them with --map NAME=COLUMN or give --ignore-unknown'
 check '--ignore-unknown' 0 'complaint-new --csv --ignore-unknown <unknown.csv' <<EOF
 line,id,status,severity,flags
-2,5,new,medium,
+2,5,new,medium,suspect
 EOF
 printf 'Klagomål,Kund,Datum\nTrasig lampa,Åsa Lind,2026-11-05\n' >"$T/sv.csv"
 check '--map renames foreign headers' 0 \
     'complaint-new --csv --map "summary=Klagomål,name=Kund,received=Datum" <sv.csv' <<EOF
 line,id,status,severity,flags
-2,6,new,medium,
+2,6,new,medium,suspect
 EOF
 printf 'summary=Klagomål\nname=Kund\n# a comment\nreceived=Datum\n' >"$T/sv.map"
 check '--map FILE' 0 \
     'sed "s/Trasig/Sprucken/" sv.csv | complaint-new --csv --map sv.map' <<EOF
 line,id,status,severity,flags
-2,7,new,medium,
+2,7,new,medium,suspect
 EOF
 check 'a map naming no field is 64' 64 'complaint-new --csv --map "colour=Kund" <sv.csv'
 check 'no summary column is 64' 64 'printf "name\nAnn\n" | complaint-new --csv'
@@ -138,6 +138,19 @@ Date sent to company|2020-03-18
 State|FL
 Timely response?|Yes
 ZIP code|330XX
+EOF
+check_sql 'triage of the sample: severities and flags' "
+    SELECT severity, ifnull(flags, ''), count(*) FROM cases
+    GROUP BY 1, 2 ORDER BY 1, 2" <<EOF
+2||6151
+3||100
+3|abuse|65
+3|legal|138
+3|legal,abuse|118
+4|legal,safety|18
+4|legal,safety,abuse|4
+4|safety|25
+4|safety,abuse|4
 EOF
 check 'importing it again creates nothing new' 0 \
     "complaint-new --csv --map cfpb <$DATA/cfpb_complaints_sample.csv | cmp - cfpb.out && sqlite3 cases.db 'SELECT count(*) FROM cases'" <<EOF

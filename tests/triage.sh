@@ -1,0 +1,125 @@
+#!/bin/sh
+# tests/triage.sh: triage at intake (rules in three languages, money,
+# suspect, duplicate, repeat), its verdict on stderr and with -N, due
+# times in calendar and working time, and complaint config rule.
+. "$(dirname "$0")/lib.sh"
+
+check 'a plain complaint: the default severity, due by the policy' 0 \
+    'complaint-new -e ann@example.se -o A-1 -r 2026-11-20 Kettle leaks' <<EOF
+1
+EOF
+check_err 'complaint-new: case 1: medium; acknowledge by 2026-11-21T00:00:00Z, resolve by 2026-11-27T00:00:00Z'
+check 'a lawyer raises it to high; nearly the same summary is a duplicate' 0 \
+    'complaint-new -e ann@example.se -r 2026-11-21 -m "My LAWYER will call." "The kettle leaks!"' <<EOF
+2
+EOF
+check_err 'complaint-new: case 2: high; flags legal,duplicate:1; rules legal lawyer*; acknowledge by 2026-11-21T04:00:00Z, resolve by 2026-11-24T00:00:00Z'
+check 'an explicit -s wins, the rules verdict is still told; same order is a duplicate; third case is a repeat' 0 \
+    'complaint-new -e ann@example.se -o a-1 -r 2026-11-22 -a "2500 EUR" -s low Lid missing' <<EOF
+3
+EOF
+check_err 'complaint-new: case 3: low (-s; the rules said high); flags duplicate:1,repeat:3; rules money 1000.00; acknowledge by 2026-11-25T00:00:00Z, resolve by 2026-12-06T00:00:00Z'
+check_sql 'severity, flags and due times are stored' \
+    'SELECT id, severity, flags, ack_due, resolve_due FROM cases' <<EOF
+1|2||2026-11-21T00:00:00Z|2026-11-27T00:00:00Z
+2|3|legal,duplicate:1|2026-11-21T04:00:00Z|2026-11-24T00:00:00Z
+3|1|duplicate:1,repeat:3|2026-11-25T00:00:00Z|2026-12-06T00:00:00Z
+EOF
+check 'the audit entry explains the triage' 0 \
+    "sqlite3 $COMPLAINT_FILE \"SELECT json_extract(content, '\$.triage') FROM audit WHERE case_id = 3\"" <<EOF
+{"severity":"high","flags":"duplicate:1,repeat:3","rules":[{"id":90,"kind":"money","pattern":"1000.00","severity":"high"}],"ack_due":"2026-11-25T00:00:00Z","resolve_due":"2026-12-06T00:00:00Z"}
+EOF
+
+# Swedish and Indonesian words, with and without their accents.
+check 'Swedish: stämning without regard to case or accents' 0 \
+    'complaint-new -N -n "Åsa Lind" -e asa@example.se Jag hotar med STAMNING och advokaten' <<EOF
+case	4
+severity	high
+flags	legal
+rules	legal advokat*, legal stämning
+ack-due	2026-11-22T14:00:00Z
+resolve-due	2026-11-25T10:00:00Z
+EOF
+check 'Indonesian: a phrase across words, safety is critical' 0 \
+    'complaint-new -N -e budi@example.id "Anak saya masuk rumah   sakit, keracunan"' <<EOF
+case	4
+severity	critical
+flags	safety
+rules	safety keracunan, safety rumah sakit
+ack-due	2026-11-22T11:00:00Z
+resolve-due	2026-11-23T10:00:00Z
+EOF
+check 'word boundaries: suede is not sue, courtesy is not court' 0 \
+    'complaint-new -N -e c@example.com Suede shoes and no courtesy at all | sed -n 3,4p' <<EOF
+flags	
+rules	
+EOF
+check 'too little to act on is suspect' 0 \
+    'complaint-new -N Broken | sed -n 3,4p' <<EOF
+flags	suspect
+rules	suspect: no contact, no order, few words
+EOF
+check 'a test phrase is suspect' 0 \
+    'complaint-new -N -e t@example.com This is a TEST, please ignore | sed -n 3p' <<EOF
+flags	suspect
+EOF
+check_sql 'a dry run writes nothing' 'SELECT count(*) FROM cases; SELECT count(*) FROM audit' <<EOF
+3
+3
+EOF
+check 'a dry run needs a case file' 66 'complaint-new -N -f none.db x'
+check_err 'complaint-new: no case file none.db; a dry run triages against one (complaint init makes it)'
+test -e none.db && echo 'not ok - the dry run created none.db'
+
+# Rules are data: add, list, remove, each logged.
+check 'config rule add prints the new id' 0 \
+    'complaint config rule add -l sv -s critical -F safety safety "gasläck*"' <<EOF
+102
+EOF
+check 'the new rule fires' 0 \
+    'complaint-new -N -e d@example.se Gasläckan i köket | sed -n 2,4p' <<EOF
+severity	critical
+flags	safety
+rules	safety gasläck*
+EOF
+check 'config rule list' 0 'complaint config rule list | sed -n "1p;90p;\$p"' <<EOF
+1	legal	en	lawyer*	high	legal
+90	money		1000.00	high	
+102	safety	sv	gasläck*	critical	safety
+EOF
+check 'a rule with * inside is refused' 65 'complaint config rule add -s high legal "a*b"'
+check_err 'complaint: rule pattern a*b: give words, with * only at the end'
+check 'a rule that does nothing is refused' 65 'complaint config rule add legal court'
+check_err 'complaint: rule court would do nothing; give it a severity or a flag'
+check 'a money rule needs an amount' 65 'complaint config rule add -s high money "12 bananas"'
+check 'config rule rm' 0 'complaint config rule rm 102 && complaint config rule list | wc -l' <<EOF
+101
+EOF
+check 'rm of a missing rule is 66' 66 'complaint config rule rm 102'
+check_err 'complaint: no rule 102; complaint config rule list shows them'
+check 'rule changes are in the log' 0 \
+    'complaint-report log | cut -f5 | tail -2' <<EOF
+rule-add
+rule-rm
+EOF
+
+# Working hours: Stockholm, mon-fri 09:00-17:00, Christmas off.
+complaint config tz Europe/Stockholm
+complaint config sla.week 'mon-fri 09:00-17:00'
+complaint config sla.holidays '2026-12-24,2026-12-25'
+check 'high on a Friday afternoon: 4 working hours run into Monday' 0 \
+    'complaint-new -N -e e@example.se -r 2026-11-20T15:00:00Z -s high Fan rattles | grep due' <<EOF
+ack-due	2026-11-23T11:00:00Z
+resolve-due	2026-11-25T15:00:00Z
+EOF
+check 'a Saturday complaint starts at Monday 09:00; holidays are skipped' 0 \
+    'complaint-new -N -e e@example.se -r 2026-12-19T12:00:00Z -s low Fan rattles again | grep due' <<EOF
+ack-due	2026-12-28T08:00:00Z
+resolve-due	2027-01-12T08:00:00Z
+EOF
+check 'a bad working week is 65' 65 "complaint config sla.week 'weekdays 9-5'"
+check_err 'complaint: sla.week: give days and hours like "mon-fri 09:00-17:00, sat 10:00-14:00"'
+check 'a bad holiday is 65' 65 "complaint config sla.holidays '2026-02-30'"
+check_err 'complaint: sla.holidays: 2026-02-30 is not a date (give dates like 2026-12-25, separated by commas)'
+check 'an unknown time zone is 65' 65 'complaint config tz Mars/Olympus'
+check_err 'complaint: tz: no time zone Mars/Olympus in /usr/share/zoneinfo (give a name like Europe/Stockholm or UTC; install tzdata)'
