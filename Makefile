@@ -43,7 +43,7 @@ LIBOBJ = \
 	lib/triage.o
 UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
 	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state \
-	tests/unit/t_stmttime
+	tests/unit/t_stmttime tests/unit/t_policy
 FUZZ = tests/fuzz/fuzz_compare tests/fuzz/fuzz_csv tests/fuzz/fuzz_ids \
 	tests/fuzz/fuzz_money \
 	tests/fuzz/fuzz_stmttime tests/fuzz/fuzz_text tests/fuzz/fuzz_time
