@@ -90,6 +90,15 @@ complaint-resolve: cmd/complaint-resolve.c lib/libcomplaint.a lib/complaint.h
 
 $(UNIT): tests/unit/unit.h lib/libcomplaint.a $(HDR)
 	$(CC) $(ALL_CFLAGS) -o $@ $@.c $(LIBS) $(LDFLAGS)
+tests/unit/t_casefile: tests/unit/t_casefile.c
+tests/unit/t_ids: tests/unit/t_ids.c
+tests/unit/t_money: tests/unit/t_money.c
+tests/unit/t_text: tests/unit/t_text.c
+tests/unit/t_timefmt: tests/unit/t_timefmt.c
+tests/unit/t_plan: tests/unit/t_plan.c
+tests/unit/t_state: tests/unit/t_state.c
+tests/unit/t_stmttime: tests/unit/t_stmttime.c
+tests/unit/t_policy: tests/unit/t_policy.c
 
 # The fuzz targets' checks, run on the corpus and past crashes by make check.
 $(REPLAY): tests/fuzz/replay.c lib/libcomplaint.a $(HDR)

@@ -105,7 +105,7 @@ check 'help lists the commands' 0 'complaint help | head -4' <<EOF
 usage: complaint COMMAND [ARGS...]
        complaint init [-f FILE]
        complaint config [-f FILE] [--list | KEY [VALUE] | --unset KEY]
-       complaint help [COMMAND]
+       complaint config [-f FILE] rule add [-l LANG] [-s SEVERITY] [-F FLAG] KIND PATTERN
 EOF
 check 'help COMMAND prints its usage' 0 'complaint help new | head -1' <<EOF
 usage: complaint-new [-f FILE] [-n NAME] [-e EMAIL] [--phone NUM] [-c CHANNEL]
