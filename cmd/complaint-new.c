@@ -240,7 +240,7 @@ from_mail(struct newcase *nc, struct mail *m, char **summary)
 	slurp(&b, MAIL_MAX + 1, "the message");
 	if (mail_parse(b.s != NULL ? b.s : "", b.len, m, &e) != 0) {
 		buf_free(&b);
-		errx(e.code, "the message: %s; nothing recorded", e.msg);
+		errx(e.code, "%s; nothing recorded", e.msg);
 	}
 	buf_free(&b);
 	nc->name = m->from_name;

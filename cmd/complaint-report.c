@@ -72,6 +72,7 @@ static const struct section {
 } sections[] = {
 	{ "customer-details", query_customer },
 	{ "fields", query_fields },
+	{ "attachments", query_attachments },
 	{ "triage", query_flags },
 	{ "due", query_dues },
 	{ "timeline", query_timeline },

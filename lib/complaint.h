@@ -347,6 +347,8 @@ int	query_stats(struct casefile *, const struct filter *, row_fn *,
 
 /* report.c: the sections of a dossier, the evidence, the export. */
 /* Each calls fn with the rows of one section of case id's dossier. */
+int	query_attachments(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
 int	query_fields(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
 int	query_customer(struct casefile *, int64_t, row_fn *, void *,

@@ -48,6 +48,17 @@ query_fields(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 }
 
 int
+query_attachments(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT name, type, size, sha256 FROM attachments"
+	    " WHERE case_id = :id ORDER BY id";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
 query_customer(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
     struct cerror *e)
 {
@@ -69,11 +80,19 @@ query_flags(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 	    " FROM cases WHERE id = :id AND flags <> ''"
 	    " UNION ALL SELECT n + 1, substr(rest, 1, instr(rest, ',') - 1),"
 	    " substr(rest, instr(rest, ',') + 1) FROM s WHERE rest <> '')"
-	    " SELECT CASE WHEN instr(flag, ':') > 0"
+	    " SELECT flag, value FROM (SELECT n, CASE WHEN instr(flag, ':') > 0"
 	    " THEN substr(flag, 1, instr(flag, ':') - 1) ELSE flag END"
 	    " AS flag, CASE WHEN instr(flag, ':') > 0"
 	    " THEN substr(flag, instr(flag, ':') + 1) END AS value"
-	    " FROM s WHERE flag <> '' ORDER BY n";
+	    " FROM s WHERE flag <> ''"
+	    /* the rules that fired, as the intake's audit entry has them */
+	    " UNION ALL SELECT 1000 + j.key, 'rule',"
+	    " json_extract(j.value, '$.kind') || ' '"
+	    " || json_extract(j.value, '$.pattern')"
+	    " FROM audit a, json_each(a.content, '$.triage.rules') j"
+	    " WHERE a.case_id = :id AND a.action = 'new'"
+	    " AND a.redacted IS NULL AND json_valid(a.content))"
+	    " ORDER BY n";
 
 	return case_rows(cf, sql, id, fn, arg, e);
 }
