@@ -45,11 +45,12 @@ UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
 	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state \
 	tests/unit/t_stmttime tests/unit/t_policy
 FUZZ = tests/fuzz/fuzz_compare tests/fuzz/fuzz_csv tests/fuzz/fuzz_ids \
+	tests/fuzz/fuzz_mail \
 	tests/fuzz/fuzz_money \
 	tests/fuzz/fuzz_stmttime tests/fuzz/fuzz_text tests/fuzz/fuzz_time
 FUZZ_SECONDS = 600
 REPLAY = tests/fuzz/replay_compare tests/fuzz/replay_csv \
-	tests/fuzz/replay_ids \
+	tests/fuzz/replay_ids tests/fuzz/replay_mail \
 	tests/fuzz/replay_money tests/fuzz/replay_stmttime \
 	tests/fuzz/replay_text tests/fuzz/replay_time
 MAN1 = man/complaint.1 man/complaint-compare.1 man/complaint-interview.1 \

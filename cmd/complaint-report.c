@@ -25,6 +25,7 @@ static struct {
 	const char	*file;
 	const char	*dir;		/* export -o */
 	int		 fmt;
+	int		 safe;		/* --csv-safe */
 	int		 quiet;
 	int		 sql;		/* print the report's SQL, run nothing */
 	struct filter	 f;
@@ -92,8 +93,8 @@ static const struct section {
 static void
 usage(FILE *fp)
 {
-	fputs("usage: complaint-report [-f FILE] [--csv | --json] [-q] "
-	    "[REPORT] [FILTERS]\n"
+	fputs("usage: complaint-report [-f FILE] [--csv | --csv-safe | --json] "
+	    "[-q] [REPORT] [FILTERS]\n"
 	    "reports:\n", fp);
 	for (size_t i = 0; i < NELEM(reports); i++)
 		fprintf(fp, "  %s\n", reports[i].usage);
@@ -102,6 +103,13 @@ usage(FILE *fp)
 	    "  --tag TAG --assignee WHO --flag FLAG --since TIME "
 	    "--until TIME\n"
 	    "  --sort [-]FIELD[,[-]FIELD] --limit N\n", fp);
+}
+
+/* The output format for textout: CSV defused with --csv-safe. */
+static int
+outfmt(void)
+{
+	return opts.safe ? OUT_CSV_SAFE : opts.fmt;
 }
 
 /* Output rows, or with -q only count them. */
@@ -141,7 +149,7 @@ report_rows(struct casefile *cf, const char *name, char **argv, int argc,
 		return cerror_set(e, EX_USAGE, "%s takes no operands", name);
 	if (opts.f.mark && strcmp(name, "due") != 0)
 		return cerror_set(e, EX_USAGE, "--mark is for due only");
-	textout_init(&s.out, stdout, opts.fmt);
+	textout_init(&s.out, stdout, outfmt());
 	if (opts.f.mark)
 		rc = query_due_mark(cf, &opts.f, sink_row, &s, e);
 	else
@@ -191,7 +199,7 @@ report_stats(struct casefile *cf, const char *name, char **argv, int argc,
 	if (argc > 0)
 		return cerror_set(e, EX_USAGE, "%s takes no operands", name);
 	s.bars = opts.fmt == OUT_TEXT && isatty(STDOUT_FILENO);
-	textout_init(&s.out, stdout, opts.fmt);
+	textout_init(&s.out, stdout, outfmt());
 	rc = query_report(cf, name, &opts.f, stats_row, &s, e);
 	textout_free(&s.out);
 	return rc != 0 ? rc : finish(&s, e);
@@ -212,7 +220,7 @@ report_log(struct casefile *cf, const char *name, char **argv, int argc,
 	    (rc = query_exists(cf, id, e)) != 0))
 		return rc == EX_DATAERR ? cerror_set(e, rc, "log: not a case "
 		    "id") : rc;
-	textout_init(&s.out, stdout, opts.fmt);
+	textout_init(&s.out, stdout, outfmt());
 	rc = query_log(cf, id, sink_row, &s, e);
 	textout_free(&s.out);
 	return rc != 0 ? rc : finish(&s, e);
@@ -351,7 +359,7 @@ report_show(struct casefile *cf, const char *name, char **argv, int argc,
 	for (size_t i = 0; i < ids.n; i++)
 		if ((rc = query_exists(cf, ids.v[i], e)) != 0)
 			goto out;
-	textout_init(&out, stdout, opts.fmt);
+	textout_init(&out, stdout, outfmt());
 	for (size_t i = 0; i < ids.n && rc == 0 && !opts.quiet; i++) {
 		switch (opts.fmt) {
 		case OUT_JSON:
@@ -476,7 +484,7 @@ export_csv(struct casefile *cf, struct cerror *e)
 			return cerror_set(e, EX_CANTCREAT, "cannot create "
 			    "%s: %s", path, strerror(errno));
 		}
-		textout_init(&out, fp, OUT_CSV);
+		textout_init(&out, fp, opts.safe ? OUT_CSV_SAFE : OUT_CSV);
 		rc = export_table(cf, i, opts.f.customer, textout_rowfn, &out,
 		    e);
 		textout_free(&out);
@@ -529,7 +537,7 @@ count_arg(const char *opt, const char *s)
 int
 main(int argc, char *argv[])
 {
-	enum { O_CSV = 256, O_JSON, O_STATUS, O_CUSTOMER, O_SINCE, O_UNTIL,
+	enum { O_CSV = 256, O_SAFE, O_JSON, O_STATUS, O_CUSTOMER, O_SINCE, O_UNTIL,
 	    O_LIMIT, O_VERSION, O_SEVERITY, O_CHANNEL, O_TAG, O_ASSIGNEE,
 	    O_FLAG, O_SORT, O_MARK, O_MIN, O_DAYS,
 	    O_SQL };
@@ -537,6 +545,7 @@ main(int argc, char *argv[])
 		{ "assignee", required_argument, NULL, O_ASSIGNEE },
 		{ "channel", required_argument, NULL, O_CHANNEL },
 		{ "csv", no_argument, NULL, O_CSV },
+		{ "csv-safe", no_argument, NULL, O_SAFE },
 		{ "customer", required_argument, NULL, O_CUSTOMER },
 		{ "days", required_argument, NULL, O_DAYS },
 		{ "flag", required_argument, NULL, O_FLAG },
@@ -598,6 +607,10 @@ main(int argc, char *argv[])
 			break;
 		case O_CSV:
 			opts.fmt = OUT_CSV;
+			break;
+		case O_SAFE:
+			opts.fmt = OUT_CSV;
+			opts.safe = 1;
 			break;
 		case O_JSON:
 			opts.fmt = OUT_JSON;

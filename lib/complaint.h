@@ -161,6 +161,7 @@ const char *text_vis(char *, size_t, const char *);
 #define OUT_TEXT	0
 #define OUT_CSV		1
 #define OUT_JSON	2
+#define OUT_CSV_SAFE	3	/* CSV, text cells defused for spreadsheets */
 
 #define VAL_NULL	0
 #define VAL_INT		1
@@ -177,6 +178,7 @@ struct textout {
 	FILE		*fp;
 	int		 fmt;
 	int		 header;	/* CSV header still to write */
+	int		 safe;		/* prefix cells a spreadsheet would run */
 	struct buf	 b;
 };
 

@@ -23,6 +23,7 @@
 
 #define MAXCOLS		CSVIN_COLS
 #define PIECE		65536
+#define FIELD_MAX	(1024 * 1024)	/* the longest field (a description) */
 
 /* The fields of a case a column can fill; F_EXTRA keeps it as a field. */
 enum {
@@ -76,6 +77,8 @@ struct csvin {
 	size_t			 flen[MAXCOLS];
 	int			 nf;
 	int			 extra_fields;	/* more than MAXCOLS */
+	int			 cut;		/* a field is past FIELD_MAX */
+	int			 toolong;	/* 1 + the column that was */
 	int			 done;		/* a whole record is in */
 	long			 line;		/* physical lines read */
 	long			 start;		/* first line of the record */
@@ -134,6 +137,12 @@ cb_field(void *s, size_t len, void *arg)
 	}
 	free(c->f[c->nf]);
 	c->f[c->nf] = NULL;
+	if (c->cut) {
+		c->cut = 0;
+		if (c->toolong == 0)
+			c->toolong = c->nf + 1;
+		s = NULL;
+	}
 	/* An empty field unquoted is NULL; quoted, "". */
 	if (s != NULL && (c->f[c->nf] = malloc(len + 1)) != NULL) {
 		memcpy(c->f[c->nf], s, len);
@@ -199,6 +208,7 @@ read_record(struct csvin *c, struct cerror *e)
 
 	c->nf = 0;
 	c->extra_fields = 0;
+	c->toolong = 0;
 	c->done = 0;
 	while (!c->done) {
 		if ((n = next_piece(c, &eol)) == 0) {
@@ -225,6 +235,15 @@ read_record(struct csvin *c, struct cerror *e)
 		}
 		if (eol)
 			c->line++;
+		/*
+		 * A field past the limit is cut off inside libcsv's buffer
+		 * (entry_pos is the length so far, in its public struct), so
+		 * memory stays bounded however long the field runs on.
+		 */
+		if (c->p.entry_pos > FIELD_MAX) {
+			c->p.entry_pos = 0;
+			c->cut = 1;
+		}
 	}
 	return 0;
 }
@@ -426,6 +445,10 @@ csvin_next(struct csvin *c, struct newcase *nc, struct csvextra *x,
 		return rc;
 	}
 	*line = c->start;
+	if (c->toolong > 0)
+		return cerror_set(e, EX_DATAERR, "line %ld: column %s is "
+		    "longer than %d bytes", c->start, c->toolong <= c->ncols ?
+		    c->head[c->toolong - 1] : "past the header", FIELD_MAX);
 	if (c->nf != c->ncols)
 		return cerror_set(e, EX_DATAERR, "line %ld: %d fields, the "
 		    "header has %d", c->start, c->nf, c->ncols);

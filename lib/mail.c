@@ -882,6 +882,27 @@ from(struct mail *m, const char *v, struct cerror *e)
 	return 0;
 }
 
+/*
+ * The Message-ID as a ref: itself when it is printable ASCII of at most
+ * 200 bytes, else its SHA-256, so a redelivery still finds the case.
+ */
+static char *
+msgid(const char *s)
+{
+	char	 hex[65], *ref;
+	size_t	 n = strlen(s);
+	int	 plain = n <= 200;
+
+	for (size_t i = 0; i < n && plain; i++)
+		plain = s[i] > 0x20 && s[i] < 0x7f;
+	if (plain)
+		return strdup(s);
+	audit_sha256(s, n, hex);
+	if ((ref = malloc(8 + 64 + 1)) != NULL)
+		snprintf(ref, 8 + 64 + 1, "sha256:%s", hex);
+	return ref;
+}
+
 int
 mail_parse(const char *msg, size_t len, struct mail *m, struct cerror *e)
 {
@@ -922,7 +943,7 @@ mail_parse(const char *msg, size_t len, struct mail *m, struct cerror *e)
 	if (h.msgid != NULL) {
 		s = h.msgid + strspn(h.msgid, " \t<");
 		s[strcspn(s, "> \t")] = '\0';
-		if (*s != '\0' && (m->message_id = strdup(s)) == NULL) {
+		if (*s != '\0' && (m->message_id = msgid(s)) == NULL) {
 			rc = cerror_set(e, EX_OSERR, "out of memory");
 			goto out;
 		}

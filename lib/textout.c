@@ -1,7 +1,8 @@
 /*
  * textout.c: writing records.  Text: tab-separated, control characters in
  * untrusted text made visible with strvis(3).  CSV: RFC 4180 with a header
- * line, quoted by libcsv where a field needs it.  JSON: one object a line.
+ * line, quoted by libcsv where a field needs it, or with OUT_CSV_SAFE
+ * defused for spreadsheets.  JSON: one object a line.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,8 +19,9 @@ textout_init(struct textout *t, FILE *fp, int fmt)
 {
 	memset(t, 0, sizeof(*t));
 	t->fp = fp;
-	t->fmt = fmt;
-	t->header = fmt == OUT_CSV;
+	t->safe = fmt == OUT_CSV_SAFE;
+	t->fmt = t->safe ? OUT_CSV : fmt;
+	t->header = t->fmt == OUT_CSV;
 }
 
 void
@@ -87,6 +89,10 @@ csv_field(FILE *fp, const char *s)
 	return csv_fwrite(fp, s, strlen(s));
 }
 
+/*
+ * With --csv-safe, a text cell that a spreadsheet would take for a
+ * formula (=, +, -, @, tab or CR first) gets an apostrophe before it.
+ */
 static int
 csv_row(struct textout *t, const struct row *r, int names)
 {
@@ -95,6 +101,13 @@ csv_row(struct textout *t, const struct row *r, int names)
 
 		if (i > 0)
 			putc(',', t->fp);
+		if (s != NULL && t->safe && !names && r->type[i] == VAL_TEXT &&
+		    *s != '\0' && strchr("=+-@\t\r", *s) != NULL) {
+			buf_reset(&t->b);
+			if (buf_puts(&t->b, "'") != 0 || buf_puts(&t->b, s) != 0)
+				return EX_OSERR;
+			s = t->b.s;
+		}
 		if (s != NULL && csv_field(t->fp, s) != 0)
 			return EX_IOERR;
 	}

@@ -89,3 +89,36 @@ check 'and the file it points at is untouched' 0 \
     "sqlite3 $T/victim.db 'SELECT count(*) FROM cases'" <<EOF
 0
 EOF
+
+# Spreadsheet formulas in what customers wrote: plain --csv keeps the text
+# exactly (CSV is data); --csv-safe puts an apostrophe before a text cell
+# that starts with = + - @ tab or CR, so a spreadsheet shows it as text.
+rm -f "$COMPLAINT_FILE"
+complaint-new -n '=HYPERLINK("http://evil.example/?x","click")' \
+    -e f@example.com -- '-2+3' </dev/null >/dev/null 2>&1
+check '--csv keeps a formula as it was written' 0 \
+    'complaint-report list --csv | cut -d, -f1,4-' <<EOF
+id,severity,customer,summary
+1,medium,"=HYPERLINK(""http://evil.example/?x"",""click"")",-2+3
+EOF
+check '--csv-safe defuses it; numbers stay numbers' 0 \
+    'complaint-report list --csv-safe | cut -d, -f1,4-' <<EOF
+id,severity,customer,summary
+1,medium,"'=HYPERLINK(""http://evil.example/?x"",""click"")",'-2+3
+EOF
+check '--csv-safe in the dossier too' 0 \
+    'complaint-report show 1 --csv-safe | grep ^name' <<EOF
+name,"'=HYPERLINK(""http://evil.example/?x"",""click"")"
+EOF
+
+# One field of 100 MB: a bad record with the limit named, the next record
+# imports, and the reader keeps to constant memory (5.5 MB peak RSS).
+python3 -c 'import sys; sys.stdout.write("summary,description\nbig,\"" + "x" * (100 << 20) + "\"\nsmall,ok\n")' >"$T/big.csv"
+check 'a 100 MB field is a bad record; the next one imports' 65 \
+    'complaint-new --csv <big.csv' <<EOF
+line,id,status,severity,flags
+3,2,new,medium,suspect
+EOF
+check_err 'complaint-new: line 2: column description is longer than 1048576 bytes
+complaint-new: 1 bad record skipped; 1 imported'
+rm -f "$T/big.csv"
