@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""bench/gen-intake.py N: N complaint rows as CSV on stdout, shaped like
-the CFPB sample: a quarter with a narrative of 200 to 4,000 characters,
-some with newlines and quotes, repeat customers, amounts."""
+"""bench/gen-intake.py N [SEED]: N complaint rows as CSV on stdout, shaped
+like the CFPB sample: about a quarter with a narrative averaging some 1,100
+characters (up to 20,000), a few with newlines and quotes, about 7% naming
+a lawyer, a court or an injury; most customers complain once, a pool of
+repeaters often (repeat flags), and 2% of rows are a customer's complaint
+sent again (duplicate flags)."""
 import csv
 import random
 import sys
@@ -10,22 +13,44 @@ n = int(sys.argv[1])
 rnd = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
 issues = ["Parcel late", "Kettle leaks", "Charged twice", "Rude staff",
           "Wrong item", "Refund not received", "Broken on arrival",
-          "Incorrect information on your report", "Debt is not yours"]
+          "Incorrect information on your report", "Debt is not yours",
+          "Trouble during payment process", "Managing an account",
+          "Attempts to collect debt not owed", "Fees or interest",
+          "Problem with a purchase shown on your statement",
+          "Struggling to pay your loan", "Closing an account",
+          "Improper use of your report", "Written notification about debt"]
 words = ("the order was late and nobody answered my calls so I asked "
-         "again for a refund which never came").split()
+         "again for a refund which never came I have written to the company "
+         "several times about this account and they keep sending letters "
+         "about a balance that is not mine").split()
+serious = ["my lawyer", "small claims court", "I was injured",
+           "legal action", "they threatened me", "an attorney"]
 w = csv.writer(sys.stdout, lineterminator="\n")
 w.writerow(["ref", "name", "email", "received", "amount", "channel",
             "summary", "description"])
+repeaters = max(1, n // 40)
+prev = None
 for i in range(n):
-    c = int(rnd.paretovariate(1.2)) % 300000
+    if prev is not None and rnd.random() < 0.02:
+        c, summary = prev            # the same complaint sent again
+    else:
+        if rnd.random() < 0.15:
+            c = rnd.randrange(repeaters)
+        else:
+            c = repeaters + rnd.randrange(n)
+        summary = rnd.choice(issues)
+    prev = (c, summary)
     desc = ""
     if rnd.random() < 0.25:
-        desc = " ".join(rnd.choice(words) for _ in range(rnd.randint(40, 700)))
+        k = min(int(rnd.expovariate(1 / 190)) + 20, 3500)
+        desc = " ".join(rnd.choice(words) for _ in range(k))
+        if rnd.random() < 0.28:
+            desc += ". " + rnd.choice(serious) + "."
         if rnd.random() < 0.1:
             desc = desc.replace(" so ", '\n"so" ', 1)
     w.writerow(["G%d" % i, "Customer %d" % c, "c%d@example.com" % c,
                 "2026-%02d-%02d" % (rnd.randint(1, 10), rnd.randint(1, 28)),
-                "%d.%02d" % (rnd.randint(1, 500), rnd.randint(0, 99))
+                "%d.%02d" % (rnd.randint(1, 1500), rnd.randint(0, 99))
                 if rnd.random() < 0.6 else "",
                 rnd.choice(["web", "email", "phone"]),
-                rnd.choice(issues), desc])
+                summary, desc])

@@ -152,9 +152,10 @@ convert(struct buf *b, const char *s, size_t n, const char *cs,
     struct cerror *e)
 {
 	iconv_t		 cd;
-	char		 out[4096], *in = (char *)(uintptr_t)s, *o;
-	size_t		 left = n, room;
+	char		 out[4096], *in, *o;
+	size_t		 left, room, mark = b->len;
 	char		 vis[48];
+	int		 implied = 0, bad;
 
 	if (*cs == '\0' || strcasecmp(cs, "us-ascii") == 0 ||
 	    strcasecmp(cs, "utf-8") == 0 || strcasecmp(cs, "utf8") == 0 ||
@@ -166,26 +167,39 @@ convert(struct buf *b, const char *s, size_t n, const char *cs,
 		    strcasecmp(cs, "ascii") != 0)
 			return cerror_set(e, EX_DATAERR, "the text is not "
 			    "valid %s", text_vis(vis, sizeof(vis), cs));
-		cs = "WINDOWS-1252";	/* 8-bit text that names no charset */
+		/* 8-bit text that names no charset: Windows-1252, else
+		 * ISO-8859-1, which takes any byte */
+		cs = "WINDOWS-1252";
+		implied = 1;
 	}
+again:
 	if ((cd = iconv_open("UTF-8", cs)) == (iconv_t)-1)
 		return cerror_set(e, EX_DATAERR, "charset %s is unknown",
 		    text_vis(vis, sizeof(vis), cs));
-	while (left > 0) {
+	in = (char *)(uintptr_t)s;
+	left = n;
+	for (bad = 0; left > 0 && !bad;) {
 		o = out;
 		room = sizeof(out);
-		if (iconv(cd, &in, &left, &o, &room) == (size_t)-1 &&
-		    errno != E2BIG) {
-			iconv_close(cd);
-			return cerror_set(e, EX_DATAERR, "the text is not valid "
-			    "%s", text_vis(vis, sizeof(vis), cs));
-		}
+		bad = iconv(cd, &in, &left, &o, &room) == (size_t)-1 &&
+		    errno != E2BIG;
 		if (buf_add(b, out, (size_t)(o - out)) != 0) {
 			iconv_close(cd);
 			return cerror_set(e, EX_OSERR, "out of memory");
 		}
 	}
 	iconv_close(cd);
+	if (bad) {
+		b->len = mark;
+		if (b->s != NULL)
+			b->s[mark] = '\0';
+		if (implied && strcmp(cs, "ISO-8859-1") != 0) {
+			cs = "ISO-8859-1";
+			goto again;
+		}
+		return cerror_set(e, EX_DATAERR, "the text is not valid %s",
+		    text_vis(vis, sizeof(vis), cs));
+	}
 	if (b->s == NULL && buf_add(b, "", 0) != 0)
 		return cerror_set(e, EX_OSERR, "out of memory");
 	return 0;
@@ -353,7 +367,9 @@ header_text(const char *v, struct cerror *e)
 		return strdup("");
 	/* raw holds UTF-8 from the encoded words and the bytes as sent */
 	if (!text_utf8ok(raw.s, raw.len)) {
+		buf_reset(&b);
 		if (convert(&b, raw.s, raw.len, "", e) != 0) {
+			buf_free(&b);
 			buf_free(&raw);
 			return NULL;
 		}
