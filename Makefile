@@ -4,6 +4,8 @@
 PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
+DOCDIR = $(PREFIX)/share/doc/complaint
+ZSHDIR = $(PREFIX)/share/zsh/site-functions
 CC = cc
 PKGS = sqlite3 libbsd-overlay libmd
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || echo
@@ -55,6 +57,12 @@ REPLAY = tests/fuzz/replay_compare tests/fuzz/replay_csv \
 	tests/fuzz/replay_text tests/fuzz/replay_time
 MAN1 = man/complaint.1 man/complaint-compare.1 man/complaint-interview.1 \
 	man/complaint-new.1 man/complaint-report.1 man/complaint-resolve.1
+EXAMPLES = scripts/cron-reminders.sh scripts/weekly-report.sh \
+	scripts/escalate-mail.sh scripts/escalate-ticket.sh \
+	scripts/mail-intake.sh scripts/systemd/complaint-reminders.service \
+	scripts/systemd/complaint-reminders.timer \
+	scripts/systemd/complaint-weekly.service \
+	scripts/systemd/complaint-weekly.timer
 MAN5 = man/complaint.5
 MAN7 = man/complaint.7
 
@@ -164,6 +172,9 @@ install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	for p in $(BIN); do cp completion/complaint.bash \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$p; done
+	mkdir -p $(DESTDIR)$(ZSHDIR) $(DESTDIR)$(DOCDIR)/examples
+	cp completion/_complaint $(DESTDIR)$(ZSHDIR)/
+	cp $(EXAMPLES) $(DESTDIR)$(DOCDIR)/examples/
 
 uninstall:
 	for f in $(BIN); do rm -f $(DESTDIR)$(BINDIR)/$$f; done
@@ -173,6 +184,9 @@ uninstall:
 	for p in $(BIN); do \
 		rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$p; \
 		done
+	rm -f $(DESTDIR)$(ZSHDIR)/_complaint
+	for f in $(EXAMPLES); do \
+		rm -f $(DESTDIR)$(DOCDIR)/examples/$${f##*/}; done
 
 print-bin:
 	@echo $(BIN)

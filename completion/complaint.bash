@@ -20,8 +20,8 @@ _complaint_new() {
 	-f) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
 	esac
 	mapfile -t COMPREPLY < <(compgen -W '-f -n -e --phone -c -p -o -a -s -E -t -r
-	    --ref -m --csv --strict --skip --map --ignore-unknown --help
-	    --version' -- "$cur")
+	    --ref -m -N --dry-run --csv --strict --skip --map --ignore-unknown
+	    --mail --help --version' -- "$cur")
 }
 
 _complaint_interview() {
@@ -99,7 +99,7 @@ _complaint_report() {
 	show|log) mapfile -t COMPREPLY < <(compgen -W "$(_complaint_ids) -" -- "$cur"); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		mapfile -t COMPREPLY < <(compgen -W '-f -q --csv --json --status
+		mapfile -t COMPREPLY < <(compgen -W '-f -q --csv --csv-safe --json --status
 		    --severity --customer --channel --tag --assignee --flag --since
 		    --until --sort --limit -w --mark --min --days --sql --help
 		    --version' -- "$cur")
@@ -118,7 +118,17 @@ _complaint() {
 	fi
 	case ${COMP_WORDS[1]} in
 	config)
-		mapfile -t COMPREPLY < <(compgen -W "--list --unset $(_complaint_settings)" -- "$cur") ;;
+		if [ "${COMP_WORDS[2]}" = rule ]; then
+			case $COMP_CWORD in
+			3) mapfile -t COMPREPLY < <(compgen -W 'add list rm' -- "$cur") ;;
+			*) case ${COMP_WORDS[3]} in
+			   add) mapfile -t COMPREPLY < <(compgen -W '-l -s -F legal safety money abuse urgency hoax' -- "$cur") ;;
+			   rm) mapfile -t COMPREPLY < <(compgen -W "$(complaint config rule list 2>/dev/null | cut -f1)" -- "$cur") ;;
+			   esac ;;
+			esac
+			return
+		fi
+		mapfile -t COMPREPLY < <(compgen -W "--list --unset rule $(_complaint_settings)" -- "$cur") ;;
 	help)
 		mapfile -t COMPREPLY < <(compgen -W 'new interview compare resolve report' -- "$cur") ;;
 	new|interview|compare|resolve|report)

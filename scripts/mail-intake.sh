@@ -11,12 +11,12 @@
 # message twice is safe: its Message-ID is the case's ref.
 #
 # ~/.forward (sendmail, Postfix, Exim):
-#   "|exec /usr/local/share/doc/complaint/examples/mail-intake.sh"
+#   "|/bin/sh /usr/local/share/doc/complaint/examples/mail-intake.sh"
 # ~/.procmailrc (w: wait, and take a failure as a failed delivery):
 #   :0 w
-#   | /usr/local/share/doc/complaint/examples/mail-intake.sh
+#   | /bin/sh /usr/local/share/doc/complaint/examples/mail-intake.sh
 # ~/.fdm.conf:
-#   action "complaint" pipe "/usr/local/share/doc/complaint/examples/mail-intake.sh"
+#   action "complaint" pipe "/bin/sh /usr/local/share/doc/complaint/examples/mail-intake.sh"
 #   match all action "complaint"
 PATH=$PATH:/usr/local/bin:/usr/bin:/bin
 export PATH

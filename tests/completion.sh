@@ -53,3 +53,20 @@ check 'the front door completes as the tool does' 0 \
     "bash $T/complete.bash complaint report ov" <<EOF
 overdue
 EOF
+check 'config offers rule, and rule its verbs' 0 \
+    "bash $T/complete.bash complaint config rule ''" <<EOF
+add
+list
+rm
+EOF
+check 'rule rm offers the rule ids' 0 \
+    "bash $T/complete.bash complaint config rule rm 10 | head -3" <<EOF
+10
+100
+101
+EOF
+check 'new offers --mail and -N' 0 \
+    "bash $T/complete.bash complaint-new --ma" <<EOF
+--map
+--mail
+EOF

@@ -29,6 +29,28 @@ EOF
 		    "mandoc -Tlint -W warning $dest/usr/share/man/$page" </dev/null
 	fi
 done
+check 'completions and examples are installed' 0 \
+    "cd $dest/usr/share && ls zsh/site-functions bash-completion/completions/complaint-new doc/complaint/examples" <<EOF
+bash-completion/completions/complaint-new
+
+doc/complaint/examples:
+complaint-reminders.service
+complaint-reminders.timer
+complaint-weekly.service
+complaint-weekly.timer
+cron-reminders.sh
+escalate-mail.sh
+escalate-ticket.sh
+mail-intake.sh
+weekly-report.sh
+
+zsh/site-functions:
+_complaint
+EOF
+check 'the installed mail recipe delivers a message' 0 \
+    "PATH=$bin:/usr/bin:/bin COMPLAINT_FILE=$T/c.db sh $dest/usr/share/doc/complaint/examples/mail-intake.sh <$TOP/tests/mail/en-plain.eml && sqlite3 $T/c.db 'SELECT count(*) FROM cases'" <<EOF
+2
+EOF
 check 'make uninstall leaves no file' 0 \
     "make -s -C $TOP uninstall DESTDIR=$dest PREFIX=/usr >/dev/null &&
     find $dest -type f | wc -l" <<EOF

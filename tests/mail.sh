@@ -101,11 +101,11 @@ sqlite3 "$COMPLAINT_FILE" "UPDATE settings SET value = '200'
 sleep 0.3
 sed 's/att-1@/late-1@/' "$M/en-attachment.eml" >"$T/late.eml"
 check 'a busy case file is 75: the agent delivers again later' 75 \
-    "$TOP/scripts/mail-intake.sh <$T/late.eml"
+    "sh $TOP/scripts/mail-intake.sh <$T/late.eml"
 wait
-check 'the retry delivers it' 0 "$TOP/scripts/mail-intake.sh <$T/late.eml" <<EOF
+check 'the retry delivers it' 0 "sh $TOP/scripts/mail-intake.sh <$T/late.eml" <<EOF
 EOF
 check 'and a second retry records nothing new' 0 \
-    "$TOP/scripts/mail-intake.sh <$T/late.eml; sqlite3 $COMPLAINT_FILE \"SELECT count(*) FROM cases WHERE ref = 'late-1@example.com'\"" <<EOF
+    "sh $TOP/scripts/mail-intake.sh <$T/late.eml; sqlite3 $COMPLAINT_FILE \"SELECT count(*) FROM cases WHERE ref = 'late-1@example.com'\"" <<EOF
 1
 EOF

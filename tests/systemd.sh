@@ -1,0 +1,62 @@
+#!/bin/sh
+# shellcheck disable=SC2016
+# tests/systemd.sh: the systemd user units in scripts/systemd.  Each
+# service's ExecStart runs as written (the installed examples path
+# pointed at this tree, %h at the test's HOME) against a case with a due
+# time, with a fake sendmail; systemd-analyze checks the units where it
+# can run.
+. "$(dirname "$0")/lib.sh"
+
+U=$TOP/scripts/systemd
+mkdir -p "$T/bin" "$T/mail"
+cat >"$T/bin/sendmail" <<'SH'
+#!/bin/sh
+n=$(ls "$MAILDIR" | wc -l)
+{ echo "args: $*"; cat; } >"$MAILDIR/mail.$((n + 1))"
+SH
+chmod +x "$T/bin/sendmail"
+MAILDIR=$T/mail PATH=$T/bin:$PATH
+export MAILDIR PATH
+
+# run UNIT: its Environment and ExecStart lines, as a shell command.
+run() {
+	sed -n 's/^Environment=/export /p; s/^ExecStart=//p' "$U/$1" |
+	    sed "s|%h|$HOME|g; s|/usr/share/doc/complaint/examples|$TOP/scripts|g"
+}
+mkdir -p "$HOME/.local/share/complaint"
+COMPLAINT_FILE=$HOME/.local/share/complaint/cases.db
+complaint-new -e ann@example.se -r 2026-11-22T08:00:00Z -s high \
+    Kettle leaks </dev/null >/dev/null 2>&1
+check 'the reminders service mails the day'\''s reminders' 0 \
+    "$(run complaint-reminders.service) && cat $T/mail/mail.1" <<EOF
+args: -- support@example.com
+To: support@example.com
+Subject: complaint reminders: 1 due within 1d
+Content-Type: text/csv; charset=utf-8
+
+id,kind,due,hours,customer,email,summary
+1,ack,2026-11-22T12:00:00Z,2,ann@example.se,ann@example.se,Kettle leaks
+EOF
+check 'a second run the same day sends nothing' 0 \
+    "$(run complaint-reminders.service) && ls $T/mail" <<EOF
+mail.1
+EOF
+check 'the weekly service mails the report' 0 \
+    "$(run complaint-weekly.service) && sed -n 1p $T/mail/mail.2" <<EOF
+args: -- managers@example.com
+EOF
+for t in complaint-reminders.timer complaint-weekly.timer; do
+	check "$t has a calendar and a target" 0 \
+	    "grep -c -e '^OnCalendar=' -e '^WantedBy=timers.target' $U/$t" <<EOF
+2
+EOF
+done
+if command -v systemd-analyze >/dev/null 2>&1 &&
+    systemd-analyze --user verify "$U/complaint-weekly.timer" \
+    >/dev/null 2>&1; then
+	check 'systemd-analyze verify' 0 \
+	    "systemd-analyze --user verify $U/*.timer $U/*.service 2>&1 |
+	    grep -v -e 'is not executable' -e 'No such file'" </dev/null
+else
+	skip 'systemd-analyze verify' 'no systemd-analyze that runs here'
+fi
