@@ -903,7 +903,7 @@ from(struct mail *m, const char *v, struct cerror *e)
  * 200 bytes, else its SHA-256, so a redelivery still finds the case.
  */
 static char *
-msgid(const char *s)
+msgid_ref(const char *s)
 {
 	char	 hex[65], *ref;
 	size_t	 n = strlen(s);
@@ -959,7 +959,7 @@ mail_parse(const char *msg, size_t len, struct mail *m, struct cerror *e)
 	if (h.msgid != NULL) {
 		s = h.msgid + strspn(h.msgid, " \t<");
 		s[strcspn(s, "> \t")] = '\0';
-		if (*s != '\0' && (m->message_id = msgid(s)) == NULL) {
+		if (*s != '\0' && (m->message_id = msgid_ref(s)) == NULL) {
 			rc = cerror_set(e, EX_OSERR, "out of memory");
 			goto out;
 		}

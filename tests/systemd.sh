@@ -25,6 +25,7 @@ run() {
 }
 mkdir -p "$HOME/.local/share/complaint"
 COMPLAINT_FILE=$HOME/.local/share/complaint/cases.db
+export COMPLAINT_FILE
 complaint-new -e ann@example.se -r 2026-11-22T08:00:00Z -s high \
     Kettle leaks </dev/null >/dev/null 2>&1
 check 'the reminders service mails the day'\''s reminders' 0 \

@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck disable=SC2016
 # tests/triage.sh: triage at intake (rules in three languages, money,
 # suspect, duplicate, repeat), its verdict on stderr and with -N, due
 # times in calendar and working time, and complaint config rule.
