@@ -965,7 +965,7 @@ mail_parse(const char *msg, size_t len, struct mail *m, struct cerror *e)
 		}
 	}
 	if (h.date != NULL && (m->date = date(h.date)) == -1) {
-		rc = cerror_set(e, EX_DATAERR, "Date header %s is not an RFC "
+		rc = cerror_set(e, EX_DATAERR, "the Date header %s is not an RFC "
 		    "5322 date", text_vis(vis, sizeof(vis), h.date));
 		goto out;
 	}

@@ -74,7 +74,7 @@ for m in nofrom date boundary charset header base64; do
 	check "bad-$m.eml is refused with 65" 65 "complaint-new --mail <$M/bad-$m.eml"
 	case $m in
 	nofrom)	check_err 'complaint-new: the message has no From address; nothing recorded' ;;
-	date)	check_err 'complaint-new: Date header sometime last week is not an RFC 5322 date; nothing recorded' ;;
+	date)	check_err 'complaint-new: the Date header sometime last week is not an RFC 5322 date; nothing recorded' ;;
 	boundary) check_err 'complaint-new: a multipart part of the message has no boundary; nothing recorded' ;;
 	charset) check_err 'complaint-new: charset x-klingon is unknown; nothing recorded' ;;
 	header)	check_err 'complaint-new: line 1 of the message is not a header (NAME: value); nothing recorded' ;;
