@@ -68,6 +68,16 @@ check_sql 'a dry run writes nothing' 'SELECT count(*) FROM cases; SELECT count(*
 3
 3
 EOF
+printf 'email,summary,description\nz@example.com,Burnt hand,\nz@example.com,Burnt hand!,again\n' >"$T/dry.csv"
+check 'a dry run of a CSV: the rows it would print, a duplicate inside the file' 0 \
+    'complaint-new -N --csv <dry.csv' <<EOF
+line,id,status,severity,flags
+2,4,new,critical,safety
+3,5,new,critical,"safety,duplicate:4"
+EOF
+check_sql 'and nothing was written' 'SELECT count(*) FROM cases' <<EOF
+3
+EOF
 check 'a dry run needs a case file' 66 'complaint-new -N -f none.db x'
 check_err 'complaint-new: no case file none.db; a dry run triages against one (complaint init makes it)'
 test -e none.db && echo 'not ok - the dry run created none.db'
