@@ -656,6 +656,18 @@ attachment(struct walk *w, const struct hdrs *h, const char *type,
 
 static int part(struct walk *, const char *, const char *, int);
 
+/* The rest of a boundary line: "--" for the last, then only white space. */
+static int
+delimiter(const char *p, const char *eolp)
+{
+	if (eolp - p >= 2 && p[0] == '-' && p[1] == '-')
+		p += 2;
+	while (p < eolp && (*p == ' ' || *p == '\t' || *p == '\r' ||
+	    *p == '\n'))
+		p++;
+	return p == eolp;
+}
+
 /* The parts of a multipart body between its boundary lines. */
 static int
 multipart(struct walk *w, const struct hdrs *h, const char *p,
@@ -674,7 +686,8 @@ multipart(struct walk *w, const struct hdrs *h, const char *p,
 	for (line = p; line < end; line = next) {
 		next = eol(line, end);
 		next = next < end ? next + 1 : end;
-		if ((size_t)(end - line) < dn || memcmp(line, delim, dn) != 0)
+		if ((size_t)(end - line) < dn || memcmp(line, delim, dn) != 0 ||
+		    !delimiter(line + dn, next))
 			continue;
 		if (start != NULL) {
 			/* the line end before the delimiter is part of it */
