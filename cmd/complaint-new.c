@@ -21,6 +21,8 @@
 #define DESC_READ_MAX	(1024 * 1024 + 1)
 #define MAIL_MAX	(64 * 1024 * 1024)
 #define SUMMARY_WORDS	120		/* bytes of a body's first line */
+#define SUMMARY_MAX	1024		/* as lib/cases.c checks them */
+#define NAME_MAX_BYTES	256
 
 static struct {
 	const char	*file;
@@ -229,6 +231,39 @@ first_line(const char *body)
 	return n > 0 ? strndup(body, n) : NULL;
 }
 
+/* Cut s to at most max bytes, not inside a UTF-8 character. */
+static void
+cut(char *s, size_t max)
+{
+	if (s == NULL || strlen(s) <= max)
+		return;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	s[max] = '\0';
+}
+
+/*
+ * A long mail is still a complaint: a subject or name past its limit is
+ * cut, and a text past 1 MiB is kept up to there with a note of its
+ * length and the SHA-256 of the whole, instead of bouncing the message.
+ */
+static void
+fit(struct mail *m)
+{
+	char	 hex[65], note[160];
+	size_t	 n;
+
+	cut(m->subject, SUMMARY_MAX);
+	cut(m->from_name, NAME_MAX_BYTES);
+	if (m->body == NULL || (n = strlen(m->body)) <= DESC_READ_MAX - 1)
+		return;
+	audit_sha256(m->body, n, hex);
+	snprintf(note, sizeof(note), "\n\n[the text went on for %zu bytes; "
+	    "the SHA-256 of the whole is %s]", n, hex);
+	cut(m->body, DESC_READ_MAX - 1 - strlen(note));
+	strlcat(m->body, note, n + 1);
+}
+
 /* A new case from the message on standard input. */
 static void
 from_mail(struct newcase *nc, struct mail *m, char **summary)
@@ -243,6 +278,7 @@ from_mail(struct newcase *nc, struct mail *m, char **summary)
 		errx(e.code, "%s; nothing recorded", e.msg);
 	}
 	buf_free(&b);
+	fit(m);
 	nc->name = m->from_name;
 	nc->email = m->from_addr;
 	nc->ref = m->message_id;

@@ -69,6 +69,21 @@ severity	medium
 flags	duplicate:6
 EOF
 
+python3 -c '
+body = "Hej " * 400000
+print("From: =?utf-8?q?" + "=C3=85" * 200 + "?= <long@example.se>")
+print("Subject: " + "Ä" * 700)
+print("Message-ID: <long-1@example.se>")
+print("Content-Type: text/plain; charset=utf-8")
+print()
+print(body)' >"$T/long.eml"
+sum=$(python3 -c 'import hashlib; print(hashlib.sha256(("Hej " * 400000).rstrip().encode()).hexdigest())')
+check 'a long message is kept, not bounced: cut to the limits, the whole hashed' 0 \
+    "complaint-new --mail <long.eml 2>/dev/null && sqlite3 $COMPLAINT_FILE \"SELECT length(c.summary), length(CAST(c.summary AS BLOB)), length(CAST(c.description AS BLOB)), substr(c.description, -117), length(u.name) FROM cases c JOIN customers u ON u.id = c.customer WHERE c.ref = 'long-1@example.se'\"" <<EOF
+7
+512|1024|1048576|went on for 1599999 bytes; the SHA-256 of the whole is $sum]|128
+EOF
+
 sqlite3 "$COMPLAINT_FILE" .dump >"$T/before"
 for m in nofrom date boundary charset header base64; do
 	check "bad-$m.eml is refused with 65" 65 "complaint-new --mail <$M/bad-$m.eml"
