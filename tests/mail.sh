@@ -79,7 +79,7 @@ print()
 print(body)' >"$T/long.eml"
 sum=$(python3 -c 'import hashlib; print(hashlib.sha256(("Hej " * 400000).rstrip().encode()).hexdigest())')
 check 'a long message is kept, not bounced: cut to the limits, the whole hashed' 0 \
-    "complaint-new --mail <long.eml 2>/dev/null && sqlite3 $COMPLAINT_FILE \"SELECT length(c.summary), length(CAST(c.summary AS BLOB)), length(CAST(c.description AS BLOB)), substr(c.description, -119), length(u.name) FROM cases c JOIN customers u ON u.id = c.customer WHERE c.ref = 'long-1@example.se'\"" <<EOF
+    "complaint-new --mail <long.eml 2>/dev/null && sqlite3 $COMPLAINT_FILE \"SELECT length(c.summary), length(CAST(c.summary AS BLOB)), length(CAST(c.description AS BLOB)), substr(c.description, -120), length(u.name) FROM cases c JOIN customers u ON u.id = c.customer WHERE c.ref = 'long-1@example.se'\"" <<EOF
 7
 512|1024|1048576|went on for 1599999 bytes; the SHA-256 of the whole is $sum]|128
 EOF
