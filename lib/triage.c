@@ -252,25 +252,20 @@ pattern_fold(const char *pattern, struct buf *b, int *stem)
 	return 0;
 }
 
-/* Read the rules and settings once per case file. */
+/* Build the trie of the rules and read triage's settings. */
 static int
-load(struct casefile *cf, struct cerror *e)
+build(struct casefile *cf, struct rules *rs, struct cerror *e)
 {
 	static const char sql[] = "SELECT id, kind, ifnull(lang, ''),"
 	    " pattern, ifnull(severity, 0), ifnull(flag, '') FROM rules"
 	    " ORDER BY id";
-	struct rules	*rs;
 	struct buf	 b = { NULL, 0, 0 };
 	sqlite3_stmt	*st;
 	char		 v[32], cur[8];
 	int		 rc, stem;
 
-	if ((rs = calloc(1, sizeof(*rs))) == NULL ||
-	    (rs->n = calloc(64, sizeof(*rs->n))) == NULL) {
-		free(rs);
+	if ((rs->n = calloc(64, sizeof(*rs->n))) == NULL)
 		return cerror_set(e, EX_OSERR, "out of memory");
-	}
-	cf->rules = rs;
 	rs->capn = 64;
 	rs->nn = 1;
 	rs->n[0].word = rs->n[0].stem = -1;
@@ -319,6 +314,23 @@ load(struct casefile *cf, struct cerror *e)
 		return db_error(cf, rc, e);
 	if (rc == SQLITE_ROW || (rs->fired = calloc(rs->nr + 1, 1)) == NULL)
 		return cerror_set(e, EX_OSERR, "out of memory");
+	return 0;
+}
+
+/* Read the rules and settings once per case file. */
+static int
+load(struct casefile *cf, struct cerror *e)
+{
+	struct rules	*rs;
+	int		 rc;
+
+	if ((rs = calloc(1, sizeof(*rs))) == NULL)
+		return cerror_set(e, EX_OSERR, "out of memory");
+	if ((rc = build(cf, rs, e)) != 0) {
+		triage_free(rs);
+		return rc;
+	}
+	cf->rules = rs;
 	return 0;
 }
 
