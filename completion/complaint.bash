@@ -1,10 +1,23 @@
 # shellcheck shell=bash
 # completion/complaint.bash: bash completion for the complaint tools.
-# Steps, reports and options are listed here; setting keys and case ids
-# come from the case file itself (complaint config, complaint-report).
+# Steps, reports and options are listed here; setting keys, case ids and
+# customers come from the case file itself (complaint config,
+# complaint-report).
 
 _complaint_ids() {
 	complaint-report list --limit 200 2>/dev/null | cut -f1
+}
+
+# Customers whose names start with the word being completed, those with
+# the most cases first, quoted for the shell.  Names are untrusted text,
+# so they are matched here rather than given to compgen -W, which would
+# expand them.
+_complaint_customers() {
+	local want=${1//\\/} name
+	COMPREPLY=()
+	while IFS= read -r name; do
+		[[ $name == "$want"* ]] && COMPREPLY+=("$(printf '%q' "$name")")
+	done < <(complaint-report repeat --min 1 --days 36500 --limit 200 2>/dev/null | cut -f3)
 }
 
 _complaint_settings() {
@@ -96,6 +109,7 @@ _complaint_report() {
 	    investigating proposed agreed escalated decided follow-up waiting
 	    closed dismissed merged' -- "$cur"); return ;;
 	--severity) mapfile -t COMPREPLY < <(compgen -W 'low medium high critical' -- "$cur"); return ;;
+	--customer) _complaint_customers "$cur"; return ;;
 	show|log) mapfile -t COMPREPLY < <(compgen -W "$(_complaint_ids) -" -- "$cur"); return ;;
 	esac
 	if [[ $cur == -* ]]; then

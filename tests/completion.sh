@@ -70,3 +70,14 @@ check 'new offers --mail and -N' 0 \
 --map
 --mail
 EOF
+complaint-new -n 'Ann Lee' -e ann@example.com Kettle cracked </dev/null >/dev/null 2>&1
+complaint-new -n "Eve \$(touch $T/ran) A:B" Lost parcel </dev/null >/dev/null 2>&1
+check 'customers come from the case file, quoted' 0 \
+    "bash $T/complete.bash complaint-report list --customer ''" <<EOF
+Ann\\ Lee
+Eve\\ \\\$\\(touch\\ $T/ran\\)\\ A:B
+EOF
+check 'a customer'"'"'s name is matched, never run' 0 \
+    "bash $T/complete.bash complaint report --customer 'Ann\\ '; test ! -e $T/ran" <<EOF
+Ann\\ Lee
+EOF

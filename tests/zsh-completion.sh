@@ -101,3 +101,13 @@ check 'config rule rm offers the rule ids' 0 \
 1
 101
 EOF
+complaint-new -n 'Ann Lee' -e ann@example.com Kettle cracked </dev/null >/dev/null 2>&1
+complaint-new -n "Eve \$(touch $T/ran) A:B" Lost parcel </dev/null >/dev/null 2>&1
+cat >>"$T/complete.zsh" <<'EOF'
+if [[ -n $CUSTOMERS ]]; then _complaint_customers; fi
+EOF
+check 'customers come from the case file, colons quoted, never run' 0 \
+    "CUSTOMERS=1 zsh -f $T/complete.zsh none x; test ! -e $T/ran" <<EOF
+Ann Lee
+Eve \$(touch $T/ran) A\\
+EOF
