@@ -45,11 +45,13 @@ usage(FILE *fp)
 	    "                     [-p PRODUCT] [-o ORDER] [-a AMOUNT] "
 	    "[-s SEVERITY] [-E EMPLOYEE]\n"
 	    "                     [-t TAG]... [-r RECEIVED] [--ref REF] "
-	    "[-m TEXT] [-N] [SUMMARY...]\n"
+	    "[-l LANG] [-m TEXT]\n"
+	    "                     [-N] [SUMMARY...]\n"
 	    "       complaint-new [-f FILE] --csv [--strict] [--skip N] "
 	    "[--map MAP]\n"
 	    "                     [--ignore-unknown] [-N] < complaints.csv\n"
-	    "       complaint-new [-f FILE] --mail [-N] < message.eml\n", fp);
+	    "       complaint-new [-f FILE] --mail [-l LANG] [-N] < message.eml\n",
+	    fp);
 }
 
 /* All of standard input, up to max bytes. */
@@ -283,6 +285,8 @@ from_mail(struct newcase *nc, struct mail *m, char **summary)
 	nc->email = m->from_addr;
 	nc->ref = m->message_id;
 	nc->description = m->body;
+	if (nc->lang == NULL && *m->lang != '\0')
+		nc->lang = m->lang;
 	if (m->date != -1)
 		nc->received = timefmt_iso(m->date, received);
 	if (nc->channel == NULL)
@@ -299,10 +303,12 @@ from_mail(struct newcase *nc, struct mail *m, char **summary)
 
 /* The verdict of triage: a line on standard error, or with -N lines out. */
 static void
-verdict(const struct caseid *id)
+verdict(const struct newcase *nc, const struct caseid *id)
 {
-	char	 ack[TIMEFMT_LEN], res[TIMEFMT_LEN];
+	char	 ack[TIMEFMT_LEN], res[TIMEFMT_LEN], lang[4];
 
+	if (nc->lang == NULL || case_lang(nc->lang, lang) != 0)
+		strlcpy(lang, id->v.lang, sizeof(lang));
 	if (opts.dry) {
 		printf("case\t%lld\nseverity\t%s\n", (long long)id->id,
 		    case_severity_name(id->severity));
@@ -311,9 +317,9 @@ verdict(const struct caseid *id)
 			    case_severity_name(id->v.severity));
 		printf("flags\t%s\nrules\t", id->v.flags);
 		textout_vis(stdout, id->v.fired);
-		printf("\nack-due\t%s\nresolve-due\t%s\n",
+		printf("\nack-due\t%s\nresolve-due\t%s\nlang\t%s\n",
 		    timefmt_iso(id->ack_due, ack),
-		    timefmt_iso(id->resolve_due, res));
+		    timefmt_iso(id->resolve_due, res), lang);
 		return;
 	}
 	fprintf(stderr, "complaint-new: case %lld: %s", (long long)id->id,
@@ -354,6 +360,7 @@ main(int argc, char *argv[])
 		{ "dry-run", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "ignore-unknown", no_argument, NULL, O_IGNORE },
+		{ "lang", required_argument, NULL, 'l' },
 		{ "mail", no_argument, NULL, O_MAIL },
 		{ "map", required_argument, NULL, O_MAP },
 		{ "skip", required_argument, NULL, O_SKIP },
@@ -376,7 +383,7 @@ main(int argc, char *argv[])
 	/* Past a file size limit, fail the write (74), not the process. */
 	signal(SIGXFSZ, SIG_IGN);
 	memset(&m, 0, sizeof(m));
-	while ((c = getopt_long(argc, argv, "a:c:E:e:f:hm:Nn:o:p:r:s:t:",
+	while ((c = getopt_long(argc, argv, "a:c:E:e:f:hl:m:Nn:o:p:r:s:t:",
 	    longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
@@ -397,6 +404,9 @@ main(int argc, char *argv[])
 		case 'h':
 			usage(stdout);
 			return 0;
+		case 'l':
+			nc->lang = optarg;
+			break;
 		case 'm':
 			nc->description = optarg;
 			break;
@@ -516,7 +526,7 @@ main(int argc, char *argv[])
 		warnx("ref %s is already case %lld; nothing recorded",
 		    nc->ref, (long long)id.id);
 	else {
-		verdict(&id);
+		verdict(nc, &id);
 		if (!opts.dry && hook_run(cf, "hook.new", id.id, "new", NULL,
 		    0, &ran, &e) != 0)
 			warnx("%s (the case stays)", e.msg);

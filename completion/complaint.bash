@@ -29,11 +29,12 @@ _complaint_new() {
 	case $prev in
 	-s) mapfile -t COMPREPLY < <(compgen -W 'low medium high critical' -- "$cur"); return ;;
 	-c) mapfile -t COMPREPLY < <(compgen -W 'email phone web chat letter in-person' -- "$cur"); return ;;
+	-l|--lang) mapfile -t COMPREPLY < <(compgen -W 'en id sv' -- "$cur"); return ;;
 	--map) mapfile -t COMPREPLY < <(compgen -W 'cfpb' -f -- "$cur"); return ;;
 	-f) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
 	esac
 	mapfile -t COMPREPLY < <(compgen -W '-f -n -e --phone -c -p -o -a -s -E -t -r
-	    --ref -m -N --dry-run --csv --strict --skip --map --ignore-unknown
+	    --ref -l --lang -m -N --dry-run --csv --strict --skip --map --ignore-unknown
 	    --mail --help --version' -- "$cur")
 }
 

@@ -41,6 +41,28 @@ case_severity_name(int sev)
 	return sev >= 1 && sev <= 4 ? severities[sev - 1] : "unknown";
 }
 
+int
+case_lang(const char *s, char *out)
+{
+	size_t	 n, k;
+
+	n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	if (n < 2 || n > 3)
+		return -1;
+	for (const char *p = s + n; *p != '\0'; p += k + 1) {
+		if (*p != '-' && *p != '_')
+			return -1;
+		k = strspn(p + 1, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+		if (k < 1 || k > 8)
+			return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[i] = (char)tolower((unsigned char)s[i]);
+	out[n] = '\0';
+	return 0;
+}
+
 /* A one-line field: valid UTF-8, no control characters, not too long. */
 static int
 check_line(const char *field, const char *s, size_t max, struct cerror *e)
@@ -141,10 +163,11 @@ case_check(struct casefile *cf, const struct newcase *nc, struct cerror *e)
 		{ "employee", offsetof(struct newcase, employee),
 		    LINE_MAX_BYTES },
 		{ "ref", offsetof(struct newcase, ref), LINE_MAX_BYTES },
+		{ "language", offsetof(struct newcase, lang), 64 },
 		{ "summary", offsetof(struct newcase, summary), SUMMARY_MAX },
 	};
 	struct money	 m;
-	char		 cur[8], phone[64], vis[64];
+	char		 cur[8], phone[64], vis[64], lang[4];
 	time_t		 t;
 	int		 sev;
 
@@ -185,6 +208,10 @@ case_check(struct casefile *cf, const struct newcase *nc, struct cerror *e)
 		return cerror_set(e, EX_DATAERR, "phone %s is not a phone "
 		    "number (digits, spaces, + - ( ) .)",
 		    text_vis(vis, sizeof(vis), nc->phone));
+	if (nc->lang != NULL && case_lang(nc->lang, lang) != 0)
+		return cerror_set(e, EX_DATAERR, "language %s is not a "
+		    "language code (like en, id, sv or sv-SE)",
+		    text_vis(vis, sizeof(vis), nc->lang));
 	if (nc->severity != NULL && case_severity(nc->severity, &sev) != 0)
 		return cerror_set(e, EX_DATAERR, "severity %s is not one of "
 		    "1-4, low, medium, high, critical",
@@ -322,6 +349,31 @@ customer(struct casefile *cf, const struct newcase *nc, int64_t *cid,
 	return 0;
 }
 
+/*
+ * Record the language of customer cid: the one given, else the one its
+ * words are in when the customer's is not known yet.
+ */
+static int
+customer_lang(struct casefile *cf, int64_t cid, const struct newcase *nc,
+    const struct verdict *v, struct cerror *e)
+{
+	static const char sql[] = "UPDATE customers SET lang ="
+	    " CASE WHEN ?3 THEN ?2 ELSE ifnull(lang, ?2) END WHERE id = ?1";
+	sqlite3_stmt	*st;
+	char		 lang[4];
+
+	if (cid == 0 || (nc->lang == NULL && *v->lang == '\0'))
+		return 0;
+	if (nc->lang == NULL || case_lang(nc->lang, lang) != 0)
+		strlcpy(lang, v->lang, sizeof(lang));
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, cid);
+	sqlite3_bind_text(st, 2, lang, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, nc->lang != NULL);
+	return db_done(cf, st, e);
+}
+
 /* The audit content of a new case: its fields as one JSON object. */
 static int
 new_content(struct buf *b, int64_t id, int64_t cid, const struct newcase *nc,
@@ -345,6 +397,7 @@ new_content(struct buf *b, int64_t id, int64_t cid, const struct newcase *nc,
 	if (m != NULL)
 		rc |= text_json_str(b, "amount", money_format(m, amount));
 	rc |= text_json_str(b, "employee", nc->employee);
+	rc |= text_json_str(b, "lang", nc->lang);
 	rc |= text_json_str(b, "ref", nc->ref);
 	rc |= text_json_str(b, "summary", nc->summary);
 	rc |= text_json_str(b, "description", nc->description);
@@ -385,6 +438,8 @@ new_content(struct buf *b, int64_t id, int64_t cid, const struct newcase *nc,
 	    case_severity_name(out->v.severity));
 	if (*out->v.flags != '\0')
 		rc |= text_json_str(b, "flags", out->v.flags);
+	if (*out->v.lang != '\0')
+		rc |= text_json_str(b, "lang", out->v.lang);
 	rc |= buf_printf(b, ",\"rules\":%s", out->v.rules);
 	rc |= text_json_str(b, "ack_due", timefmt_iso(out->ack_due, t));
 	rc |= text_json_str(b, "resolve_due", timefmt_iso(out->resolve_due,
@@ -466,7 +521,8 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 		timefmt_parse(nc->received, t, -1, &t, e);
 	timefmt_iso(t, received);
 	if ((rc = customer(cf, nc, &cid, e)) != 0 ||
-	    (rc = triage_run(cf, nc, cid, t, mp, &out->v, e)) != 0)
+	    (rc = triage_run(cf, nc, cid, t, mp, &out->v, e)) != 0 ||
+	    (rc = customer_lang(cf, cid, nc, &out->v, e)) != 0)
 		return rc;
 	out->severity = out->v.severity;
 	if (nc->severity != NULL)

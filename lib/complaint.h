@@ -211,6 +211,7 @@ struct newcase {
 	const char	*ref;
 	const char	*summary;
 	const char	*description;
+	const char	*lang;		/* the customer's language, or NULL */
 	const char	**tags;
 	size_t		 ntags;
 	const char *const *xname;	/* extra fields, kept in "fields" */
@@ -226,6 +227,7 @@ struct verdict {
 	char		 flags[256];	/* "legal,duplicate:12,repeat:3" */
 	char		 fired[1024];	/* "legal lawyer*, money 1000.00" */
 	const char	*rules;		/* the same as a JSON array */
+	char		 lang[4];	/* the language of the words, or "" */
 };
 
 struct caseid {
@@ -252,6 +254,11 @@ int	case_brief(struct casefile *, int64_t, char *, size_t, int *,
 int	case_severity(const char *, int *);
 /* The name of severity 1-4. */
 const char *case_severity_name(int);
+/*
+ * A language tag (en, sv-SE, pt_BR): its primary subtag in lower case
+ * into out[4]; -1 when it is not a language tag.
+ */
+int	case_lang(const char *, char *);
 
 /* triage.c */
 /* A triage rule, as complaint config rule add takes it. */
@@ -618,6 +625,7 @@ struct mail {
 	char		*from_addr;	/* "user@example.com" */
 	char		*subject;	/* one line of UTF-8, or NULL */
 	char		*message_id;	/* without the angle brackets, or NULL */
+	char		 lang[4];	/* of Content-Language, or "" */
 	time_t		 date;		/* -1 when there is no Date */
 	char		*body;		/* the text in UTF-8 with LF ends, or NULL */
 	struct mailpart	*att;

@@ -29,13 +29,13 @@
 enum {
 	F_NAME, F_EMAIL, F_PHONE, F_CHANNEL, F_PRODUCT, F_ORDER, F_AMOUNT,
 	F_SEVERITY, F_EMPLOYEE, F_TAGS, F_RECEIVED, F_REF, F_SUMMARY,
-	F_DESCRIPTION, F_SUBPRODUCT, F_TAG, F_EXTRA, F_IGNORE, NFIELD
+	F_DESCRIPTION, F_LANG, F_SUBPRODUCT, F_TAG, F_EXTRA, F_IGNORE, NFIELD
 };
 
 static const char *const field_names[] = {
 	"name", "email", "phone", "channel", "product", "order", "amount",
 	"severity", "employee", "tags", "received", "ref", "summary",
-	"description", "subproduct", "tag", "field", "ignore",
+	"description", "lang", "subproduct", "tag", "field", "ignore",
 };
 
 /*
@@ -122,7 +122,7 @@ field_index(const char *name)
 	for (int i = 0; i < NFIELD; i++)
 		if (alike(name, field_names[i]))
 			return i;
-	return -1;
+	return alike(name, "language") ? F_LANG : -1;
 }
 
 static void
@@ -470,6 +470,7 @@ csvin_next(struct csvin *c, struct newcase *nc, struct csvextra *x,
 	slot[F_REF] = &nc->ref;
 	slot[F_SUMMARY] = &nc->summary;
 	slot[F_DESCRIPTION] = &nc->description;
+	slot[F_LANG] = &nc->lang;
 	nc->tags = c->tagv;
 	buf_reset(&c->product);
 	for (int i = 0; i < c->nf; i++) {

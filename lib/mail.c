@@ -24,7 +24,7 @@
 #define MAXHDR		(64 * 1024)	/* an unfolded header */
 
 struct hdrs {
-	char	*from, *subject, *date, *msgid;
+	char	*from, *subject, *date, *msgid, *lang;
 	char	*type, *cte, *disp;
 };
 
@@ -42,6 +42,7 @@ hdrs_free(struct hdrs *h)
 	free(h->subject);
 	free(h->date);
 	free(h->msgid);
+	free(h->lang);
 	free(h->type);
 	free(h->cte);
 	free(h->disp);
@@ -69,6 +70,7 @@ keep(struct hdrs *h, const char *name, size_t n, const char *v, size_t vn)
 		{ "subject", offsetof(struct hdrs, subject) },
 		{ "date", offsetof(struct hdrs, date) },
 		{ "message-id", offsetof(struct hdrs, msgid) },
+		{ "content-language", offsetof(struct hdrs, lang) },
 		{ "content-type", offsetof(struct hdrs, type) },
 		{ "content-transfer-encoding", offsetof(struct hdrs, cte) },
 		{ "content-disposition", offsetof(struct hdrs, disp) },
@@ -976,6 +978,14 @@ mail_parse(const char *msg, size_t len, struct mail *m, struct cerror *e)
 			rc = cerror_set(e, EX_OSERR, "out of memory");
 			goto out;
 		}
+	}
+	/* The first language of Content-Language; one we cannot read is
+	 * left out, as the header only helps. */
+	if (h.lang != NULL) {
+		s = h.lang + strspn(h.lang, " \t");
+		s[strcspn(s, ", \t")] = '\0';
+		if (case_lang(s, m->lang) != 0)
+			*m->lang = '\0';
 	}
 	if (h.date != NULL && (m->date = date(h.date)) == -1) {
 		rc = cerror_set(e, EX_DATAERR, "the Date header %s is not an RFC "

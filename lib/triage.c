@@ -7,7 +7,8 @@
  * from each word of the text finds every rule that matches there, a
  * phrase across words as well; the cost grows with the text, not with the
  * number of rules.  A pattern ending in * matches any ending of its last
- * word.  Money rules compare the amount instead.
+ * word.  Money rules compare the amount instead.  The same words tell
+ * the language the complaint is written in, by the small words of each.
  *
  * Then what needs the case file: a duplicate (an open case of the same
  * customer with the same order or a summary of nearly the same words)
@@ -31,6 +32,7 @@
 #define DUP_WORDS	64	/* words of a summary compared */
 #define SUSPECT_WORDS	4	/* fewer words than this is little to act on */
 #define PATTERN_MAX	200
+#define LANG_WORDS	100	/* words looked at to tell the language */
 
 struct node {
 	unsigned char	 c;
@@ -334,6 +336,96 @@ load(struct casefile *cf, struct cerror *e)
 	return 0;
 }
 
+/*
+ * Small words common in one language the case file speaks and not in the
+ * others, folded and sorted.  The first LANG_WORDS words of a complaint
+ * are looked up here, and a language with at least two hits and more
+ * than twice the hits of any other is the language it is written in.
+ */
+static const struct langword {
+	const char	*word;
+	const char	*lang;
+} langwords[] = {
+	{ "about", "en" }, { "ada", "id" }, { "adalah", "id" },
+	{ "after", "en" }, { "akan", "id" }, { "and", "en" },
+	{ "ar", "sv" }, { "are", "en" }, { "at", "en" },
+	{ "atau", "id" }, { "att", "sv" }, { "av", "sv" },
+	{ "be", "en" }, { "been", "en" }, { "belum", "id" },
+	{ "bisa", "id" }, { "blev", "sv" }, { "but", "en" },
+	{ "dan", "id" }, { "dari", "id" }, { "den", "sv" },
+	{ "dengan", "id" }, { "det", "sv" }, { "di", "id" },
+	{ "dia", "id" }, { "did", "en" }, { "efter", "sv" },
+	{ "eller", "sv" }, { "ett", "sv" }, { "fick", "sv" },
+	{ "had", "en" }, { "hade", "sv" }, { "han", "sv" },
+	{ "har", "sv" }, { "have", "en" }, { "he", "en" },
+	{ "her", "en" }, { "his", "en" }, { "hon", "sv" },
+	{ "ini", "id" }, { "inte", "sv" }, { "it", "en" },
+	{ "itu", "id" }, { "jag", "sv" }, { "juga", "id" },
+	{ "kami", "id" }, { "kan", "sv" }, { "karena", "id" },
+	{ "ke", "id" }, { "kepada", "id" }, { "me", "en" },
+	{ "med", "sv" }, { "mig", "sv" }, { "min", "sv" },
+	{ "mitt", "sv" }, { "mohon", "id" }, { "my", "en" },
+	{ "nar", "sv" }, { "ni", "sv" }, { "not", "en" },
+	{ "nu", "sv" }, { "och", "sv" }, { "of", "en" },
+	{ "oleh", "id" }, { "om", "sv" }, { "our", "en" },
+	{ "pa", "sv" }, { "pada", "id" }, { "sa", "sv" },
+	{ "sampai", "id" }, { "sangat", "id" }, { "saya", "id" },
+	{ "she", "en" }, { "ska", "sv" }, { "som", "sv" },
+	{ "sudah", "id" }, { "tapi", "id" }, { "telah", "id" },
+	{ "tetapi", "id" }, { "that", "en" }, { "the", "en" },
+	{ "their", "en" }, { "there", "en" }, { "they", "en" },
+	{ "this", "en" }, { "tidak", "id" }, { "till", "sv" },
+	{ "to", "en" }, { "tolong", "id" }, { "untuk", "id" },
+	{ "utan", "sv" }, { "var", "sv" }, { "vara", "sv" },
+	{ "vi", "sv" }, { "was", "en" }, { "we", "en" },
+	{ "were", "en" }, { "what", "en" }, { "when", "en" },
+	{ "with", "en" }, { "would", "en" }, { "yang", "id" },
+	{ "you", "en" }, { "your", "en" },
+};
+static const char *const langs[] = { "en", "id", "sv" };
+
+static int
+langcmp(const void *key, const void *lw)
+{
+	return strcmp(key, ((const struct langword *)lw)->word);
+}
+
+/* The language of the folded text t into lang, or "". */
+static void
+guess_lang(const char *t, char *lang, size_t size)
+{
+	const struct langword	*lw;
+	char			 w[8];
+	size_t			 n, nw = 0;
+	int			 hits[3] = { 0, 0, 0 }, best = 0, next = 0, at = -1;
+
+	for (const char *p = t; *p != '\0' && nw < LANG_WORDS; p += n) {
+		p += strspn(p, " \n");
+		if ((n = strcspn(p, " \n")) == 0)
+			break;
+		nw++;
+		if (n >= sizeof(w))
+			continue;
+		memcpy(w, p, n);
+		w[n] = '\0';
+		if ((lw = bsearch(w, langwords, sizeof(langwords) /
+		    sizeof(langwords[0]), sizeof(langwords[0]),
+		    langcmp)) == NULL)
+			continue;
+		for (int i = 0; i < 3; i++)
+			hits[i] += strcmp(lw->lang, langs[i]) == 0;
+	}
+	for (int i = 0; i < 3; i++) {
+		if (hits[i] > best) {
+			next = best;
+			best = hits[i];
+			at = i;
+		} else if (hits[i] > next)
+			next = hits[i];
+	}
+	strlcpy(lang, best >= 2 && best > 2 * next ? langs[at] : "", size);
+}
+
 /* Mark every rule that matches the folded text. */
 static void
 walk(struct rules *rs, const char *t)
@@ -557,6 +649,7 @@ triage_run(struct casefile *cf, const struct newcase *nc, int64_t cid,
 	if (nwords < 0 || rc != 0)
 		return cerror_set(e, EX_OSERR, "out of memory");
 	walk(rs, rs->text.s);
+	guess_lang(rs->text.s, v->lang, sizeof(v->lang));
 	rc = buf_puts(&rs->json, "[");
 	for (size_t i = 0; i < rs->nr; i++) {
 		const struct rule1 *r = &rs->r[i];

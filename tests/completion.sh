@@ -81,3 +81,9 @@ check 'a customer'"'"'s name is matched, never run' 0 \
     "bash $T/complete.bash complaint report --customer 'Ann\\ '; test ! -e $T/ran" <<EOF
 Ann\\ Lee
 EOF
+check 'new -l offers the languages' 0 \
+    "bash $T/complete.bash complaint-new --lang ''" <<EOF
+en
+id
+sv
+EOF

@@ -124,3 +124,24 @@ check 'and a second retry records nothing new' 0 \
     "sh $TOP/scripts/mail-intake.sh <$T/late.eml; sqlite3 $COMPLAINT_FILE \"SELECT count(*) FROM cases WHERE ref = 'late-1@example.com'\"" <<EOF
 1
 EOF
+
+# The customer's language: Content-Language when the message has one (its
+# first language), else the small words of the text; -l wins over both.
+check_sql 'the Swedish text made a Swedish customer, the English an English one' \
+    "SELECT email, lang FROM customers WHERE email IN ('asa@example.se', 'ann@example.com') ORDER BY email" <<EOF
+ann@example.com|en
+asa@example.se|sv
+EOF
+awk '{ sub(/ann@example.com/, "lang@example.com"); sub(/^Message-ID: </, "Message-ID: <lang-") }
+    /^Subject:/ { print; print "Content-Language: id-ID, en"; next } { print }' \
+    "$M/en-plain.eml" >"$T/lang.eml"
+check 'Content-Language wins over the words' 0 \
+    "complaint-new --mail <$T/lang.eml 2>/dev/null >/dev/null; sqlite3 $COMPLAINT_FILE \"SELECT lang FROM customers WHERE email = 'lang@example.com'\"" <<EOF
+id
+EOF
+sed 's/^Message-ID: <lang-/Message-ID: <lang2-/; s/lang@example.com/lang2@example.com/' \
+    "$T/lang.eml" >"$T/lang2.eml"
+check 'and -l wins over Content-Language' 0 \
+    "complaint-new --mail -l sv <$T/lang2.eml 2>/dev/null >/dev/null; sqlite3 $COMPLAINT_FILE \"SELECT lang FROM customers WHERE email = 'lang2@example.com'\"" <<EOF
+sv
+EOF

@@ -40,6 +40,7 @@ flags	legal
 rules	legal advokat*, legal stämning
 ack-due	2026-11-22T14:00:00Z
 resolve-due	2026-11-25T10:00:00Z
+lang	sv
 EOF
 check 'Indonesian: a phrase across words, safety is critical' 0 \
     'complaint-new -N -e budi@example.id "Anak saya masuk rumah   sakit, keracunan"' <<EOF
@@ -49,6 +50,7 @@ flags	safety
 rules	safety keracunan, safety rumah sakit
 ack-due	2026-11-22T11:00:00Z
 resolve-due	2026-11-23T10:00:00Z
+lang	
 EOF
 check 'word boundaries: suede is not sue, courtesy is not court' 0 \
     'complaint-new -N -e c@example.com Suede shoes and no courtesy at all | sed -n 3,4p' <<EOF
@@ -134,3 +136,72 @@ check 'a bad holiday is 65' 65 "complaint config sla.holidays '2026-02-30'"
 check_err 'complaint: sla.holidays: 2026-02-30 is not a date (give dates like 2026-12-25, separated by commas)'
 check 'an unknown time zone is 65' 65 'complaint config tz Mars/Olympus'
 check_err 'complaint: tz: no time zone Mars/Olympus in /usr/share/zoneinfo (give a name like Europe/Stockholm or UTC; install tzdata)'
+
+# The customer's language: given with -l or a lang column, else told by
+# the small words of the complaint; a guess never replaces a known one.
+check 'Swedish words make a Swedish customer' 0 \
+    'complaint-new -e sv@example.se -m "Jag fick fel vara och det var inte det jag beställde" Fel vara' <<EOF
+4
+EOF
+check 'Indonesian words make an Indonesian customer' 0 \
+    'complaint-new -e id@example.id -m "Saya sudah membayar tetapi barang belum sampai" Paket' <<EOF
+5
+EOF
+check 'too few small words tell nothing' 0 \
+    'complaint-new -e none@example.com -o X-1 Kettle broken' <<EOF
+6
+EOF
+check 'a given language wins, and only its primary subtag is kept' 0 \
+    'complaint-new -e en@example.com -l EN-gb -m "Jag fick fel vara och det var inte det jag ville" Wrong item' <<EOF
+7
+EOF
+check 'a guess does not replace a known language' 0 \
+    'complaint-new -e sv@example.se -m "I was charged twice and this is not what we agreed" Double charge' <<EOF
+8
+EOF
+check_sql 'the customers'"'"' languages' \
+    "SELECT email, ifnull(lang, '-') FROM customers WHERE email IN ('sv@example.se', 'id@example.id', 'none@example.com', 'en@example.com') ORDER BY id" <<EOF
+sv@example.se|sv
+id@example.id|id
+none@example.com|-
+en@example.com|en
+EOF
+check 'the guess is in the audit entry, the given language in the case' 0 \
+    "sqlite3 $COMPLAINT_FILE \"SELECT case_id, ifnull(json_extract(content, '\$.lang'), '-'), ifnull(json_extract(content, '\$.triage.lang'), '-') FROM audit WHERE case_id IN (4, 7, 8) AND action = 'new'\"" <<EOF
+4|-|sv
+7|EN-gb|sv
+8|-|en
+EOF
+check 'the acknowledgement is in the customer'"'"'s language' 0 \
+    'complaint-resolve ack 4 --message | head -1; complaint-resolve ack 5 --message | head -1; complaint-resolve ack 7 --message | head -1' <<EOF
+Hej customer,
+Yth. customer,
+Dear customer,
+EOF
+check 'a language that is no language code is 65' 65 \
+    'complaint-new -e x@example.com -l "en gb" Kettle'
+check_err 'complaint-new: language en gb is not a language code (like en, id, sv or sv-SE)'
+check 'a CSV lang (or language) column gives the language' 0 \
+    'printf "email,summary,Language\ncsv@example.com,Kettle,id-ID\n" | complaint-new --csv' <<EOF
+line,id,status,severity,flags
+2,9,new,medium,
+EOF
+check_sql 'and it is kept' \
+    "SELECT lang FROM customers WHERE email = 'csv@example.com'" <<EOF
+id
+EOF
+check 'a bad lang in a CSV row is a bad row' 65 \
+    'printf "email,summary,lang\ncsv2@example.com,Kettle,1x\n" | complaint-new --csv' <<EOF
+line,id,status,severity,flags
+EOF
+check_err 'complaint-new: line 2: language 1x is not a language code (like en, id, sv or sv-SE)
+complaint-new: 1 bad record skipped; 0 imported'
+check 'language codes: region, script and region, underscore' 0 \
+    'for l in pt_BR zh-Hant-TW fil; do complaint-new -N -e x@example.com -l $l Kettle | tail -1; done' <<EOF
+lang	pt
+lang	zh
+lang	fil
+EOF
+check 'a primary part of four letters is no code' 65 \
+    'complaint-new -N -e x@example.com -l engl Kettle'
+check_err 'complaint-new: language engl is not a language code (like en, id, sv or sv-SE)'

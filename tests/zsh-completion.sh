@@ -74,6 +74,11 @@ check 'new offers --mail, --csv and -N' 0 \
 --csv
 --mail
 EOF
+check 'new offers -l and --lang' 0 \
+    "zsh -f $T/complete.zsh complaint-new complaint-new - | grep -E '^-(l|-lang)\$'" <<EOF
+-l
+--lang
+EOF
 cat >>"$T/complete.zsh" <<'EOF'
 if [[ -n $IDS ]]; then _complaint_ids; fi
 if [[ -n $KEYS ]]; then _complaint_settings; fi

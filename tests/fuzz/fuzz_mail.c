@@ -1,7 +1,8 @@
 /*
  * fuzz_mail.c: the e-mail parser.  Any bytes either parse into a message
  * with a From address and texts that are valid UTF-8 (the subject and
- * the name on one line), or fail with a code and a message.
+ * the name on one line) and a language that is empty or two or three
+ * small letters, or fail with a code and a message.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -46,6 +47,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		utf8(m.subject, 1);
 		utf8(m.message_id, 0);
 		utf8(m.body, 0);
+		if (*m.lang != '\0' && (strlen(m.lang) < 2 ||
+		    strspn(m.lang, "abcdefghijklmnopqrstuvwxyz") !=
+		    strlen(m.lang)))
+			abort();
 		for (size_t i = 0; i < m.natt; i++) {
 			utf8(m.att[i].name, 0);
 			if (m.att[i].type == NULL ||
