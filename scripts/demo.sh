@@ -42,11 +42,22 @@ run "complaint-new -n 'Ann Berg' -e ann@example.se -c email -p 'Kettle K2' \\
     -o A-1001 -a '49.90 EUR' -E Per -r 2026-11-20T09:12:00Z \\
     -m 'The kettle leaked on the first use and scalded the counter.' \\
     Kettle leaks"
-run "complaint-new -n 'Budi Santoso' --phone '+62 21 555 0101' -c phone \\
+run "complaint-new -n 'Budi Santoso' --phone '+62 21 555 0101' -c phone -l id \\
     -p Delivery -o B-2002 Paket terlambat dua minggu"
 run "echo 'Charged twice for one order.' | complaint-new -e ann@example.se \\
     -c web -o A-1002 -a 'EUR 19.00' -t billing Double charge"
 run "complaint-new -c web Free money now"
+run "complaint-new --mail <<'EOF'
+From: =?UTF-8?Q?=C3=85sa_Lind?= <asa@example.se>
+To: support@example.com
+Subject: =?UTF-8?Q?Fel_belopp_p=C3=A5_kvittot?=
+Date: Fri, 20 Nov 2026 09:20:00 +0100
+Message-ID: <kvitto-1003@example.se>
+Content-Type: text/plain; charset=ISO-8859-1
+Content-Transfer-Encoding: quoted-printable
+
+Hej! Jag betalade 89 kr f=F6r mycket f=F6r order A-1003.
+EOF"
 run "complaint-report list"
 
 step "2. Acknowledge at once, promising nothing about the outcome"
@@ -54,6 +65,7 @@ at 2026-11-20T10:05:00Z
 run "complaint-report list --status new --customer ann@example.se |
     complaint-resolve ack -"
 run "complaint-resolve ack 2 --message"
+run "complaint-resolve ack 5 --message"
 run "complaint-resolve dismiss 4 -m 'hoax: no customer, no order'"
 
 step "3. Hear both sides: the employee involved first, then the complainant"
