@@ -337,6 +337,17 @@ verdict(const struct newcase *nc, const struct caseid *id)
 	    timefmt_iso(id->ack_due, ack), timefmt_iso(id->resolve_due, res));
 }
 
+/* Whether an option gave a field of the case. */
+static int
+case_given(const struct newcase *nc)
+{
+	return nc->name != NULL || nc->email != NULL || nc->phone != NULL ||
+	    nc->channel != NULL || nc->product != NULL || nc->order != NULL ||
+	    nc->amount != NULL || nc->severity != NULL ||
+	    nc->employee != NULL || nc->received != NULL || nc->ref != NULL ||
+	    nc->description != NULL || nc->lang != NULL || nc->ntags > 0;
+}
+
 /* Open the case file; a dry run needs one that exists. */
 static int
 open_file(struct casefile **cf, struct cerror *e)
@@ -477,6 +488,12 @@ main(int argc, char *argv[])
 	if (opts.csv) {
 		if (argc > 0) {
 			warnx("--csv takes no summary: the rows hold them");
+			usage(stderr);
+			return EX_USAGE;
+		}
+		if (case_given(nc)) {
+			warnx("--csv takes a case's fields from its row; give "
+			    "them as columns, not options");
 			usage(stderr);
 			return EX_USAGE;
 		}

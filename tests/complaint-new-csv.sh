@@ -164,3 +164,13 @@ EOF
 check 'the log verifies' 0 'complaint-report verify | cut -f1,2' <<EOF
 ok	6623 entries
 EOF
+check 'a case field given as an option with --csv is 64' 64 \
+    'printf "email,summary\nopt@example.com,Kettle\n" | complaint-new --csv -c web'
+check 'it says why' 0 \
+    'complaint-new --csv -c web </dev/null 2>&1 | head -1' <<EOF
+complaint-new: --csv takes a case's fields from its row; give them as columns, not options
+EOF
+check_sql 'and nothing is read' \
+    "SELECT count(*) FROM customers WHERE email = 'opt@example.com'" <<EOF
+0
+EOF
