@@ -2,10 +2,26 @@
 # completion/complaint.bash: bash completion for the complaint tools.
 # Steps, reports and options are listed here; setting keys, case ids and
 # customers come from the case file itself (complaint config,
-# complaint-report).
+# complaint-report), honouring -f FILE on the line and $COMPLAINT_FILE.
+
+# The -f FILE given on the line, as arguments for the tools, into the
+# array _complaint_f (empty when none).
+_complaint_file() {
+	local i f
+	_complaint_f=()
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		if [[ ${COMP_WORDS[i]} == -f ]]; then
+			f=${COMP_WORDS[i+1]}
+			[[ $f == \~/* ]] && f=$HOME/${f:2}
+			_complaint_f=(-f "$f")
+		fi
+	done
+}
 
 _complaint_ids() {
-	complaint-report list --limit 200 2>/dev/null | cut -f1
+	_complaint_file
+	complaint-report "${_complaint_f[@]}" list --limit 200 2>/dev/null |
+	    cut -f1
 }
 
 # Customers whose names start with the word being completed, those with
@@ -14,14 +30,17 @@ _complaint_ids() {
 # expand them.
 _complaint_customers() {
 	local want=${1//\\/} name
+	_complaint_file
 	COMPREPLY=()
 	while IFS= read -r name; do
 		[[ $name == "$want"* ]] && COMPREPLY+=("$(printf '%q' "$name")")
-	done < <(complaint-report repeat --min 1 --days 36500 --limit 200 2>/dev/null | cut -f3)
+	done < <(complaint-report "${_complaint_f[@]}" repeat --min 1 \
+	    --days 36500 --limit 200 2>/dev/null | cut -f3)
 }
 
 _complaint_settings() {
-	complaint config --list 2>/dev/null | cut -f1
+	_complaint_file
+	complaint config "${_complaint_f[@]}" --list 2>/dev/null | cut -f1
 }
 
 _complaint_new() {
@@ -74,7 +93,10 @@ _complaint_resolve() {
 	--favour) mapfile -t COMPREPLY < <(compgen -W 'customer company both' -- "$cur"); return ;;
 	--satisfied) mapfile -t COMPREPLY < <(compgen -W 'yes no' -- "$cur"); return ;;
 	--score) mapfile -t COMPREPLY < <(compgen -W '1 2 3 4 5' -- "$cur"); return ;;
-	--cause) mapfile -t COMPREPLY < <(compgen -W "$(complaint config causes 2>/dev/null | tr , ' ')" -- "$cur"); return ;;
+	--cause)
+		_complaint_file
+		mapfile -t COMPREPLY < <(compgen -W "$(complaint config "${_complaint_f[@]}" causes 2>/dev/null | tr , ' ')" -- "$cur")
+		return ;;
 	esac
 	if [ -z "$step" ]; then
 		mapfile -t COMPREPLY < <(compgen -W "$steps -f --states --help --version" -- "$cur")
@@ -138,7 +160,8 @@ _complaint() {
 			3) mapfile -t COMPREPLY < <(compgen -W 'add list rm' -- "$cur") ;;
 			*) case ${COMP_WORDS[3]} in
 			   add) mapfile -t COMPREPLY < <(compgen -W '-l -s -F legal safety money abuse urgency hoax' -- "$cur") ;;
-			   rm) mapfile -t COMPREPLY < <(compgen -W "$(complaint config rule list 2>/dev/null | cut -f1)" -- "$cur") ;;
+			   rm) _complaint_file
+			       mapfile -t COMPREPLY < <(compgen -W "$(complaint config "${_complaint_f[@]}" rule list 2>/dev/null | cut -f1)" -- "$cur") ;;
 			   esac ;;
 			esac
 			return

@@ -38,6 +38,16 @@ check 'case ids come from the case file' 0 \
 2
 -
 EOF
+check 'and from the file -f names' 0 \
+    "complaint init -f other.db >/dev/null; bash $T/complete.bash complaint-report -f other.db show ''" <<EOF
+-
+EOF
+check 'a -f FILE starting ~/ is in HOME' 0 \
+    "sqlite3 \$COMPLAINT_FILE \".backup \$HOME/h.db\"; COMPLAINT_FILE=other.db bash $T/complete.bash complaint-resolve ack -f '~/h.db' ''" <<EOF
+1
+2
+-
+EOF
 check 'causes come from the settings' 0 \
     "bash $T/complete.bash complaint-resolve close 1 --cause pr" <<EOF
 product-defect
