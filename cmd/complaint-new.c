@@ -303,12 +303,10 @@ from_mail(struct newcase *nc, struct mail *m, char **summary)
 
 /* The verdict of triage: a line on standard error, or with -N lines out. */
 static void
-verdict(const struct newcase *nc, const struct caseid *id)
+verdict(const struct caseid *id)
 {
-	char	 ack[TIMEFMT_LEN], res[TIMEFMT_LEN], lang[4];
+	char	 ack[TIMEFMT_LEN], res[TIMEFMT_LEN];
 
-	if (nc->lang == NULL || case_lang(nc->lang, lang) != 0)
-		strlcpy(lang, id->v.lang, sizeof(lang));
 	if (opts.dry) {
 		printf("case\t%lld\nseverity\t%s\n", (long long)id->id,
 		    case_severity_name(id->severity));
@@ -319,7 +317,7 @@ verdict(const struct newcase *nc, const struct caseid *id)
 		textout_vis(stdout, id->v.fired);
 		printf("\nack-due\t%s\nresolve-due\t%s\nlang\t%s\n",
 		    timefmt_iso(id->ack_due, ack),
-		    timefmt_iso(id->resolve_due, res), lang);
+		    timefmt_iso(id->resolve_due, res), id->lang);
 		return;
 	}
 	fprintf(stderr, "complaint-new: case %lld: %s", (long long)id->id,
@@ -543,7 +541,7 @@ main(int argc, char *argv[])
 		warnx("ref %s is already case %lld; nothing recorded",
 		    nc->ref, (long long)id.id);
 	else {
-		verdict(nc, &id);
+		verdict(&id);
 		if (!opts.dry && hook_run(cf, "hook.new", id.id, "new", NULL,
 		    0, &ran, &e) != 0)
 			warnx("%s (the case stays)", e.msg);

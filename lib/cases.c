@@ -350,27 +350,24 @@ customer(struct casefile *cf, const struct newcase *nc, int64_t *cid,
 }
 
 /*
- * Record the language of customer cid: the one given, else the one its
- * words are in when the customer's is not known yet.
+ * Record lang as the language of customer cid: a given one replaces
+ * theirs, one told by the words only fills it in when it is not known.
  */
 static int
-customer_lang(struct casefile *cf, int64_t cid, const struct newcase *nc,
-    const struct verdict *v, struct cerror *e)
+customer_lang(struct casefile *cf, int64_t cid, const char *lang, int given,
+    struct cerror *e)
 {
 	static const char sql[] = "UPDATE customers SET lang ="
 	    " CASE WHEN ?3 THEN ?2 ELSE ifnull(lang, ?2) END WHERE id = ?1";
 	sqlite3_stmt	*st;
-	char		 lang[4];
 
-	if (cid == 0 || (nc->lang == NULL && *v->lang == '\0'))
+	if (cid == 0 || *lang == '\0')
 		return 0;
-	if (nc->lang == NULL || case_lang(nc->lang, lang) != 0)
-		strlcpy(lang, v->lang, sizeof(lang));
 	if ((st = db_prepare(cf, sql, e)) == NULL)
 		return e->code;
 	sqlite3_bind_int64(st, 1, cid);
-	sqlite3_bind_text(st, 2, lang, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 3, nc->lang != NULL);
+	sqlite3_bind_text(st, 2, lang, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, given);
 	return db_done(cf, st, e);
 }
 
@@ -521,8 +518,12 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 		timefmt_parse(nc->received, t, -1, &t, e);
 	timefmt_iso(t, received);
 	if ((rc = customer(cf, nc, &cid, e)) != 0 ||
-	    (rc = triage_run(cf, nc, cid, t, mp, &out->v, e)) != 0 ||
-	    (rc = customer_lang(cf, cid, nc, &out->v, e)) != 0)
+	    (rc = triage_run(cf, nc, cid, t, mp, &out->v, e)) != 0)
+		return rc;
+	if (nc->lang == NULL || case_lang(nc->lang, out->lang) != 0)
+		strlcpy(out->lang, out->v.lang, sizeof(out->lang));
+	if ((rc = customer_lang(cf, cid, out->lang, nc->lang != NULL,
+	    e)) != 0)
 		return rc;
 	out->severity = out->v.severity;
 	if (nc->severity != NULL)

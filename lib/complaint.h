@@ -235,6 +235,7 @@ struct caseid {
 	int		 existed;	/* the ref was already in the case file */
 	int		 severity;	/* the case's, -s or the verdict */
 	struct verdict	 v;
+	char		 lang[4];	/* the customer's: given, else v.lang */
 	time_t		 ack_due;
 	time_t		 resolve_due;
 };
