@@ -342,47 +342,48 @@ load(struct casefile *cf, struct cerror *e)
  * are looked up here, and a language with at least two hits and more
  * than twice the hits of any other is the language it is written in.
  */
+enum { EN, ID, SV, NLANG };
+static const char *const langs[NLANG] = { "en", "id", "sv" };
 static const struct langword {
 	const char	*word;
-	const char	*lang;
+	int		 lang;		/* EN, ID, SV */
 } langwords[] = {
-	{ "about", "en" }, { "ada", "id" }, { "adalah", "id" },
-	{ "after", "en" }, { "akan", "id" }, { "and", "en" },
-	{ "ar", "sv" }, { "are", "en" }, { "at", "en" },
-	{ "atau", "id" }, { "att", "sv" }, { "av", "sv" },
-	{ "be", "en" }, { "been", "en" }, { "belum", "id" },
-	{ "bisa", "id" }, { "blev", "sv" }, { "but", "en" },
-	{ "dan", "id" }, { "dari", "id" }, { "den", "sv" },
-	{ "dengan", "id" }, { "det", "sv" }, { "di", "id" },
-	{ "dia", "id" }, { "did", "en" }, { "efter", "sv" },
-	{ "eller", "sv" }, { "ett", "sv" }, { "fick", "sv" },
-	{ "had", "en" }, { "hade", "sv" }, { "han", "sv" },
-	{ "har", "sv" }, { "have", "en" }, { "he", "en" },
-	{ "her", "en" }, { "his", "en" }, { "hon", "sv" },
-	{ "ini", "id" }, { "inte", "sv" }, { "it", "en" },
-	{ "itu", "id" }, { "jag", "sv" }, { "juga", "id" },
-	{ "kami", "id" }, { "kan", "sv" }, { "karena", "id" },
-	{ "ke", "id" }, { "kepada", "id" }, { "me", "en" },
-	{ "med", "sv" }, { "mig", "sv" }, { "min", "sv" },
-	{ "mitt", "sv" }, { "mohon", "id" }, { "my", "en" },
-	{ "nar", "sv" }, { "ni", "sv" }, { "not", "en" },
-	{ "nu", "sv" }, { "och", "sv" }, { "of", "en" },
-	{ "oleh", "id" }, { "om", "sv" }, { "our", "en" },
-	{ "pa", "sv" }, { "pada", "id" }, { "sa", "sv" },
-	{ "sampai", "id" }, { "sangat", "id" }, { "saya", "id" },
-	{ "she", "en" }, { "ska", "sv" }, { "som", "sv" },
-	{ "sudah", "id" }, { "tapi", "id" }, { "telah", "id" },
-	{ "tetapi", "id" }, { "that", "en" }, { "the", "en" },
-	{ "their", "en" }, { "there", "en" }, { "they", "en" },
-	{ "this", "en" }, { "tidak", "id" }, { "till", "sv" },
-	{ "to", "en" }, { "tolong", "id" }, { "untuk", "id" },
-	{ "utan", "sv" }, { "var", "sv" }, { "vara", "sv" },
-	{ "vi", "sv" }, { "was", "en" }, { "we", "en" },
-	{ "were", "en" }, { "what", "en" }, { "when", "en" },
-	{ "with", "en" }, { "would", "en" }, { "yang", "id" },
-	{ "you", "en" }, { "your", "en" },
+	{ "about", EN }, { "ada", ID }, { "adalah", ID },
+	{ "after", EN }, { "akan", ID }, { "and", EN },
+	{ "ar", SV }, { "are", EN }, { "at", EN },
+	{ "atau", ID }, { "att", SV }, { "av", SV },
+	{ "be", EN }, { "been", EN }, { "belum", ID },
+	{ "bisa", ID }, { "blev", SV }, { "but", EN },
+	{ "dan", ID }, { "dari", ID }, { "den", SV },
+	{ "dengan", ID }, { "det", SV }, { "di", ID },
+	{ "dia", ID }, { "did", EN }, { "efter", SV },
+	{ "eller", SV }, { "ett", SV }, { "fick", SV },
+	{ "had", EN }, { "hade", SV }, { "han", SV },
+	{ "har", SV }, { "have", EN }, { "he", EN },
+	{ "her", EN }, { "his", EN }, { "hon", SV },
+	{ "ini", ID }, { "inte", SV }, { "it", EN },
+	{ "itu", ID }, { "jag", SV }, { "juga", ID },
+	{ "kami", ID }, { "kan", SV }, { "karena", ID },
+	{ "ke", ID }, { "kepada", ID }, { "me", EN },
+	{ "med", SV }, { "mig", SV }, { "min", SV },
+	{ "mitt", SV }, { "mohon", ID }, { "my", EN },
+	{ "nar", SV }, { "ni", SV }, { "not", EN },
+	{ "nu", SV }, { "och", SV }, { "of", EN },
+	{ "oleh", ID }, { "om", SV }, { "our", EN },
+	{ "pa", SV }, { "pada", ID }, { "sa", SV },
+	{ "sampai", ID }, { "sangat", ID }, { "saya", ID },
+	{ "she", EN }, { "ska", SV }, { "som", SV },
+	{ "sudah", ID }, { "tapi", ID }, { "telah", ID },
+	{ "tetapi", ID }, { "that", EN }, { "the", EN },
+	{ "their", EN }, { "there", EN }, { "they", EN },
+	{ "this", EN }, { "tidak", ID }, { "till", SV },
+	{ "to", EN }, { "tolong", ID }, { "untuk", ID },
+	{ "utan", SV }, { "var", SV }, { "vara", SV },
+	{ "vi", SV }, { "was", EN }, { "we", EN },
+	{ "were", EN }, { "what", EN }, { "when", EN },
+	{ "with", EN }, { "would", EN }, { "yang", ID },
+	{ "you", EN }, { "your", EN },
 };
-static const char *const langs[] = { "en", "id", "sv" };
 
 static int
 langcmp(const void *key, const void *lw)
@@ -397,7 +398,7 @@ guess_lang(const char *t, char *lang, size_t size)
 	const struct langword	*lw;
 	char			 w[8];
 	size_t			 n, nw = 0;
-	int			 hits[3] = { 0, 0, 0 }, best = 0, next = 0, at = -1;
+	int			 hits[NLANG] = { 0 }, best = 0, next = 0, at = -1;
 
 	for (const char *p = t; *p != '\0' && nw < LANG_WORDS; p += n) {
 		p += strspn(p, " \n");
@@ -412,10 +413,9 @@ guess_lang(const char *t, char *lang, size_t size)
 		    sizeof(langwords[0]), sizeof(langwords[0]),
 		    langcmp)) == NULL)
 			continue;
-		for (int i = 0; i < 3; i++)
-			hits[i] += strcmp(lw->lang, langs[i]) == 0;
+		hits[lw->lang]++;
 	}
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < NLANG; i++) {
 		if (hits[i] > best) {
 			next = best;
 			best = hits[i];
