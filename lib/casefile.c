@@ -663,7 +663,7 @@ check_setting(struct casefile *cf, const char *key, const char *v,
 	struct workweek	 w;
 	struct money	 m;
 	const char	*errstr;
-	char		 cur[8], vis[80];
+	char		 cur[8], vis[80], lang[4];
 	int64_t		 secs;
 	size_t		 i;
 	int		 sev;
@@ -728,8 +728,8 @@ check_setting(struct casefile *cf, const char *key, const char *v,
 		policy_week_free(&w);
 		break;
 	case V_LANG:
-		if (strlen(v) < 2 || strlen(v) > 3 || strspn(v,
-		    "abcdefghijklmnopqrstuvwxyz") != strlen(v))
+		/* a code as case_lang keeps it: no region, lower case */
+		if (case_lang(v, lang) != 0 || strcmp(lang, v) != 0)
 			return cerror_set(e, EX_DATAERR, "%s: give a language "
 			    "code like en, id or sv", key);
 		break;

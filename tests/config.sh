@@ -39,3 +39,9 @@ check_sql 'the refused values changed nothing' \
 SEK
 EOF
 check 'too many operands is 64' 64 'complaint config a b c'
+check 'lang takes a bare code in lower case' 0 'complaint config lang id' <<EOF
+EOF
+for l in sv-SE EN x engl; do
+	check "lang $l is 65" 65 "complaint config lang $l"
+	check_err 'complaint: lang: give a language code like en, id or sv'
+done
