@@ -158,16 +158,23 @@ policy_week_free(struct workweek *w)
 	w->nholidays = 0;
 }
 
+/* The day of tm. */
+static void
+date_tm(const struct tm *tm, struct date *dt)
+{
+	dt->y = tm->tm_year + 1900;
+	dt->m = tm->tm_mon + 1;
+	dt->d = tm->tm_mday;
+	dt->wday = tm->tm_wday;
+}
+
 static void
 date_of(time_t t, struct date *dt, int *sec)
 {
 	struct tm	 tm;
 
 	localtime_r(&t, &tm);
-	dt->y = tm.tm_year + 1900;
-	dt->m = tm.tm_mon + 1;
-	dt->d = tm.tm_mday;
-	dt->wday = tm.tm_wday;
+	date_tm(&tm, dt);
 	*sec = tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
 }
 
@@ -184,10 +191,7 @@ date_next(struct date *dt)
 	tm.tm_hour = 12;
 	t = timegm(&tm);
 	gmtime_r(&t, &tm);
-	dt->y = tm.tm_year + 1900;
-	dt->m = tm.tm_mon + 1;
-	dt->d = tm.tm_mday;
-	dt->wday = tm.tm_wday;
+	date_tm(&tm, dt);
 }
 
 /* The moment of minute (0 to 1440) of day dt, in local time. */
