@@ -50,11 +50,14 @@ bind_time(struct casefile *cf, sqlite3_stmt *st, const char *name,
 /*
  * A report's query is a list of fixed fragments.  FILTERS marks where the
  * filter fragments go (a UNION repeats them, one per branch) and SORT
- * where ORDER BY and LIMIT go.  Sort keys come from the report's own
+ * where ORDER BY and LIMIT go; INNER, in a report whose rows come from a
+ * UNION ALL, repeats the default order and the limit inside it, so each
+ * branch is read through its index only as far as the limit needs.  Sort keys come from the report's own
  * table, so nothing the user types becomes SQL.
  */
 #define FILTERS	((const char *)1)
 #define SORT	((const char *)2)
+#define INNER	((const char *)3)
 
 struct sortkey {
 	const char	*name;
@@ -68,6 +71,7 @@ struct report_sql {
 	const char		*order;	/* default ORDER BY, before the tie */
 	const char		*tie;	/* ends every order: unique */
 	const char *const	*plain;	/* the parts when no filter is set */
+	const char		*inner;	/* INNER's order: order and tie */
 };
 
 /* A customer by id, e-mail, name or phone: one index lookup each. */
@@ -98,23 +102,34 @@ static const struct sortkey list_keys[] = {
 	{ "resolve-due", "c.resolve_due" }, { NULL, NULL }
 };
 
-#define OVERDUE_BRANCH(kind, due, done)					\
+/*
+ * A case is overdue on its earlier missed clock, so each branch leaves out
+ * the cases whose other clock was missed first (ack wins a tie).  With no
+ * GROUP BY, each branch walks its partial index (cases_ack_open,
+ * cases_resolve_open) in due order and SQLite merges the two; with the
+ * default order, --limit N stops the merge after N rows (INNER).
+ */
+#define ACK_LATE	"c.acked IS NULL AND c.ack_due < :now"
+#define RESOLVE_LATE	"c.closed IS NULL AND c.resolve_due < :now"
+#define OVERDUE_BRANCH(kind, due, late, other, first)			\
 	"SELECT c.id AS id, '" kind "' AS kind, " due " AS due,"	\
 	" " HOURS(":now", due) " AS late, c.status AS status,"		\
 	" c.severity AS sev, c.customer AS cust, c.summary AS summary"	\
-	" FROM cases c WHERE " done " IS NULL AND " due " < :now"	\
-	" AND c.paused IS NULL AND c.status NOT IN " ENDED
+	" FROM cases c WHERE " late " AND c.paused IS NULL"		\
+	" AND c.status NOT IN " ENDED " AND NOT (" other " AND " first ")"
 
 static const char *const overdue_sql[] = {
-	"SELECT o.id AS id, o.kind AS kind, min(o.due) AS due,"
+	"SELECT o.id AS id, o.kind AS kind, o.due AS due,"
 	" o.late AS hours_late, o.status AS status,"
 	" CASE o.sev WHEN 1 THEN 'low' WHEN 2 THEN 'medium'"
 	" WHEN 3 THEN 'high' WHEN 4 THEN 'critical' END AS severity,"
 	" " CUSTNAME " AS customer, o.summary AS summary FROM (",
-	OVERDUE_BRANCH("ack", "c.ack_due", "c.acked"), FILTERS,
+	OVERDUE_BRANCH("ack", "c.ack_due", ACK_LATE, RESOLVE_LATE,
+	    "c.resolve_due < c.ack_due"), FILTERS,
 	" UNION ALL ",
-	OVERDUE_BRANCH("resolve", "c.resolve_due", "c.closed"), FILTERS,
-	") o LEFT JOIN customers u ON u.id = o.cust GROUP BY o.id", SORT, NULL
+	OVERDUE_BRANCH("resolve", "c.resolve_due", RESOLVE_LATE, ACK_LATE,
+	    "c.ack_due <= c.resolve_due"), FILTERS, INNER,
+	") o LEFT JOIN customers u ON u.id = o.cust", SORT, NULL
 };
 static const struct sortkey due_keys[] = {
 	{ "id", "o.id" }, { "kind", "o.kind" }, { "due", "o.due" },
@@ -138,7 +153,7 @@ static const char *const due_sql[] = {
 	" UNION ALL SELECT c.id, 'follow-up', w.due, c.status, c.severity,"
 	" c.customer, c.summary FROM followups w JOIN cases c"
 	" ON c.id = w.case_id WHERE w.done IS NULL AND w.due >= :now"
-	" AND w.due < :end" NOTSENT("follow-up", "w.due"), FILTERS,
+	" AND w.due < :end" NOTSENT("follow-up", "w.due"), FILTERS, INNER,
 	") o LEFT JOIN customers u ON u.id = o.cust", SORT, NULL
 };
 
@@ -195,16 +210,20 @@ static const char *const followups_all[] = {
 static const struct sortkey no_keys[] = { { NULL, NULL } };
 
 static const struct report_sql report_sqls[] = {
-	{ "list", list_sql, list_keys, NULL, "c.id", NULL },
-	{ "overdue", overdue_sql, due_keys, "due", "o.id", NULL },
-	{ "due", due_sql, due_keys, "o.due", "o.id, o.kind", NULL },
-	{ "repeat", repeat_sql, repeat_keys, "g.cases DESC", "g.id", NULL },
-	{ "causes", causes_sql, causes_keys, "cases DESC", "cause", NULL },
-	{ "stats", stats_sql, no_keys, NULL, NULL, NULL },
+	{ "list", list_sql, list_keys, NULL, "c.id", NULL, NULL },
+	{ "overdue", overdue_sql, due_keys, "o.due", "o.id", NULL,
+	    "due, id" },
+	{ "due", due_sql, due_keys, "o.due", "o.id, o.kind", NULL,
+	    "due, id, kind" },
+	{ "repeat", repeat_sql, repeat_keys, "g.cases DESC", "g.id", NULL,
+	    NULL },
+	{ "causes", causes_sql, causes_keys, "cases DESC", "cause", NULL,
+	    NULL },
+	{ "stats", stats_sql, no_keys, NULL, NULL, NULL, NULL },
 	{ "stats-escalated", escalated_sql, no_keys, NULL, NULL,
-	    escalated_all },
+	    escalated_all, NULL },
 	{ "stats-followups", followups_sql, no_keys, NULL, NULL,
-	    followups_all },
+	    followups_all, NULL },
 };
 
 static const struct report_sql *
@@ -336,7 +355,11 @@ assemble(struct buf *sql, const char *name, const struct filter *f,
 	for (const char *const *p = parts; *p != NULL; p++) {
 		if (*p == FILTERS)
 			rc |= add_filters(sql, f);
-		else if (*p == SORT) {
+		else if (*p == INNER) {
+			if (f->sort == NULL && f->limit > 0)
+				rc |= buf_printf(sql, " ORDER BY %s"
+				    " LIMIT :limit", r->inner);
+		} else if (*p == SORT) {
 			if ((rc = add_sort(sql, r, f, e)) != 0)
 				return rc;
 		} else
