@@ -299,8 +299,13 @@ json_object(void *arg, const struct row *r)
 	return rc | buf_puts(&j->b, "}");
 }
 
+/*
+ * A case as one JSON object.  The export leaves out the customer's other
+ * cases (they are in the export themselves), so it grows with the cases
+ * exported, not with the square of one customer's.
+ */
 static int
-show_json(struct casefile *cf, int64_t id, struct cerror *e)
+show_json(struct casefile *cf, int64_t id, int history, struct cerror *e)
 {
 	struct jshow	 j = { { NULL, 0, 0 }, 0 };
 	int		 rc;
@@ -308,6 +313,8 @@ show_json(struct casefile *cf, int64_t id, struct cerror *e)
 	if ((rc = query_case(cf, id, json_field, &j, e)) != 0)
 		goto out;
 	for (size_t i = 0; i < NELEM(sections); i++) {
+		if (!history && sections[i].fn == query_history)
+			continue;
 		buf_printf(&j.b, ",\"%s\":[", sections[i].title);
 		j.n = 0;
 		if ((rc = sections[i].fn(cf, id, json_object, &j, e)) != 0)
@@ -363,7 +370,7 @@ report_show(struct casefile *cf, const char *name, char **argv, int argc,
 	for (size_t i = 0; i < ids.n && rc == 0 && !opts.quiet; i++) {
 		switch (opts.fmt) {
 		case OUT_JSON:
-			rc = show_json(cf, ids.v[i], e);
+			rc = show_json(cf, ids.v[i], 1, e);
 			break;
 		case OUT_CSV:
 			rc = query_case(cf, ids.v[i], textout_rowfn, &out, e);
@@ -514,7 +521,7 @@ report_export(struct casefile *cf, const char *name, char **argv, int argc,
 	if ((rc = query_list(cf, &opts.f, id_row, &ids, e)) != 0)
 		goto out;
 	for (size_t i = 0; i < ids.n && rc == 0; i++)
-		rc = show_json(cf, ids.v[i], e);
+		rc = show_json(cf, ids.v[i], 0, e);
 	if (rc == 0)
 		rc = textout_close(stdout, e);
 out:
