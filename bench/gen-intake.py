@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""bench/gen-intake.py N [SEED]: N complaint rows as CSV on stdout, shaped
+"""bench/gen-intake.py N [SEED [skew]]: N complaint rows as CSV on stdout, shaped
 like the CFPB sample: about a quarter with a narrative averaging some 1,100
 characters (up to 20,000), a few with newlines and quotes, about 7% naming
 a lawyer, a court or an injury; most customers complain once, a pool of
 repeaters often (repeat flags), and 2% of rows are a customer's complaint
-sent again (duplicate flags)."""
+sent again (duplicate flags).  With "skew", one customer sends half the
+rows."""
 import csv
 import random
 import sys
@@ -28,13 +29,16 @@ serious = ["my lawyer", "small claims court", "I was injured",
 w = csv.writer(sys.stdout, lineterminator="\n")
 w.writerow(["ref", "name", "email", "received", "amount", "channel",
             "summary", "description"])
+skew = len(sys.argv) > 3 and sys.argv[3] == "skew"
 repeaters = max(1, n // 40)
 prev = None
 for i in range(n):
     if prev is not None and rnd.random() < 0.02:
         c, summary = prev            # the same complaint sent again
     else:
-        if rnd.random() < 0.15:
+        if skew and rnd.random() < 0.5:
+            c = 0
+        elif rnd.random() < 0.15:
             c = rnd.randrange(repeaters)
         else:
             c = repeaters + rnd.randrange(n)

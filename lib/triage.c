@@ -17,6 +17,8 @@
  * as the file grows.
  */
 #include <ctype.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +32,7 @@
 
 #define DUP_SCAN	50	/* open cases of a customer compared */
 #define DUP_WORDS	64	/* words of a summary compared */
+#define DUP_CACHE	1024	/* summaries' words kept, by case id */
 #define SUSPECT_WORDS	4	/* fewer words than this is little to act on */
 #define PATTERN_MAX	200
 #define LANG_WORDS	100	/* words looked at to tell the language */
@@ -54,6 +57,14 @@ struct rule1 {
 	int		 is_money;
 };
 
+/* One case's summary as words (see words), kept for the next rows. */
+struct dupslot {
+	int64_t		 id;		/* 0: empty */
+	char		*s;		/* the words, NUL-separated */
+	unsigned short	 off[DUP_WORDS];
+	size_t		 n;
+};
+
 struct rules {
 	struct rule1	*r;
 	size_t		 nr;
@@ -66,6 +77,7 @@ struct rules {
 	struct buf	 json;		/* the rules that fired, as JSON */
 	struct buf	 wa, wb;	/* scratch for words of summaries */
 	char		*fired;		/* a mark for each rule */
+	struct dupslot	*dup;		/* DUP_CACHE slots, made on first use */
 };
 
 /* The ASCII letters of U+00C0 to U+00FF; '.' is not a letter. */
@@ -220,6 +232,9 @@ triage_free(struct rules *rs)
 	buf_free(&rs->json);
 	buf_free(&rs->wa);
 	buf_free(&rs->wb);
+	for (size_t i = 0; rs->dup != NULL && i < DUP_CACHE; i++)
+		free(rs->dup[i].s);
+	free(rs->dup);
 	free(rs);
 }
 
@@ -535,15 +550,53 @@ alike(char **a, size_t na, char **b, size_t nb)
 	return both * 5 >= (na + nb - both) * 4;
 }
 
-/* The open case of customer cid this one repeats, or 0. */
+/*
+ * The words of case id's summary sum into w.  A bulk import compares each
+ * row with the same customer's latest cases again and again, so the words
+ * are kept by case id and folded once (a summary never changes once a
+ * case is made; a slot that cannot be kept is simply not kept).
+ */
+static size_t
+case_words(struct rules *rs, int64_t id, const char *sum, char **w)
+{
+	struct dupslot	*d;
+	size_t		 n;
+
+	if (rs->dup == NULL)
+		rs->dup = calloc(DUP_CACHE, sizeof(*rs->dup));
+	d = rs->dup != NULL ? &rs->dup[(uint64_t)id % DUP_CACHE] : NULL;
+	if (d != NULL && d->id == id) {
+		for (size_t i = 0; i < d->n; i++)
+			w[i] = d->s + d->off[i];
+		return d->n;
+	}
+	n = words(sum, &rs->wb, w, DUP_WORDS);
+	if (d == NULL || rs->wb.len >= USHRT_MAX)
+		return n;
+	free(d->s);
+	d->id = 0;
+	if ((d->s = malloc(rs->wb.len + 1)) == NULL)
+		return n;
+	memcpy(d->s, rs->wb.s, rs->wb.len + 1);
+	for (size_t i = 0; i < n; i++)
+		d->off[i] = (unsigned short)(w[i] - rs->wb.s);
+	d->n = n;
+	d->id = id;
+	return n;
+}
+
+/*
+ * The open case of customer cid this one repeats, or 0: the open ones
+ * among the customer's latest 50 cases, so the walk is bounded however
+ * many closed cases the customer has.
+ */
 static int
 duplicate(struct casefile *cf, struct rules *rs, const struct newcase *nc,
     int64_t cid, int64_t *dup, struct cerror *e)
 {
-	static const char sql[] = "SELECT id, ifnull(order_ref, ''), summary"
-	    " FROM cases WHERE customer = ?"
-	    " AND status NOT IN ('closed', 'dismissed', 'merged')"
-	    " ORDER BY received DESC LIMIT 50";
+	static const char sql[] = "SELECT id, ifnull(order_ref, ''), summary,"
+	    " status IN ('closed', 'dismissed', 'merged') FROM cases"
+	    " WHERE customer = ? ORDER BY received DESC LIMIT 50";
 	sqlite3_stmt	*st;
 	char		*wa[DUP_WORDS], *wb[DUP_WORDS];
 	size_t		 na, nb;
@@ -555,14 +608,17 @@ duplicate(struct casefile *cf, struct rules *rs, const struct newcase *nc,
 	na = words(nc->summary, &rs->wa, wa, DUP_WORDS);
 	sqlite3_bind_int64(st, 1, cid);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
 		const char *order = (const char *)sqlite3_column_text(st, 1);
 		const char *sum = (const char *)sqlite3_column_text(st, 2);
 
+		if (sqlite3_column_int(st, 3))
+			continue;
 		if ((nc->order != NULL && *nc->order != '\0' &&
 		    strcasecmp(order, nc->order) == 0) ||
-		    (nb = words(sum, &rs->wb, wb, DUP_WORDS), alike(wa, na,
-		    wb, nb))) {
-			*dup = sqlite3_column_int64(st, 0);
+		    (nb = case_words(rs, id, sum, wb), alike(wa, na, wb,
+		    nb))) {
+			*dup = id;
 			break;
 		}
 	}
@@ -572,13 +628,19 @@ duplicate(struct casefile *cf, struct rules *rs, const struct newcase *nc,
 	return 0;
 }
 
-/* How many cases of customer cid were received in the window to rec. */
+/*
+ * How many cases of customer cid were received in the window to rec,
+ * counted up to REPEAT_MAX - 1 (or repeat.min when larger): the walk is
+ * bounded for a customer with thousands of cases, and the flag says
+ * repeat:100 for "100 or more".
+ */
+#define REPEAT_MAX	100
 static int
 repeats(struct casefile *cf, struct rules *rs, int64_t cid, time_t rec,
     int64_t *n, struct cerror *e)
 {
-	static const char sql[] = "SELECT count(*) FROM cases"
-	    " WHERE customer = ? AND received > ? AND received <= ?";
+	static const char sql[] = "SELECT count(*) FROM (SELECT 1 FROM cases"
+	    " WHERE customer = ? AND received > ? AND received <= ? LIMIT ?)";
 	sqlite3_stmt	*st;
 	char		 from[TIMEFMT_LEN], to[TIMEFMT_LEN];
 	int		 rc;
@@ -589,6 +651,8 @@ repeats(struct casefile *cf, struct rules *rs, int64_t cid, time_t rec,
 	sqlite3_bind_text(st, 2, timefmt_iso(rec - rs->repeat_days * 86400,
 	    from), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, timefmt_iso(rec, to), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, rs->repeat_min > REPEAT_MAX ?
+	    rs->repeat_min : REPEAT_MAX - 1);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);

@@ -205,3 +205,34 @@ EOF
 check 'a primary part of four letters is no code' 65 \
     'complaint-new -N -e x@example.com -l engl Kettle'
 check_err 'complaint-new: language engl is not a language code (like en, id, sv or sv-SE)'
+
+# A customer with many cases: repeat is counted up to 100, the duplicate
+# check looks at the open ones among the latest 50.
+awk 'BEGIN { print "email,summary,received,order"
+	for (i = 1; i <= 104; i++)
+		printf "many@example.com,Item %d missing,2026-11-%02dT%02d:00:00Z,O-%d\n",
+		    i, 1 + int(i / 24), i % 24, i }' >many.csv
+complaint-new --csv <many.csv >/dev/null 2>&1
+last=$(sqlite3 "$COMPLAINT_FILE" "SELECT id FROM cases WHERE order_ref = 'O-104'")
+check 'repeat counts up to 100, then says 100' 0 \
+    'complaint-new -N -e many@example.com -r 2026-11-10 Other thing |
+    grep flags' <<EOF
+flags	repeat:100
+EOF
+check 'an order among the latest 50 is a duplicate' 0 \
+    'complaint-new -N -e many@example.com -r 2026-11-10 -o O-104 Other thing |
+    grep flags' <<EOF
+flags	duplicate:$last,repeat:100
+EOF
+check 'an order older than the latest 50 is not looked at' 0 \
+    'complaint-new -N -e many@example.com -r 2026-11-10 -o O-9 Other thing |
+    grep flags' <<EOF
+flags	repeat:100
+EOF
+check_sql 'the 99th and 100th cases count, none says more than 100' \
+    "SELECT order_ref, flags FROM cases WHERE order_ref IN ('O-99', 'O-100',
+    'O-104') ORDER BY id" <<EOF
+O-99|repeat:99
+O-100|repeat:100
+O-104|repeat:100
+EOF
