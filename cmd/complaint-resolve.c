@@ -33,6 +33,7 @@ static struct {
 	int		 new_cause;
 	int		 message;
 	int		 yes;
+	int		 quiet;		/* -q: no word when - reads no id */
 	const char	*assignee;
 	char		 due[TIMEFMT_LEN];	/* of a follow-up */
 	struct ids	 ids;
@@ -506,6 +507,26 @@ post_hooks(struct casefile *cf, const struct verb *v)
 			warnx("%s (the change stays)", e.msg);
 }
 
+/*
+ * Move an operand down into operands[]; the first names the step.  Returns
+ * the step, or NULL after a usage message when there is no such step.
+ */
+static const struct verb *
+operand(char **operands, int *n, char *arg, const struct verb *v)
+{
+	char	 vis[64];
+
+	operands[(*n)++] = arg;
+	if (*n > 1)
+		return v;
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (strcmp(arg, verbs[i].name) == 0)
+			return &verbs[i];
+	warnx("no step %s", text_vis(vis, sizeof(vis), arg));
+	usage(stderr);
+	return NULL;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -523,6 +544,7 @@ main(int argc, char *argv[])
 		{ "in", required_argument, NULL, O_IN },
 		{ "message", no_argument, NULL, O_MESSAGE },
 		{ "new-cause", no_argument, NULL, O_NEWCAUSE },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "satisfied", required_argument, NULL, O_SATISFIED },
 		{ "score", required_argument, NULL, O_SCORE },
 		{ "states", no_argument, NULL, O_STATES },
@@ -542,35 +564,34 @@ main(int argc, char *argv[])
 
 	setlocale(LC_CTYPE, "");
 	signal(SIGXFSZ, SIG_IGN);
-	/* Options may come before or after the step; operands move down. */
+	/*
+	 * Options may come before or after the step; operands move down.
+	 * "--" is taken here, not by getopt: glibc's getopt, seeing it after
+	 * operands it did not permute, sends optind back to them, and this
+	 * loop would copy them again past the end of argv.
+	 */
 	for (;;) {
+		if (optind < argc && strcmp(argv[optind], "--") == 0) {
+			while (++optind < argc)
+				if ((v = operand(operands, &n, argv[optind],
+				    v)) == NULL)
+					return EX_USAGE;
+			break;
+		}
 		idx = -1;
-		c = getopt_long(argc, argv, "+f:hm:t:", longopts, &idx);
+		c = getopt_long(argc, argv, "+f:hm:qt:", longopts, &idx);
 		if (c == -1) {
 			if (optind >= argc)
 				break;
-			operands[n++] = argv[optind++];
-			if (n == 1) {
-				for (size_t i = 0; i < sizeof(verbs) /
-				    sizeof(verbs[0]); i++)
-					if (strcmp(operands[0],
-					    verbs[i].name) == 0)
-						v = &verbs[i];
-				if (v == NULL) {
-					char vis[64];
-
-					warnx("no step %s", text_vis(vis,
-					    sizeof(vis), operands[0]));
-					usage(stderr);
-					return EX_USAGE;
-				}
-			}
+			if ((v = operand(operands, &n, argv[optind++],
+			    v)) == NULL)
+				return EX_USAGE;
 			continue;
 		}
 		/* Each step takes only its own options. */
 		opt = c == 'm' ? "m" : c == 't' ? "t" :
 		    idx >= 0 ? longopts[idx].name : NULL;
-		if (opt != NULL && c != 'h' && c != O_STATES &&
+		if (opt != NULL && c != 'h' && c != 'q' && c != O_STATES &&
 		    c != O_VERSION) {
 			snprintf(key, sizeof(key), "|%s|", opt);
 			if (v == NULL || strstr(v->options, key) == NULL) {
@@ -592,6 +613,9 @@ main(int argc, char *argv[])
 			return 0;
 		case 'm':
 			opts.note = optarg;
+			break;
+		case 'q':
+			opts.quiet = 1;
 			break;
 		case 't':
 			opts.team = optarg;
