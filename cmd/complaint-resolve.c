@@ -34,6 +34,7 @@ static struct {
 	int		 message;
 	int		 yes;
 	int		 quiet;		/* -q: no word when - reads no id */
+	int		 gathered;	/* ids read, before the lock */
 	const char	*assignee;
 	char		 due[TIMEFMT_LEN];	/* of a follow-up */
 	struct ids	 ids;
@@ -104,7 +105,7 @@ static const struct verb verbs[] = {
 static void
 usage(FILE *fp)
 {
-	fputs("usage: complaint-resolve [-f FILE] STEP ARGS...\n", fp);
+	fputs("usage: complaint-resolve [-q] [-f FILE] STEP ARGS...\n", fp);
 	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
 		fprintf(fp, "       complaint-resolve %s\n", verbs[i].usage);
 	fputs("       complaint-resolve --states\n", fp);
@@ -129,10 +130,12 @@ one_id(const char *s, int64_t *id, struct cerror *e)
 	return 0;
 }
 
-/* Case ids from operands (or "-"): at least one. */
+/* Case ids from operands (or "-"): at least one, each once. */
 static int
 collect_ids(char **argv, int argc, struct cerror *e)
 {
+	if (opts.gathered++)
+		return 0;
 	if (argc == 0)
 		return cerror_set(e, EX_USAGE, "no case given; give its id, "
 		    "or - to read ids from standard input");
@@ -248,6 +251,8 @@ v_merge(struct casefile *cf, char **argv, int argc, struct cerror *e)
 	if ((rc = collect_ids(argv, argc, e)) != 0)
 		return rc;
 	keep = opts.ids.v[0];
+	if (opts.ids.n == 1)	/* "merge 4 4": the library says why not */
+		return resolve_merge(cf, keep, keep, e);
 	for (size_t i = 1; i < opts.ids.n; i++)
 		if ((rc = resolve_merge(cf, keep, opts.ids.v[i], e)) != 0)
 			return rc;
@@ -508,6 +513,22 @@ post_hooks(struct casefile *cf, const struct verb *v)
 }
 
 /*
+ * The ids of a step on CASE..., read before the case file is opened:
+ * given "-", they come from a pipe whose writer upstream may itself be
+ * waiting for the write lock that this command would otherwise hold.
+ */
+static int
+gather(const struct verb *v, char **argv, int argc, struct cerror *e)
+{
+	if (v->fn == v_each || v->fn == v_merge ||
+	    (v->fn == v_followup && !opts.done))
+		return collect_ids(argv, argc, e);
+	if (v->fn == v_assign && argc >= 2)
+		return collect_ids(argv, argc - 1, e);
+	return 0;
+}
+
+/*
  * Move an operand down into operands[]; the first names the step.  Returns
  * the step, or NULL after a usage message when there is no such step.
  */
@@ -677,6 +698,16 @@ main(int argc, char *argv[])
 		return EX_USAGE;
 	}
 	opts.verb = v;
+	if ((rc = gather(v, operands + 1, n - 1, &e)) != 0) {
+		ids_free(&opts.ids);
+		if (rc == 1 && opts.quiet)
+			return rc;	/* nothing came down the pipe */
+		if (rc == EX_USAGE) {
+			warnx("%s", e.msg);
+			verb_usage(v);
+		}
+		errx(rc, "%s", e.msg);
+	}
 	if ((opts.out = open_memstream(&held, &heldlen)) == NULL)
 		err(EX_OSERR, NULL);
 	if ((rc = casefile_open(&cf, opts.file, CF_WRITE, &e)) != 0 ||

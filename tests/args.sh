@@ -125,7 +125,7 @@ check 'resolve propose CASE KIND -- AMOUNT' 0 \
 2	proposal 1	refund	5
 EOF
 check 'a negative amount after -- reaches the amount check' 65 \
-    'complaint-resolve propose 2 refund -- -5'
+    'complaint-resolve propose 2 refund -- -5' </dev/null
 check_err 'complaint-resolve: amount: -5 is not an amount (like 49.90, 49.90 EUR or EUR 49.90)'
 check 'resolve decline -- CASE' 0 'complaint-resolve decline -- 2' <<EOF
 2	proposal 1	declined
@@ -168,5 +168,5 @@ EOF
 check 'a step named after -- is still checked' 64 \
     "complaint-resolve -- frobnicate 1 2>\"\$T/o\"; s=\$?; head -n 2 \"\$T/o\"; exit \$s" <<EOF
 complaint-resolve: no step frobnicate
-usage: complaint-resolve [-f FILE] STEP ARGS...
+usage: complaint-resolve [-q] [-f FILE] STEP ARGS...
 EOF
