@@ -114,6 +114,14 @@ tests/unit/t_mail: tests/unit/t_mail.c
 $(REPLAY): tests/fuzz/replay.c lib/libcomplaint.a $(HDR)
 	$(CC) $(ALL_CFLAGS) -o $@ tests/fuzz/replay.c \
 		`echo $@ | sed 's/replay_/fuzz_/'`.c $(LIBS) $(LDFLAGS)
+tests/fuzz/replay_compare: tests/fuzz/fuzz_compare.c
+tests/fuzz/replay_csv: tests/fuzz/fuzz_csv.c
+tests/fuzz/replay_ids: tests/fuzz/fuzz_ids.c
+tests/fuzz/replay_mail: tests/fuzz/fuzz_mail.c
+tests/fuzz/replay_money: tests/fuzz/fuzz_money.c
+tests/fuzz/replay_stmttime: tests/fuzz/fuzz_stmttime.c
+tests/fuzz/replay_text: tests/fuzz/fuzz_text.c
+tests/fuzz/replay_time: tests/fuzz/fuzz_time.c
 
 unit: $(UNIT) $(REPLAY)
 
@@ -124,6 +132,14 @@ $(FUZZ): lib/schema.h lib/rules.h $(HDR) $(LIBOBJ:.o=.c) tests/fuzz/replay.c
 		-Ilib -g -O1 -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all -o $@ $@.c $(LIBOBJ:.o=.c) \
 		$(PKG_LIBS) -lcsv
+tests/fuzz/fuzz_compare: tests/fuzz/fuzz_compare.c
+tests/fuzz/fuzz_csv: tests/fuzz/fuzz_csv.c
+tests/fuzz/fuzz_ids: tests/fuzz/fuzz_ids.c
+tests/fuzz/fuzz_mail: tests/fuzz/fuzz_mail.c
+tests/fuzz/fuzz_money: tests/fuzz/fuzz_money.c
+tests/fuzz/fuzz_stmttime: tests/fuzz/fuzz_stmttime.c
+tests/fuzz/fuzz_text: tests/fuzz/fuzz_text.c
+tests/fuzz/fuzz_time: tests/fuzz/fuzz_time.c
 
 fuzz:
 	@sh scripts/install-deps --fuzz

@@ -125,6 +125,14 @@ main(int argc, char *argv[])
 		return EX_USAGE;
 	}
 	for (int i = 0; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0) {
+			/* one comparison: its ids are no list to pipe in */
+			warnx("give the case or the two accounts as arguments, "
+			    "not - (standard input)");
+			usage(stderr);
+			return EX_USAGE;
+		}
+	for (int i = 0; i < argc; i++)
 		if (ids_parse(argv[i], &id[i]) != 0)
 			errx(EX_DATAERR, "not an id (a positive whole number)");
 	if ((rc = casefile_open(&cf, opts.file, opts.record ? CF_WRITE :

@@ -116,12 +116,38 @@ finish(struct casefile *cf, struct cerror *e)
 }
 
 /*
- * Import CSV from standard input: a row "line,id,status,severity,flags"
- * per record, held in a temporary file until the commit; a bad record is
- * reported with its line and skipped, or with --strict refuses them all.
+ * All of standard input into a temporary file, read before the case file
+ * is opened: the CSV may come down a pipe from a command that holds the
+ * write lock, and waiting for it while holding the lock would deadlock
+ * until the busy timeout.
+ */
+static FILE *
+spool(void)
+{
+	char	 buf[8192];
+	size_t	 n;
+	FILE	*fp;
+
+	if ((fp = tmpfile()) == NULL)
+		err(EX_CANTCREAT, "cannot make a temporary file for the input");
+	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0 &&
+	    fwrite(buf, 1, n, fp) == n)
+		;
+	if (ferror(stdin))
+		err(EX_IOERR, "standard input");
+	if (fflush(fp) != 0 || ferror(fp))
+		err(EX_IOERR, "cannot keep the input in a temporary file");
+	rewind(fp);
+	return fp;
+}
+
+/*
+ * Import CSV from fp: a row "line,id,status,severity,flags" per record,
+ * held in a temporary file until the commit; a bad record is reported
+ * with its line and skipped, or with --strict refuses them all.
  */
 static int
-import(struct casefile *cf, struct cerror *e)
+import(struct casefile *cf, FILE *fp, struct cerror *e)
 {
 	static const char *const names[] = {
 		"line", "id", "status", "severity", "flags"
@@ -148,7 +174,7 @@ import(struct casefile *cf, struct cerror *e)
 		    "file for the output");
 	textout_init(&t, out, OUT_CSV);
 	r.val = val;
-	if ((rc = csvin_open(&in, stdin, opts.skip, opts.map,
+	if ((rc = csvin_open(&in, fp, opts.skip, opts.map,
 	    opts.ignore_unknown, e)) != 0)
 		goto out;
 	for (;;) {
@@ -385,6 +411,7 @@ main(int argc, char *argv[])
 	struct mail	 m;
 	struct cerror	 e = { 0, "" };
 	char		*summary = NULL, *desc = NULL;
+	FILE		*csv = NULL;
 	const char	*errstr;
 	int		 c, ran;
 
@@ -495,9 +522,11 @@ main(int argc, char *argv[])
 			usage(stderr);
 			return EX_USAGE;
 		}
+		csv = spool();
 		if (open_file(&cf, &e) != 0 || casefile_bulk(cf, &e) != 0 ||
-		    casefile_begin(cf, &e) != 0 || import(cf, &e) != 0)
+		    casefile_begin(cf, &e) != 0 || import(cf, csv, &e) != 0)
 			goto fail;
+		fclose(csv);
 		casefile_close(cf);
 		if (textout_close(stdout, &e) != 0)
 			errx(e.code, "%s", e.msg);
@@ -556,6 +585,8 @@ main(int argc, char *argv[])
 	free(desc);
 	return 0;
 fail:
+	if (csv != NULL)
+		fclose(csv);
 	casefile_close(cf);
 	mail_free(&m);
 	free(summary);

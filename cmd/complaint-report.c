@@ -585,9 +585,16 @@ main(int argc, char *argv[])
 	/*
 	 * Options may follow the report's name, as in "list --csv".  getopt
 	 * stops at each operand; it is moved down into argv[1..n], a part
-	 * getopt has already read.
+	 * getopt has already read.  "--" is taken here: glibc's getopt,
+	 * seeing it after operands it did not permute, sends optind back to
+	 * them, and they would be copied again past the end of argv.
 	 */
 	for (;;) {
+		if (optind < argc && strcmp(argv[optind], "--") == 0) {
+			while (++optind < argc)
+				operands[n++] = argv[optind];
+			break;
+		}
 		c = getopt_long(argc, argv, "+f:hqo:w:", longopts, NULL);
 		if (c == -1) {
 			if (optind >= argc)

@@ -33,6 +33,8 @@ static struct {
 	int		 new_cause;
 	int		 message;
 	int		 yes;
+	int		 quiet;		/* -q: no word when - reads no id */
+	int		 gathered;	/* ids read, before the lock */
 	const char	*assignee;
 	char		 due[TIMEFMT_LEN];	/* of a follow-up */
 	struct ids	 ids;
@@ -103,7 +105,7 @@ static const struct verb verbs[] = {
 static void
 usage(FILE *fp)
 {
-	fputs("usage: complaint-resolve [-f FILE] STEP ARGS...\n", fp);
+	fputs("usage: complaint-resolve [-q] [-f FILE] STEP ARGS...\n", fp);
 	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
 		fprintf(fp, "       complaint-resolve %s\n", verbs[i].usage);
 	fputs("       complaint-resolve --states\n", fp);
@@ -128,10 +130,12 @@ one_id(const char *s, int64_t *id, struct cerror *e)
 	return 0;
 }
 
-/* Case ids from operands (or "-"): at least one. */
+/* Case ids from operands (or "-"): at least one, each once. */
 static int
 collect_ids(char **argv, int argc, struct cerror *e)
 {
+	if (opts.gathered++)
+		return 0;
 	if (argc == 0)
 		return cerror_set(e, EX_USAGE, "no case given; give its id, "
 		    "or - to read ids from standard input");
@@ -247,6 +251,8 @@ v_merge(struct casefile *cf, char **argv, int argc, struct cerror *e)
 	if ((rc = collect_ids(argv, argc, e)) != 0)
 		return rc;
 	keep = opts.ids.v[0];
+	if (opts.ids.n == 1)	/* "merge 4 4": the library says why not */
+		return resolve_merge(cf, keep, keep, e);
 	for (size_t i = 1; i < opts.ids.n; i++)
 		if ((rc = resolve_merge(cf, keep, opts.ids.v[i], e)) != 0)
 			return rc;
@@ -506,6 +512,42 @@ post_hooks(struct casefile *cf, const struct verb *v)
 			warnx("%s (the change stays)", e.msg);
 }
 
+/*
+ * The ids of a step on CASE..., read before the case file is opened:
+ * given "-", they come from a pipe whose writer upstream may itself be
+ * waiting for the write lock that this command would otherwise hold.
+ */
+static int
+gather(const struct verb *v, char **argv, int argc, struct cerror *e)
+{
+	if (v->fn == v_each || v->fn == v_merge ||
+	    (v->fn == v_followup && !opts.done))
+		return collect_ids(argv, argc, e);
+	if (v->fn == v_assign && argc >= 2)
+		return collect_ids(argv, argc - 1, e);
+	return 0;
+}
+
+/*
+ * Move an operand down into operands[]; the first names the step.  Returns
+ * the step, or NULL after a usage message when there is no such step.
+ */
+static const struct verb *
+operand(char **operands, int *n, char *arg, const struct verb *v)
+{
+	char	 vis[64];
+
+	operands[(*n)++] = arg;
+	if (*n > 1)
+		return v;
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (strcmp(arg, verbs[i].name) == 0)
+			return &verbs[i];
+	warnx("no step %s", text_vis(vis, sizeof(vis), arg));
+	usage(stderr);
+	return NULL;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -523,6 +565,7 @@ main(int argc, char *argv[])
 		{ "in", required_argument, NULL, O_IN },
 		{ "message", no_argument, NULL, O_MESSAGE },
 		{ "new-cause", no_argument, NULL, O_NEWCAUSE },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "satisfied", required_argument, NULL, O_SATISFIED },
 		{ "score", required_argument, NULL, O_SCORE },
 		{ "states", no_argument, NULL, O_STATES },
@@ -542,35 +585,34 @@ main(int argc, char *argv[])
 
 	setlocale(LC_CTYPE, "");
 	signal(SIGXFSZ, SIG_IGN);
-	/* Options may come before or after the step; operands move down. */
+	/*
+	 * Options may come before or after the step; operands move down.
+	 * "--" is taken here, not by getopt: glibc's getopt, seeing it after
+	 * operands it did not permute, sends optind back to them, and this
+	 * loop would copy them again past the end of argv.
+	 */
 	for (;;) {
+		if (optind < argc && strcmp(argv[optind], "--") == 0) {
+			while (++optind < argc)
+				if ((v = operand(operands, &n, argv[optind],
+				    v)) == NULL)
+					return EX_USAGE;
+			break;
+		}
 		idx = -1;
-		c = getopt_long(argc, argv, "+f:hm:t:", longopts, &idx);
+		c = getopt_long(argc, argv, "+f:hm:qt:", longopts, &idx);
 		if (c == -1) {
 			if (optind >= argc)
 				break;
-			operands[n++] = argv[optind++];
-			if (n == 1) {
-				for (size_t i = 0; i < sizeof(verbs) /
-				    sizeof(verbs[0]); i++)
-					if (strcmp(operands[0],
-					    verbs[i].name) == 0)
-						v = &verbs[i];
-				if (v == NULL) {
-					char vis[64];
-
-					warnx("no step %s", text_vis(vis,
-					    sizeof(vis), operands[0]));
-					usage(stderr);
-					return EX_USAGE;
-				}
-			}
+			if ((v = operand(operands, &n, argv[optind++],
+			    v)) == NULL)
+				return EX_USAGE;
 			continue;
 		}
 		/* Each step takes only its own options. */
 		opt = c == 'm' ? "m" : c == 't' ? "t" :
 		    idx >= 0 ? longopts[idx].name : NULL;
-		if (opt != NULL && c != 'h' && c != O_STATES &&
+		if (opt != NULL && c != 'h' && c != 'q' && c != O_STATES &&
 		    c != O_VERSION) {
 			snprintf(key, sizeof(key), "|%s|", opt);
 			if (v == NULL || strstr(v->options, key) == NULL) {
@@ -592,6 +634,9 @@ main(int argc, char *argv[])
 			return 0;
 		case 'm':
 			opts.note = optarg;
+			break;
+		case 'q':
+			opts.quiet = 1;
 			break;
 		case 't':
 			opts.team = optarg;
@@ -653,6 +698,16 @@ main(int argc, char *argv[])
 		return EX_USAGE;
 	}
 	opts.verb = v;
+	if ((rc = gather(v, operands + 1, n - 1, &e)) != 0) {
+		ids_free(&opts.ids);
+		if (rc == 1 && opts.quiet)
+			return rc;	/* nothing came down the pipe */
+		if (rc == EX_USAGE) {
+			warnx("%s", e.msg);
+			verb_usage(v);
+		}
+		errx(rc, "%s", e.msg);
+	}
 	if ((opts.out = open_memstream(&held, &heldlen)) == NULL)
 		err(EX_OSERR, NULL);
 	if ((rc = casefile_open(&cf, opts.file, CF_WRITE, &e)) != 0 ||

@@ -303,6 +303,11 @@ int
 main(int argc, char *argv[])
 {
 	setlocale(LC_CTYPE, "");
+	if (argc > 1 && strcmp(argv[1], "--") == 0) {
+		argv[1] = argv[0];	/* "complaint -- new ...": no options */
+		argv++;
+		argc--;
+	}
 	if (argc < 2) {
 		usage(stderr);
 		return EX_USAGE;

@@ -44,7 +44,7 @@ sqlite3 "$COMPLAINT_FILE" "UPDATE settings SET value = '300'
 (printf 'BEGIN IMMEDIATE;\n'; sleep 2; printf 'COMMIT;\n') |
     sqlite3 "$COMPLAINT_FILE" &
 sleep 0.5
-check 'a case file busy past the timeout is 75' 75 'complaint-new Parcel'
+check 'a case file busy past the timeout is 75' 75 'complaint-new Parcel' </dev/null
 check_err "complaint-new: case file $T/cases.db is busy (another command holds it); try again"
 wait
 check 'after the other writer is done it works' 0 'complaint-new Parcel' <<EOF
@@ -53,7 +53,7 @@ EOF
 
 cp "$COMPLAINT_FILE" "$T/newer.db"
 sqlite3 "$T/newer.db" 'PRAGMA user_version = 7'
-check 'a newer schema is refused' 65 "complaint-report -f $T/newer.db"
+check 'a newer schema is refused' 65 "complaint-report -f $T/newer.db" </dev/null
 check_err "complaint-report: $T/newer.db has schema 7, newer than this complaint 0.1.0 knows (2); upgrade complaint"
 # A case file of schema 1 (before attachments, the working week and the
 # default rules) is migrated forward by a writer and keeps its cases.
@@ -76,11 +76,11 @@ check 'the migrated file has schema 2, the rules and the settings' 0 \
 safety
 EOF
 printf 'not a database\n' >"$T/text.db"
-check 'a file that is not SQLite is 65' 65 "complaint-new -f $T/text.db x"
+check 'a file that is not SQLite is 65' 65 "complaint-new -f $T/text.db x" </dev/null
 check_err "complaint-new: $T/text.db is not a case file or is damaged (file is not a database)"
 sqlite3 "$T/other.db" 'CREATE TABLE t (x)'
 check 'an SQLite file of another program is 65' 65 \
-    "complaint-new -f $T/other.db x"
+    "complaint-new -f $T/other.db x" </dev/null
 check_err "complaint-new: $T/other.db is an SQLite database but not a case file"
 check 'and it is left alone' 0 \
     "sqlite3 $T/other.db 'SELECT count(*) FROM sqlite_schema'" <<EOF
@@ -92,7 +92,7 @@ check 'a symbolic link of our own is followed' 0 \
 2
 EOF
 mkdir "$T/dir.db"
-check 'a folder is not a case file' 65 "complaint-report -f $T/dir.db"
+check 'a folder is not a case file' 65 "complaint-report -f $T/dir.db" </dev/null
 
 check 'the front door runs the tool beside it' 0 \
     "$TOP/complaint new -r 2026-11-20 Kettle" <<EOF
@@ -110,9 +110,9 @@ EOF
 check 'help COMMAND prints its usage' 0 'complaint help new | head -1' <<EOF
 usage: complaint-new [-f FILE] [-n NAME] [-e EMAIL] [--phone NUM] [-c CHANNEL]
 EOF
-check 'an unknown command is 64' 64 'complaint frobnicate'
+check 'an unknown command is 64' 64 'complaint frobnicate' </dev/null
 check_err 'complaint: no command frobnicate (complaint-frobnicate is not in the folder of complaint or on PATH); see complaint help'
-check 'no command is 64' 64 'complaint'
+check 'no command is 64' 64 'complaint' </dev/null
 check 'version' 0 'complaint --version' <<EOF
 complaint 0.1.0
 EOF

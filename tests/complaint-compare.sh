@@ -7,7 +7,7 @@ complaint-new -n 'Ann Berg' -E Per Kettle refund </dev/null >/dev/null
 complaint-new -n 'Budi Santoso' -E Sari Paket terlambat </dev/null >/dev/null
 complaint-new -n 'Åsa Lind' -E Olle Trasig lampa </dev/null >/dev/null
 
-check 'a case with no accounts is 65' 65 'complaint-compare 1'
+check 'a case with no accounts is 65' 65 'complaint-compare 1' </dev/null
 check_err 'complaint-compare: case 1 has no employee account; take it with complaint-interview -r employee 1'
 
 cat >"$T/emp.txt" <<'EOF'
@@ -97,9 +97,9 @@ check 'Swedish: a number, a negation, a move' 0 'complaint-compare 3 | cut -f1-3
 ^	3:2	negation: affirmed -> denied
 EOF
 
-check 'an unknown account is 66' 66 'complaint-compare 1 99'
+check 'an unknown account is 66' 66 'complaint-compare 1 99' </dev/null
 check_err 'complaint-compare: no account 99'
-check 'accounts of two cases are 65' 65 'complaint-compare 1 6'
+check 'accounts of two cases are 65' 65 'complaint-compare 1 6' </dev/null
 check '-r records the discrepancies' 1 'complaint-compare -r 1 2 >/dev/null' </dev/null
 check_sql 'with both statements, and a compare entry' "
     SELECT d.mark, sa.seq, sb.seq, d.facets FROM discrepancies d

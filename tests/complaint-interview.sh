@@ -71,19 +71,19 @@ check 'a recording path with .. is stored resolved and absolute' 0 \
 1
 EOF
 sqlite3 "$COMPLAINT_FILE" .dump >"$T/before"
-check 'an empty account is 65' 65 "printf '# nothing\n\n' | complaint-interview -r employee 1"
+check 'an empty account is 65' 65 "printf '# nothing\n\n' | complaint-interview -r employee 1" </dev/null
 check_err 'complaint-interview: the account is empty: give the statements, one a line, in the order things happened'
-check 'an unknown role is 64' 64 "echo x | complaint-interview -r boss 1"
+check 'an unknown role is 64' 64 "echo x | complaint-interview -r boss 1" </dev/null
 check_err 'complaint-interview: role boss: give employee, complainant or witness'
-check 'a witness needs a name' 64 "echo x | complaint-interview -r witness 1"
-check 'a case without an employee needs -p' 64 "echo x | complaint-interview -r employee 3"
+check 'a witness needs a name' 64 "echo x | complaint-interview -r witness 1" </dev/null
+check 'a case without an employee needs -p' 64 "echo x | complaint-interview -r employee 3" </dev/null
 check_err 'complaint-interview: case 3 names no employee; give the party with -p'
 check 'a missing recording is 66' 66 \
-    "echo x | complaint-interview -r employee --recording $T/none.ogg 1"
-check 'a missing case is 66' 66 "echo x | complaint-interview -r employee -p X 9"
-check 'a missing account is 66' 66 'complaint-interview -s 99'
+    "echo x | complaint-interview -r employee --recording $T/none.ogg 1" </dev/null
+check 'a missing case is 66' 66 "echo x | complaint-interview -r employee -p X 9" </dev/null
+check 'a missing account is 66' 66 'complaint-interview -s 99' </dev/null
 check_err 'complaint-interview: no account 99'
-check 'a bad medium is 64' 64 "echo x | complaint-interview -r employee --medium fax 1"
+check 'a bad medium is 64' 64 "echo x | complaint-interview -r employee --medium fax 1" </dev/null
 sqlite3 "$COMPLAINT_FILE" .dump >"$T/after"
 if cmp -s "$T/before" "$T/after"; then
 	echo "ok - the failed accounts changed nothing"
@@ -91,11 +91,11 @@ else
 	echo "not ok - the failed accounts changed nothing"
 fi
 complaint-resolve close 1 --cause other </dev/null >/dev/null
-check 'a closed case takes no account' 65 "echo x | complaint-interview -r employee 1"
+check 'a closed case takes no account' 65 "echo x | complaint-interview -r employee 1" </dev/null
 check_err 'complaint-interview: case 1 is closed; reopen it first'
 check 'verify re-hashes the recording' 0 'complaint-report verify | cut -f1,2' <<EOF
 ok	10 entries
 ok	2 recordings
 EOF
 printf 'tampered' >"$T/call.ogg"
-check 'a changed recording fails verify' 1 'complaint-report -q verify'
+check 'a changed recording fails verify' 1 'complaint-report -q verify' </dev/null

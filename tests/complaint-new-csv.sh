@@ -61,7 +61,7 @@ EOF
 sqlite3 "$COMPLAINT_FILE" .dump >"$T/before"
 sed "s/B1/S1/; s/B5/S5/" "$T/bad.csv" >"$T/strict.csv"
 check '--strict imports none when a record is bad' 65 \
-    'complaint-new --csv --strict <strict.csv 2>/dev/null'
+    'complaint-new --csv --strict <strict.csv 2>/dev/null' </dev/null
 sqlite3 "$COMPLAINT_FILE" .dump >"$T/after"
 if cmp -s "$T/before" "$T/after"; then
 	echo "ok - --strict left the case file as it was"
@@ -70,7 +70,7 @@ else
 fi
 
 printf 'summary,colour,size\nx,red,2\n' >"$T/unknown.csv"
-check 'unknown columns are 64, named' 64 'complaint-new --csv <unknown.csv'
+check 'unknown columns are 64, named' 64 'complaint-new --csv <unknown.csv' </dev/null
 check_err 'complaint-new: unknown columns: colour, size; map them with --map NAME=COLUMN or give --ignore-unknown'
 check '--ignore-unknown' 0 'complaint-new --csv --ignore-unknown <unknown.csv' <<EOF
 line,id,status,severity,flags
@@ -88,12 +88,12 @@ check '--map FILE' 0 \
 line,id,status,severity,flags
 2,7,new,medium,suspect
 EOF
-check 'a map naming no field is 64' 64 'complaint-new --csv --map "colour=Kund" <sv.csv'
-check 'no summary column is 64' 64 'printf "name\nAnn\n" | complaint-new --csv'
+check 'a map naming no field is 64' 64 'complaint-new --csv --map "colour=Kund" <sv.csv' </dev/null
+check 'no summary column is 64' 64 'printf "name\nAnn\n" | complaint-new --csv' </dev/null
 check_err 'complaint-new: no summary column: map one with --map summary=COLUMN'
-check 'a header twice is 65' 65 'printf "summary,Summary\nx,y\n" | complaint-new --csv'
+check 'a header twice is 65' 65 'printf "summary,Summary\nx,y\n" | complaint-new --csv' </dev/null
 check_err 'complaint-new: column Summary appears twice in the header'
-check 'empty input is 65' 65 'complaint-new --csv </dev/null'
+check 'empty input is 65' 65 'complaint-new --csv </dev/null' </dev/null
 check 'a header alone imports nothing' 0 'printf "summary\n" | complaint-new --csv' <<EOF
 line,id,status,severity,flags
 EOF
@@ -165,7 +165,7 @@ check 'the log verifies' 0 'complaint-report verify | cut -f1,2' <<EOF
 ok	6623 entries
 EOF
 check 'a case field given as an option with --csv is 64' 64 \
-    'printf "email,summary\nopt@example.com,Kettle\n" | complaint-new --csv -c web'
+    'printf "email,summary\nopt@example.com,Kettle\n" | complaint-new --csv -c web' </dev/null
 check 'it says why' 0 \
     'complaint-new --csv -c web </dev/null 2>&1 | head -1' <<EOF
 complaint-new: --csv takes a case's fields from its row; give them as columns, not options

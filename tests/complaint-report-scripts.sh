@@ -51,9 +51,9 @@ id,kind,due,hours,customer,email,summary
 1,resolve,2026-11-24T00:00:00Z,38,Ann Berg,ann@example.se,Kettle leaks
 OUT
 check 'cron-reminders wants somewhere to send' 64 \
-    "sh $S/cron-reminders.sh"
+    "sh $S/cron-reminders.sh" </dev/null
 check 'a missing case file is 66' 66 \
-    "sh $S/cron-reminders.sh -f $T/none.db -o $T/x.csv"
+    "sh $S/cron-reminders.sh -f $T/none.db -o $T/x.csv" </dev/null
 
 check 'weekly-report mails causes and stats' 0 \
     "sh $S/weekly-report.sh boss@example.com && cat $T/mail/mail.2" <<OUT

@@ -94,7 +94,7 @@ check '--flag matches a flag with a value by its name' 0 \
     'complaint-report list --flag duplicate' <<OUT
 4	2026-11-20T00:00:00Z	closed	medium	Ann Berg	Cord, "short"
 OUT
-check '--flag matches whole names only' 1 'complaint-report list --flag leg'
+check '--flag matches whole names only' 1 'complaint-report list --flag leg' </dev/null
 check '--sort with - descends, ties broken by id' 0 \
     'complaint-report list --sort -status,severity' <<OUT
 1	2026-11-01T00:00:00Z	new	critical	Ann Berg	Kettle leaks
@@ -107,12 +107,12 @@ check '--sort and --limit' 0 'complaint-report list --sort -received --limit 2' 
 5	2026-11-21T00:00:00Z	dismissed	low	Cid Moe	Rude clerk
 4	2026-11-20T00:00:00Z	closed	medium	Ann Berg	Cord, "short"
 OUT
-check 'an unknown sort field is 64' 64 'complaint-report list --sort colour'
+check 'an unknown sort field is 64' 64 'complaint-report list --sort colour' </dev/null
 check_err 'complaint-report: --sort: list has no field colour'
-check 'a bad severity is 64' 64 'complaint-report list --severity huge'
+check 'a bad severity is 64' 64 'complaint-report list --severity huge' </dev/null
 check_err 'complaint-report: --severity: huge is not 1-4 or low, medium, high, critical'
 check '-q: exit 1 when nothing matched' 1 \
-    'complaint-report -q list --channel fax'
+    'complaint-report -q list --channel fax' </dev/null
 check 'list --json: every line parses' 0 "complaint-report list --json | $json_ok" <<OUT
 5
 OUT
@@ -144,8 +144,8 @@ OUT
 check 'due -w 6h' 0 'complaint-report due -w 6h' <<OUT
 3	resolve	2026-11-22T15:00:00Z	5	Ann Berg	ann@example.se	Lid broken
 OUT
-check 'due -q is 1 when nothing is due' 1 'complaint-report due -q -w 1h'
-check 'a bad window is 64' 64 'complaint-report due -w soon'
+check 'due -q is 1 when nothing is due' 1 'complaint-report due -q -w 1h' </dev/null
+check 'a bad window is 64' 64 'complaint-report due -w soon' </dev/null
 check 'due --mark lists and records' 0 'complaint-report due --mark --csv' <<OUT
 id,kind,due,hours,customer,email,summary
 3,resolve,2026-11-22T15:00:00Z,5,Ann Berg,ann@example.se,Lid broken
@@ -161,12 +161,12 @@ check_sql 'each on its case timeline' \
 2|remind|follow-up
 OUT
 check 'a second due --mark in the window lists nothing' 1 \
-    'complaint-report due --mark'
+    'complaint-report due --mark' </dev/null
 check_sql 'and records nothing more' 'SELECT count(*) FROM reminders' <<OUT
 2
 OUT
-check 'due without --mark still lists them' 0 'complaint-report due -q'
-check '--mark is for due only' 64 'complaint-report list --mark'
+check 'due without --mark still lists them' 0 'complaint-report due -q' </dev/null
+check '--mark is for due only' 64 'complaint-report list --mark' </dev/null
 
 check 'repeat: customers with 3 cases in 90 days, last case first' 0 \
     'complaint-report repeat' <<OUT
@@ -179,7 +179,7 @@ check 'repeat --min 1 --sort -last' 0 \
 2	2	Bob Ross	1	2026-11-05T00:00:00Z	2026-11-05T00:00:00Z
 OUT
 check 'repeat --days 5 looks back five days only' 1 \
-    'complaint-report repeat --days 5 --min 2'
+    'complaint-report repeat --days 5 --min 2' </dev/null
 
 check 'causes: a Pareto table' 0 'complaint-report causes' <<OUT
 delivery	2	66.7	66.7
@@ -314,7 +314,7 @@ h = s.pop(\"history\")
 print(len(x), x[0][\"name\"], x[0] == s, len(h) > 0)"' <<OUT
 3 Ann Berg True True
 OUT
-check 'export --csv needs -o' 64 'complaint-report export --csv'
+check 'export --csv needs -o' 64 'complaint-report export --csv' </dev/null
 check 'export --csv -o DIR: one file per table' 0 \
     'complaint-report export --csv -o out && echo $(ls out)' <<OUT
 accounts.csv audit.csv cases.csv customers.csv decisions.csv discrepancies.csv escalations.csv events.csv fields.csv followups.csv proposals.csv recordings.csv reminders.csv rules.csv settings.csv statements.csv tags.csv
@@ -345,7 +345,7 @@ ok	7 entries	0 redacted
 ok	1 recordings	0 missing
 OUT
 printf 'take 2!!' >"$T/rec.wav"
-check 'verify: a changed recording is exit 1' 1 'complaint-report verify'
+check 'verify: a changed recording is exit 1' 1 'complaint-report verify' </dev/null
 check_err "complaint-report: recording $T/rec.wav of case 4 has changed: it no longer matches its hash
 complaint-report: 1 of 1 recordings do not verify"
 rm "$T/rec.wav"

@@ -52,12 +52,12 @@ Yth. Bob Lee,
 EOF
 
 check 'a forbidden step is 65 and says what is allowed' 65 \
-    'complaint-resolve accept 1'
+    'complaint-resolve accept 1' </dev/null
 check_err 'complaint-resolve: cannot accept case 1: it is acknowledged (allowed: ack, assign, wait, propose, escalate, decide, follow-up, close, dismiss, merge)'
 check 'an offer above the approval limit needs an approver' 65 \
-    'complaint-resolve propose 1 refund 149.90'
+    'complaint-resolve propose 1 refund 149.90' </dev/null
 check_err 'complaint-resolve: an offer of 149.90 EUR is above the approval limit (100.00 EUR); give --approved-by WHO'
-check 'an unknown kind of offer' 65 'complaint-resolve propose 1 cash 5'
+check 'an unknown kind of offer' 65 'complaint-resolve propose 1 cash 5' </dev/null
 check_err 'complaint-resolve: no kind of offer cash; give refund, partial-refund, discount, replacement, repair, credit, free-follow-up, apology, process-change or other'
 check 'propose' 0 \
     'complaint-resolve propose 1 refund 49.90 --expires 7d -m "Full refund"' <<EOF
@@ -76,12 +76,12 @@ check 'accept the latest open offer' 0 'complaint-resolve accept 1' <<EOF
 1	proposal 2	accepted
 EOF
 check 'an answered offer cannot be answered again' 65 \
-    'complaint-resolve decline 1 2'
+    'complaint-resolve decline 1 2' </dev/null
 check_err 'complaint-resolve: cannot decline case 1: it is agreed (allowed: ack, assign, wait, propose, escalate, follow-up, close, merge)'
 
 complaint-resolve propose 2 discount 10 --expires 1d >/dev/null
 check 'an expired offer cannot be accepted' 65 \
-    'COMPLAINT_NOW=2026-11-24T10:00:00Z complaint-resolve accept 2'
+    'COMPLAINT_NOW=2026-11-24T10:00:00Z complaint-resolve accept 2' </dev/null
 check_err 'complaint-resolve: proposal 3 expired at 2026-11-23T10:00:00Z; make a new offer'
 check 'counter' 0 'complaint-resolve counter 2 3 25.00 -m "wants more"' <<EOF
 2	proposal 3	countered
@@ -93,7 +93,7 @@ countered|2026-11-22T10:00:00Z|2500|
 wants more
 EOF
 
-check 'one bad case and none changes' 65 'complaint-resolve accept 1 3'
+check 'one bad case and none changes' 65 'complaint-resolve accept 1 3' </dev/null
 check 'follow-up --in' 0 'complaint-resolve follow-up 1 --in 7d' <<EOF
 1	follow-up
 EOF
@@ -111,9 +111,9 @@ check_sql 'follow-ups' "SELECT due, done, satisfied, score, note
 2026-11-22T10:00:00Z|2026-11-22T10:00:00Z|1|4|
 EOF
 
-check 'close needs a known cause' 65 'complaint-resolve close 1 --cause bad-luck'
+check 'close needs a known cause' 65 'complaint-resolve close 1 --cause bad-luck' </dev/null
 check_err 'complaint-resolve: no cause bad-luck; give one of the causes setting, or add it with --new-cause'
-check 'close needs --cause' 64 'complaint-resolve close 1'
+check 'close needs --cause' 64 'complaint-resolve close 1' </dev/null
 check 'close' 0 \
     'complaint-resolve close 1 --cause product-defect -m "check the seals"' <<EOF
 1	closed
@@ -122,7 +122,7 @@ check_sql 'cause and lesson' 'SELECT status, closed, cause, lesson FROM cases
     WHERE id = 1' <<EOF
 closed|2026-11-22T10:00:00Z|product-defect|check the seals
 EOF
-check 'a closed case refuses steps' 65 'complaint-resolve propose 1 apology'
+check 'a closed case refuses steps' 65 'complaint-resolve propose 1 apology' </dev/null
 check_err 'complaint-resolve: case 1 is closed; reopen it first'
 check 'reopen' 0 'complaint-resolve reopen 1 -m "leaks again"' <<EOF
 1	investigating
@@ -147,7 +147,7 @@ check_sql 'the duplicate points at the case kept; its tags moved' "
 2|late
 2|parcel
 EOF
-check 'a merged case sends you to the one kept' 65 'complaint-resolve ack 3'
+check 'a merged case sends you to the one kept' 65 'complaint-resolve ack 3' </dev/null
 check_err 'complaint-resolve: case 3 was merged into case 2; work on that case'
 
 sqlite3 "$COMPLAINT_FILE" "UPDATE cases SET ack_due = '2026-11-23T10:00:00Z',
@@ -155,7 +155,7 @@ sqlite3 "$COMPLAINT_FILE" "UPDATE cases SET ack_due = '2026-11-23T10:00:00Z',
 check 'wait pauses the clocks' 0 'complaint-resolve wait 2 -m "asked for a photo"' <<EOF
 2	waiting
 EOF
-check 'waiting twice is refused' 65 'complaint-resolve wait 2'
+check 'waiting twice is refused' 65 'complaint-resolve wait 2' </dev/null
 check_err 'complaint-resolve: case 2 is already waiting on the customer'
 check 'the next step resumes them, two days later' 0 \
     'COMPLAINT_NOW=2026-11-24T10:00:00Z complaint-resolve escalate 2 -t support -m SLA --ticket T-9' <<EOF
@@ -197,7 +197,7 @@ case,received,status,severity,flags,summary,ack-due,resolve-due,created,updated
 TCK-4 escalate
 EOF
 check 'a failing pre-hook refuses the change' 65 \
-    'complaint-resolve close 4 --cause fraud'
+    'complaint-resolve close 4 --cause fraud' </dev/null
 check_err 'complaint-resolve: hook hook.pre-close failed on case 4 (exit 3): no closing on Fridays'
 check_sql 'and the case is as it was' 'SELECT status FROM cases WHERE id = 4' <<EOF
 escalated
@@ -211,11 +211,11 @@ EOF
 check_err 'complaint-resolve: hook hook.close failed on case 4 (exit 1): mail server down (the change stays)'
 sqlite3 "$COMPLAINT_FILE" "UPDATE settings SET value = '$T/nonesuch'
     WHERE key = 'escalate.hook'"
-check 'a hook that cannot run is 70' 70 'complaint-resolve escalate 2 -m again'
+check 'a hook that cannot run is 70' 70 'complaint-resolve escalate 2 -m again' </dev/null
 check_err "complaint-resolve: hook escalate.hook could not be run (exit 127): sh: 1: $T/nonesuch: not found"
 
-check 'dismiss needs a reason' 64 'complaint-resolve dismiss 2' 
-check 'a step takes only its own options' 64 'complaint-resolve ack 2 --cause x'
+check 'dismiss needs a reason' 64 'complaint-resolve dismiss 2' </dev/null
+check 'a step takes only its own options' 64 'complaint-resolve ack 2 --cause x' </dev/null
 check 'ids from standard input' 0 \
     'complaint-report list --status decided | complaint-resolve assign - alice' <<EOF
 2	decided
@@ -224,10 +224,11 @@ check_sql 'assigned' 'SELECT assignee FROM cases WHERE id = 2' <<EOF
 alice
 EOF
 
+# setsid: no controlling terminal, even when make check runs at one.
 check 'anonymise needs --yes without a terminal' 64 \
-    'complaint-resolve anonymise bob@example.com'
+    'setsid -w complaint-resolve anonymise bob@example.com' </dev/null
 check 'anonymise an unknown customer is 66' 66 \
-    'complaint-resolve anonymise nobody@example.com --yes'
+    'complaint-resolve anonymise nobody@example.com --yes' </dev/null
 check_err 'complaint-resolve: no customer nobody@example.com'
 check 'anonymise' 0 'complaint-resolve anonymise bob@example.com --yes' <<EOF
 customer 2	anonymised	2 cases
@@ -286,7 +287,7 @@ EOF
 sqlite3 "$COMPLAINT_FILE" "INSERT INTO settings VALUES
     ('hook.pre-new', 'grep -q spam && { echo looks like spam >&2; exit 1; } || exit 0'),
     ('hook.new', 'cat >$T/new.csv')"
-check 'hook.pre-new refuses a case' 65 'complaint-new Buy spam now'
+check 'hook.pre-new refuses a case' 65 'complaint-new Buy spam now' </dev/null
 check_err 'complaint-new: hook hook.pre-new failed on case 5 (exit 1): looks like spam'
 check 'hook.new gets the new case' 0 \
     "complaint-new -n Eve Broken lid && cut -d, -f1-3 $T/new.csv" <<EOF

@@ -26,22 +26,22 @@ config|{"key":"currency","value":"SEK"}
 config|{"key":"sla.ack.4","value":"30m"}
 config|{"key":"escalate.hook","value":"sh ticket.sh"}
 EOF
-check 'unset' 1 'complaint config --unset escalate.hook && complaint config escalate.hook'
-check 'a bad value is 65' 65 'complaint config currency EURO'
+check 'unset' 1 'complaint config --unset escalate.hook && complaint config escalate.hook' </dev/null
+check 'a bad value is 65' 65 'complaint config currency EURO' </dev/null
 check_err 'complaint: currency: give an ISO 4217 code like EUR'
-check 'a bad span is 65' 65 'complaint config sla.resolve.2 soon'
+check 'a bad span is 65' 65 'complaint config sla.resolve.2 soon' </dev/null
 check_err 'complaint: sla.resolve.2: soon is not a duration (like 90m, 24h, 3d, 2w)'
-check 'an unknown setting is 65' 65 'complaint config colour red'
+check 'an unknown setting is 65' 65 'complaint config colour red' </dev/null
 check_err 'complaint: no setting colour; complaint config --list shows them'
-check 'a bad approval limit is 65' 65 'complaint config offer.approval_limit lots'
+check 'a bad approval limit is 65' 65 'complaint config offer.approval_limit lots' </dev/null
 check_sql 'the refused values changed nothing' \
     "SELECT value FROM settings WHERE key = 'currency'" <<EOF
 SEK
 EOF
-check 'too many operands is 64' 64 'complaint config a b c'
+check 'too many operands is 64' 64 'complaint config a b c' </dev/null
 check 'lang takes a bare code in lower case' 0 'complaint config lang id' <<EOF
 EOF
 for l in sv-SE EN x engl; do
-	check "lang $l is 65" 65 "complaint config lang $l"
+	check "lang $l is 65" 65 "complaint config lang $l" </dev/null
 	check_err 'complaint: lang: give a language code like en, id or sv'
 done

@@ -9,7 +9,7 @@ complaint-new -r 2026-11-01 First </dev/null >/dev/null
 head -c 400000 /dev/zero | tr '\0' 'x' >"$T/big.txt"
 size=$(($(stat -c %s "$COMPLAINT_FILE") / 1024 + 8))
 check 'a file size limit during a write is 74' 74 \
-    "ulimit -f $size; complaint-new Big <$T/big.txt"
+    "ulimit -f $size; complaint-new Big <$T/big.txt" </dev/null
 check_err "complaint-new: cannot write $T/cases.db: the disk is full, a file size limit was reached, or the disk failed; nothing was changed"
 check_sql 'and the case file is as it was' \
     'SELECT count(*) FROM cases; PRAGMA integrity_check' <<EOF
@@ -31,10 +31,10 @@ check_sql 'verbatim' "SELECT u.name, c.product, c.order_ref, c.description
 Robert'); DROP TABLE cases;--|x' OR '1'='1|"; DELETE FROM audit; --|'); DROP TABLE audit;--
 EOF
 long=$(head -c 1100 /dev/zero | tr '\0' 'a')
-check 'an overlong summary is 65' 65 "complaint-new $long"
+check 'an overlong summary is 65' 65 "complaint-new $long" </dev/null
 check_err 'complaint-new: summary is longer than 1024 bytes'
 check 'a NUL byte in a description is 65' 65 \
-    "printf 'a\\000b' | complaint-new Nul"
+    "printf 'a\\000b' | complaint-new Nul" </dev/null
 check_err 'complaint-new: description on standard input holds a NUL byte'
 check_sql 'none of them wrote anything' 'SELECT count(*) FROM cases' <<EOF
 2
@@ -42,11 +42,11 @@ EOF
 
 cp "$COMPLAINT_FILE" "$T/cut.db"
 truncate -s 40000 "$T/cut.db"
-check 'a truncated case file is 65' 65 "complaint-report -f $T/cut.db list"
+check 'a truncated case file is 65' 65 "complaint-report -f $T/cut.db list" </dev/null
 check_err "complaint-report: $T/cut.db is not a case file or is damaged (database disk image is malformed)"
 : >"$T/empty.db"
 check 'an empty file is no case file to a reader' 66 \
-    "complaint-report -f $T/empty.db list"
+    "complaint-report -f $T/empty.db list" </dev/null
 
 if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1; then
 	skip 'permissions as another user' 'needs root and setpriv'
@@ -60,16 +60,16 @@ chown -R 65534:65534 "$T/ro"
 chmod 400 "$T/ro/cases.db"
 check 'a read-only case file: a writer gets 73' 73 \
     "setpriv --reuid=65534 --regid=65534 --clear-groups \
-    $TOP/complaint-new -f $T/ro/cases.db Parcel"
+    $TOP/complaint-new -f $T/ro/cases.db Parcel" </dev/null
 check_err "complaint-new: cannot write $T/ro/cases.db: attempt to write a readonly database; check the permissions of the file and its folder"
 check 'a read-only case file: a reader still reads' 1 \
     "setpriv --reuid=65534 --regid=65534 --clear-groups \
-    $TOP/complaint-report -f $T/ro/cases.db list"
+    $TOP/complaint-report -f $T/ro/cases.db list" </dev/null
 chmod 600 "$T/ro/cases.db"
 chmod 555 "$T/ro"
 check 'a folder without write permission: 73' 73 \
     "setpriv --reuid=65534 --regid=65534 --clear-groups \
-    $TOP/complaint-new -f $T/ro/new.db Parcel"
+    $TOP/complaint-new -f $T/ro/new.db Parcel" </dev/null
 check_err "complaint-new: cannot create $T/ro/new.db: Permission denied"
 if [ -e "$T/ro/new.db" ]; then
 	echo "not ok - no file was left behind"
@@ -83,7 +83,7 @@ complaint init -f "$T/victim.db" >/dev/null
 ln -s "$T/victim.db" "$T/trap/cases.db"
 chown -h 65534:65534 "$T/trap/cases.db"
 check 'a symbolic link owned by another user is refused' 77 \
-    "complaint-new -f $T/trap/cases.db Parcel"
+    "complaint-new -f $T/trap/cases.db Parcel" </dev/null
 check_err "complaint-new: $T/trap/cases.db is a symbolic link owned by another user; refusing to follow it"
 check 'and the file it points at is untouched' 0 \
     "sqlite3 $T/victim.db 'SELECT count(*) FROM cases'" <<EOF

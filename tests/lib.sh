@@ -8,6 +8,11 @@
 #   check_err TEXT               the last check's stderr, exactly
 #   check_sql NAME SQL           the case file's rows, exactly, on stdin
 #   skip NAME WHY
+#
+# The expected output comes from a here-document, or </dev/null when it is
+# empty: never from the terminal.  A check left to read the test file's
+# own standard input fails at once: the terminal, when a file is run by
+# hand, or the empty file tests/run.sh gives every test (COMPLAINT_TEST_STDIN).
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/complaint-test.XXXXXX")
@@ -31,8 +36,20 @@ _fail() {
 	printf '#   %s\n' "$@"
 }
 
+# Whether a check was written without a here-document or </dev/null, so
+# its expected output would come from the terminal or run.sh's stdin.
+# (test -ef: in dash, bash, ksh, the BSD sh and POSIX.1-2024.)
+# shellcheck disable=SC3013
+_noinput() {
+	[ -t 0 ] || { [ -n "${COMPLAINT_TEST_STDIN-}" ] &&
+	    [ /dev/stdin -ef "$COMPLAINT_TEST_STDIN" ]; } || return 1
+	_fail "$1" "no expected output given: write a here-document," \
+	    "or </dev/null when it is empty"
+}
+
 check() {
 	_name=$1 _want=$2 _cmd=$3
+	_noinput "$_name" && return
 	cat >"$T/.want"
 	sh -c "$_cmd" >"$T/.out" 2>"$T/.err" </dev/null
 	_got=$?
@@ -58,6 +75,7 @@ check_err() {
 
 check_sql() {
 	_name=$1 _sql=$2
+	_noinput "$_name" && return
 	cat >"$T/.want"
 	sqlite3 -batch -separator '|' "$COMPLAINT_FILE" "$_sql" >"$T/.out" 2>&1
 	if cmp -s "$T/.want" "$T/.out"; then

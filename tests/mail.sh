@@ -86,7 +86,7 @@ EOF
 
 sqlite3 "$COMPLAINT_FILE" .dump >"$T/before"
 for m in nofrom date boundary charset header base64; do
-	check "bad-$m.eml is refused with 65" 65 "complaint-new --mail <$M/bad-$m.eml"
+	check "bad-$m.eml is refused with 65" 65 "complaint-new --mail <$M/bad-$m.eml" </dev/null
 	case $m in
 	nofrom)	check_err 'complaint-new: the message has no From address; nothing recorded' ;;
 	date)	check_err 'complaint-new: the Date header sometime last week is not an RFC 5322 date; nothing recorded' ;;
@@ -96,8 +96,8 @@ for m in nofrom date boundary charset header base64; do
 	base64)	check_err 'complaint-new: a base64 part of the message holds a character that is not base64; nothing recorded' ;;
 	esac
 done
-check 'an empty message is refused' 65 'complaint-new --mail </dev/null'
-check '--mail takes no summary' 64 "complaint-new --mail Hello <$M/en-plain.eml"
+check 'an empty message is refused' 65 'complaint-new --mail </dev/null' </dev/null
+check '--mail takes no summary' 64 "complaint-new --mail Hello <$M/en-plain.eml" </dev/null
 sqlite3 "$COMPLAINT_FILE" .dump >"$T/after"
 if cmp -s "$T/before" "$T/after"; then
 	echo "ok - the refused messages left the case file as it was"
@@ -116,7 +116,7 @@ sqlite3 "$COMPLAINT_FILE" "UPDATE settings SET value = '200'
 sleep 0.3
 sed 's/att-1@/late-1@/' "$M/en-attachment.eml" >"$T/late.eml"
 check 'a busy case file is 75: the agent delivers again later' 75 \
-    "sh $TOP/scripts/mail-intake.sh <$T/late.eml"
+    "sh $TOP/scripts/mail-intake.sh <$T/late.eml" </dev/null
 wait
 check 'the retry delivers it' 0 "sh $TOP/scripts/mail-intake.sh <$T/late.eml" <<EOF
 EOF

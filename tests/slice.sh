@@ -3,7 +3,7 @@
 # read back with complaint-report list, show, log and verify.
 . "$(dirname "$0")/lib.sh"
 
-check 'a reader of a missing case file is 66' 66 'complaint-report list'
+check 'a reader of a missing case file is 66' 66 'complaint-report list' </dev/null
 check_err "complaint-report: no case file at $T/cases.db; record a complaint with complaint-new or run complaint init"
 if [ -e "$T/cases.db" ]; then
 	echo "not ok - the reader created no file"
@@ -48,13 +48,13 @@ check '--until a date takes the whole day' 0 \
 EOF
 check 'nothing matched is exit 1 and no output' 1 \
     'complaint-report list --status closed' </dev/null
-check '-q prints nothing, exit 0 on a match' 0 'complaint-report -q list'
+check '-q prints nothing, exit 0 on a match' 0 'complaint-report -q list' </dev/null
 check '--limit' 0 'complaint-report list --limit 1 --status new' <<EOF
 1	2026-11-01T00:00:00Z	new	medium	Ann Berg	Kettle leaks
 EOF
-check 'a bad --since is 65' 65 'complaint-report list --since soon'
+check 'a bad --since is 65' 65 'complaint-report list --since soon' </dev/null
 check_err 'complaint-report: --since: soon is not a time (use ISO 8601 like 2026-11-22 or 2026-11-22T17:41Z, now, today, or -3d, +7d, 24h)'
-check 'an unknown report is 64' 64 'complaint-report lust'
+check 'an unknown report is 64' 64 'complaint-report lust' </dev/null
 
 check 'show: the dossier escapes terminal controls' 0 'complaint-report show 2' <<EOF
 case         2
@@ -92,10 +92,10 @@ check 'show --json is one object per case' 0 \
 {"case":1,"received":"2026-11-01T00:00:00Z","status":"new","severity":"medium","customer":1,"name":"Ann Berg","email":"ann@example.se","summary":"Kettle leaks","ack-due":"2026-11-02T00:00:00Z","resolve-due":"2026-11-08T00:00:00Z","created":"2026-11-22T10:00:00Z","updated":"2026-11-22T10:00:00Z","customer-details":[{"customer":1,"name":"Ann Berg","email":"ann@example.se","created":"2026-11-22T10:00:00Z"}],"fields":[],"attachments":[],"triage":[],"due":[{"kind":"ack","due":"2026-11-02T00:00:00Z","state":"breached","hours_late":490},{"kind":"resolve","due":"2026-11-08T00:00:00Z","state":"breached","hours_late":346}],"timeline":[{"at":"2026-11-22T10:00:00Z","actor":"tester","action":"new","to":"new"}],"states":[{"status":"new","since":"2026-11-22T10:00:00Z","hours":0.0}],"accounts":[],"discrepancies":[],"proposals":[],"escalations":[],"decisions":[],"followups":[],"outcome":[],"history":[{"case":3,"received":"2026-11-10T00:00:00Z","status":"new","summary":"Lid broken"}]}
 EOF
 check 'show of a missing case is 66 and prints nothing' 66 \
-    'complaint-report show 1 9'
+    'complaint-report show 1 9' </dev/null
 check_err 'complaint-report: no case 9 in cases.db'
 check 'show of a bad id from stdin is 65' 65 \
-    'printf "1\nx\n" | complaint-report show -'
+    'printf "1\nx\n" | complaint-report show -' </dev/null
 check_err 'complaint-report: standard input, line 2: not a case id'
 
 check 'log of one case' 0 'complaint-report log 3' <<EOF
@@ -113,10 +113,10 @@ EOF
 # Tamper behind the tool's back: drop the trigger, change a summary.
 sqlite3 "$COMPLAINT_FILE" "DROP TRIGGER audit_no_update;
     UPDATE audit SET content = replace(content, 'Lid', 'Lip') WHERE id = 3"
-check 'verify finds the altered entry' 1 'complaint-report verify'
+check 'verify finds the altered entry' 1 'complaint-report verify' </dev/null
 check_err 'complaint-report: audit entry 3: its content does not match its hash'
 sqlite3 "$COMPLAINT_FILE" "UPDATE audit SET content = replace(content, 'Lip',
     'Lid'), at = '2026-11-23T00:00:00Z' WHERE id = 2"
 check 'verify finds an altered time through the chain' 1 \
-    'complaint-report -q verify'
+    'complaint-report -q verify' </dev/null
 check_err 'complaint-report: audit entry 2: the chain is broken (the entry or one before it was altered)'

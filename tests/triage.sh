@@ -80,7 +80,7 @@ EOF
 check_sql 'and nothing was written' 'SELECT count(*) FROM cases' <<EOF
 3
 EOF
-check 'a dry run needs a case file' 66 'complaint-new -N -f none.db x'
+check 'a dry run needs a case file' 66 'complaint-new -N -f none.db x' </dev/null
 check_err 'complaint-new: no case file none.db; a dry run triages against one (complaint init makes it)'
 test -e none.db && echo 'not ok - the dry run created none.db'
 
@@ -100,15 +100,15 @@ check 'config rule list' 0 'complaint config rule list | sed -n "1p;90p;\$p"' <<
 90	money		1000.00	high	
 102	safety	sv	gasläck*	critical	safety
 EOF
-check 'a rule with * inside is refused' 65 'complaint config rule add -s high legal "a*b"'
+check 'a rule with * inside is refused' 65 'complaint config rule add -s high legal "a*b"' </dev/null
 check_err 'complaint: rule pattern a*b: give words, with * only at the end'
-check 'a rule that does nothing is refused' 65 'complaint config rule add legal court'
+check 'a rule that does nothing is refused' 65 'complaint config rule add legal court' </dev/null
 check_err 'complaint: rule court would do nothing; give it a severity or a flag'
-check 'a money rule needs an amount' 65 'complaint config rule add -s high money "12 bananas"'
+check 'a money rule needs an amount' 65 'complaint config rule add -s high money "12 bananas"' </dev/null
 check 'config rule rm' 0 'complaint config rule rm 102 && complaint config rule list | wc -l' <<EOF
 101
 EOF
-check 'rm of a missing rule is 66' 66 'complaint config rule rm 102'
+check 'rm of a missing rule is 66' 66 'complaint config rule rm 102' </dev/null
 check_err 'complaint: no rule 102; complaint config rule list shows them'
 check 'rule changes are in the log' 0 \
     'complaint-report log | cut -f5 | tail -2' <<EOF
@@ -130,11 +130,11 @@ check 'a Saturday complaint starts at Monday 09:00; holidays are skipped' 0 \
 ack-due	2026-12-28T08:00:00Z
 resolve-due	2027-01-12T08:00:00Z
 EOF
-check 'a bad working week is 65' 65 "complaint config sla.week 'weekdays 9-5'"
+check 'a bad working week is 65' 65 "complaint config sla.week 'weekdays 9-5'" </dev/null
 check_err 'complaint: sla.week: give days and hours like "mon-fri 09:00-17:00, sat 10:00-14:00"'
-check 'a bad holiday is 65' 65 "complaint config sla.holidays '2026-02-30'"
+check 'a bad holiday is 65' 65 "complaint config sla.holidays '2026-02-30'" </dev/null
 check_err 'complaint: sla.holidays: 2026-02-30 is not a date (give dates like 2026-12-25, separated by commas)'
-check 'an unknown time zone is 65' 65 'complaint config tz Mars/Olympus'
+check 'an unknown time zone is 65' 65 'complaint config tz Mars/Olympus' </dev/null
 check_err 'complaint: tz: no time zone Mars/Olympus in /usr/share/zoneinfo (give a name like Europe/Stockholm or UTC; install tzdata)'
 
 # The customer's language: given with -l or a lang column, else told by
@@ -179,7 +179,7 @@ Yth. customer,
 Dear customer,
 EOF
 check 'a language that is no language code is 65' 65 \
-    'complaint-new -e x@example.com -l "en gb" Kettle'
+    'complaint-new -e x@example.com -l "en gb" Kettle' </dev/null
 check_err 'complaint-new: language en gb is not a language code (like en, id, sv or sv-SE)'
 check 'a CSV lang (or language) column gives the language' 0 \
     'printf "email,summary,Language\ncsv@example.com,Kettle,id-ID\n" | complaint-new --csv' <<EOF
@@ -203,7 +203,7 @@ lang	zh
 lang	fil
 EOF
 check 'a primary part of four letters is no code' 65 \
-    'complaint-new -N -e x@example.com -l engl Kettle'
+    'complaint-new -N -e x@example.com -l engl Kettle' </dev/null
 check_err 'complaint-new: language engl is not a language code (like en, id, sv or sv-SE)'
 
 # A customer with many cases: repeat is counted up to 100, the duplicate

@@ -1,6 +1,6 @@
 /*
- * fuzz_ids.c: case ids from standard input.  Every id read is positive;
- * an error always says why.
+ * fuzz_ids.c: case ids from standard input.  Every id read is positive
+ * and taken once; an error always says why.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -21,9 +21,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size == 0 || (fp = fmemopen((void *)data, size, "r")) == NULL)
 		return 0;
 	if (ids_collect(&ids, argv, 1, fp, &e) == 0) {
-		for (size_t i = 0; i < ids.n; i++)
+		for (size_t i = 0; i < ids.n; i++) {
 			if (ids.v[i] <= 0)
 				abort();
+			for (size_t j = 0; j < i; j++)
+				if (ids.v[j] == ids.v[i])
+					abort();	/* taken twice */
+		}
 	} else if (e.code == 0 || e.msg[0] == '\0')
 		abort();
 	fclose(fp);
