@@ -244,13 +244,22 @@ static const char css[] =
 static void
 esc(FILE *fp, const char *s)
 {
-	const unsigned char	*p = (const unsigned char *)s;
+	const unsigned char	*p = (const unsigned char *)s, *q;
 	unsigned long		 c;
 	int			 more, i;
 
 	if (s == NULL)
 		return;
 	while (*p != '\0') {
+		/* Most text is printable ASCII: write it a run at a time. */
+		for (q = p; *q >= 0x20 && *q < 0x7f && *q != '&' &&
+		    *q != '<' && *q != '>' && *q != '"' && *q != '\''; q++)
+			;
+		if (q > p) {
+			fwrite(p, 1, q - p, fp);
+			p = q;
+			continue;
+		}
 		if (*p < 0x80) {
 			switch (*p) {
 			case '&':
