@@ -983,8 +983,17 @@ history(struct html *h, struct cerror *e)
 	for (k = hi.n - 1; k >= 0 && k > hi.n - 1 - RECENT; k--) {
 		fputs("<tr>", fp);
 		for (size_t i = 0; i < 5; i++) {
-			fputs(i == 4 ? "<td class=\"text\">" : "<td>", fp);
-			esc(fp, hi.row[k % RECENT][i]);
+			const char *v = hi.row[k % RECENT][i];
+
+			if (i == 1 || i == 3) {
+				fputs("<td class=\"time\">", fp);
+				if (v != NULL)
+					when(fp, v);
+			} else {
+				fputs(i == 4 ? "<td class=\"text\">" : "<td>",
+				    fp);
+				esc(fp, v);
+			}
 			fputs("</td>", fp);
 		}
 		fputs("</tr>\n", fp);

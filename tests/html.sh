@@ -74,8 +74,14 @@ check 'the accounts side by side as complaint-compare aligns them' 0 \
 EOF
 check 'the offer ledger, the decision and the other cases' 0 \
     "grep -c -e '^<tr id=\"o1\">.*declined' -e '^<tr id=\"j1\">.*customer' \
-    -e '<h2>The customer&#39;s other cases</h2>' case-1.html" <<EOF
-2
+    -e 'other cases</h2>' case-1.html" <<EOF
+3
+EOF
+check 'the customer'"'"'s other cases: counts by status, the recent ones' 0 \
+    "sed -n '/other cases<\\/h2>/,/<\\/section>/p' case-1.html |
+    grep -e '^<p>' -e '^<tr><td>'" <<EOF
+<p>Cases: 1 (new 1)</p>
+<tr><td>2</td><td class="time">2026-11-22 12:30</td><td>new</td><td class="time"></td><td class="text">Double charge</td></tr>
 EOF
 head=$(complaint-report verify | sed -n 's/.*head //p')
 check 'the footer: the chain head verified at printing, and the check' 0 \
@@ -171,6 +177,16 @@ check 'a retelling is shown as such' 0 \
 <td>2 (retelling)</td>
 <h3>Account 3: complainant, &quot;&gt;&lt;img src=x onerror=alert(1)&gt;</h3>
 <h3>Account 4: complainant, &quot;&gt;&lt;img src=x onerror=alert(1)&gt;, retelling 2</h3>
+EOF
+printf 'audio' >rec.ogg
+sum=$(sha256sum rec.ogg | cut -d' ' -f1)
+run "echo '10:00 I saw nothing.' |
+    complaint-interview -r employee -p Per --recording rec.ogg 2"
+check 'a recording with its size and SHA-256' 0 \
+    "complaint-report show --html 2 | grep '^<tr><td class=\"num\">5</td>' |
+    sed 's|<td class=\"text\">[^<]*/rec.ogg</td>|<td class=\"text\">rec.ogg</td>|'" \
+    <<EOF
+<tr><td class="num">5</td><td>employee</td><td class="w">Per</td><td>1</td><td class="w">tester</td><td class="time">2026-11-22 10:00</td><td class="w"></td><td class="num">1</td><td class="text">rec.ogg</td><td class="num">5</td><td class="hash">$sum</td></tr>
 EOF
 
 check 'show --html of two cases needs --out' 64 \
