@@ -768,6 +768,8 @@ side_head(struct html *h, const struct told *t)
 	fputs(")</span></th>", h->fp);
 }
 
+#define SIDE_LONG	24	/* pairs: more than half a page */
+
 /*
  * The latest employee and complainant accounts side by side, aligned as
  * complaint-compare aligns them.  acc[] gets their ids, 0 when none.
@@ -796,8 +798,9 @@ sidebyside(struct html *h, int64_t acc[2], struct cerror *e)
 	    (rc = account_load(h->cf, acc[1], &b, e)) != 0 ||
 	    (rc = compare_run(a.st, a.n, b.st, b.n, &r, e)) != 0)
 		goto out;
-	fprintf(fp, "<section>\n<h3>%s</h3>\n<ul class=\"legend\">",
-	    L(h, L_SIDE));
+	/* A long comparison starts on a page of its own. */
+	fprintf(fp, "<section%s>\n<h3>%s</h3>\n<ul class=\"legend\">",
+	    r.n > SIDE_LONG ? " class=\"page\"" : "", L(h, L_SIDE));
 	for (size_t i = 0; i < NELEM(marks); i++) {
 		fputs("<li>", fp);
 		mark(h, marks[i]);
