@@ -29,6 +29,7 @@ LIBOBJ = \
 	lib/csvio.o \
 	lib/error.o \
 	lib/hooks.o \
+	lib/html.o \
 	lib/ids.o \
 	lib/mail.o \
 	lib/money.o \

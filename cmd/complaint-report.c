@@ -23,7 +23,9 @@
 
 static struct {
 	const char	*file;
-	const char	*dir;		/* export -o */
+	const char	*dir;		/* export -o, show --html --out */
+	const char	*lang;		/* show --html --lang */
+	int		 html;		/* show --html */
 	int		 fmt;
 	int		 safe;		/* --csv-safe */
 	int		 quiet;
@@ -53,7 +55,8 @@ static int	report_verify(struct casefile *, const char *, char **, int,
 
 static const struct report reports[] = {
 	{ "list", report_rows, "list [FILTERS]" },
-	{ "show", report_show, "show CASE..." },
+	{ "show", report_show, "show [--html [--lang LANG] [--out DIR]] "
+	    "CASE..." },
 	{ "overdue", report_rows, "overdue [FILTERS]" },
 	{ "due", report_rows, "due [-w 1d] [--mark] [FILTERS]" },
 	{ "repeat", report_rows, "repeat [--min 3] [--days 90] [FILTERS]" },
@@ -349,6 +352,32 @@ show_text(struct casefile *cf, struct textout *out, int64_t id,
 	return rc;
 }
 
+/* With --out DIR, each case's dossier in DIR/case-ID.html. */
+static int
+show_html(struct casefile *cf, int64_t id, struct cerror *e)
+{
+	char	 path[PATH_MAX];
+	FILE	*fp;
+	int	 fd, rc;
+
+	if (opts.dir == NULL)
+		return html_dossier(cf, id, opts.lang, stdout, e);
+	snprintf(path, sizeof(path), "%s/case-%lld.html", opts.dir,
+	    (long long)id);
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1 ||
+	    (fp = fdopen(fd, "w")) == NULL) {
+		if (fd != -1)
+			close(fd);
+		return cerror_set(e, EX_CANTCREAT, "cannot create %s: %s",
+		    path, strerror(errno));
+	}
+	rc = html_dossier(cf, id, opts.lang, fp, e);
+	if (fclose(fp) == EOF && rc == 0)
+		rc = cerror_set(e, EX_IOERR, "cannot write the dossier %s",
+		    path);
+	return rc;
+}
+
 static int
 report_show(struct casefile *cf, const char *name, char **argv, int argc,
     struct cerror *e)
@@ -366,9 +395,28 @@ report_show(struct casefile *cf, const char *name, char **argv, int argc,
 	for (size_t i = 0; i < ids.n; i++)
 		if ((rc = query_exists(cf, ids.v[i], e)) != 0)
 			goto out;
+	if ((opts.dir != NULL || opts.lang != NULL) && !opts.html) {
+		rc = cerror_set(e, EX_USAGE, "show: --out and --lang are for "
+		    "--html");
+		goto out;
+	}
+	if (opts.html && opts.dir == NULL && ids.n > 1) {
+		rc = cerror_set(e, EX_USAGE, "show --html of several cases "
+		    "needs --out DIR, one document each");
+		goto out;
+	}
+	if (opts.dir != NULL && mkdir(opts.dir, 0700) == -1 &&
+	    errno != EEXIST) {
+		rc = cerror_set(e, EX_CANTCREAT, "cannot create %s: %s",
+		    opts.dir, strerror(errno));
+		goto out;
+	}
 	textout_init(&out, stdout, outfmt());
 	for (size_t i = 0; i < ids.n && rc == 0 && !opts.quiet; i++) {
-		switch (opts.fmt) {
+		switch (opts.html ? -1 : opts.fmt) {
+		case -1:
+			rc = show_html(cf, ids.v[i], e);
+			break;
 		case OUT_JSON:
 			rc = show_json(cf, ids.v[i], 1, e);
 			break;
@@ -547,7 +595,7 @@ main(int argc, char *argv[])
 	enum { O_CSV = 256, O_SAFE, O_JSON, O_STATUS, O_CUSTOMER, O_SINCE, O_UNTIL,
 	    O_LIMIT, O_VERSION, O_SEVERITY, O_CHANNEL, O_TAG, O_ASSIGNEE,
 	    O_FLAG, O_SORT, O_MARK, O_MIN, O_DAYS,
-	    O_SQL };
+	    O_SQL, O_HTML, O_LANG };
 	static const struct option longopts[] = {
 		{ "assignee", required_argument, NULL, O_ASSIGNEE },
 		{ "channel", required_argument, NULL, O_CHANNEL },
@@ -557,10 +605,13 @@ main(int argc, char *argv[])
 		{ "days", required_argument, NULL, O_DAYS },
 		{ "flag", required_argument, NULL, O_FLAG },
 		{ "help", no_argument, NULL, 'h' },
+		{ "html", no_argument, NULL, O_HTML },
 		{ "json", no_argument, NULL, O_JSON },
+		{ "lang", required_argument, NULL, O_LANG },
 		{ "limit", required_argument, NULL, O_LIMIT },
 		{ "mark", no_argument, NULL, O_MARK },
 		{ "min", required_argument, NULL, O_MIN },
+		{ "out", required_argument, NULL, 'o' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "severity", required_argument, NULL, O_SEVERITY },
@@ -628,6 +679,16 @@ main(int argc, char *argv[])
 			break;
 		case O_JSON:
 			opts.fmt = OUT_JSON;
+			break;
+		case O_HTML:
+			opts.html = 1;
+			break;
+		case O_LANG:
+			if (html_lang(optarg) != 0)
+				errx(EX_USAGE, "--lang: %s is not en, id, sv "
+				    "or customer", text_vis(vis, sizeof(vis),
+				    optarg));
+			opts.lang = optarg;
 			break;
 		case O_ASSIGNEE:
 			opts.f.assignee = optarg;

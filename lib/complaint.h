@@ -643,4 +643,14 @@ int	mail_parse(const char *, size_t, struct mail *, struct cerror *);
 /* Free what mail_parse holds. */
 void	mail_free(struct mail *);
 
+/* html.c: a case's dossier as one self-contained HTML5 document. */
+/*
+ * Write case id's dossier to fp, labelled in lang (en, id, sv, or
+ * customer for the customer's own; NULL: en); untrusted text escaped.
+ */
+int	html_dossier(struct casefile *, int64_t, const char *, FILE *,
+	    struct cerror *);
+/* 0 when html_dossier has labels for lang, else EX_USAGE. */
+int	html_lang(const char *);
+
 #endif

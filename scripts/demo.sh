@@ -113,4 +113,27 @@ step "8. Every change is in the log, chained by SHA-256"
 run "complaint-report log 1 | cut -f1-5"
 run "complaint-report verify"
 
+step "9. The dossier on paper, for a mediator or a court"
+# It outlives the case file: a folder of its own, or COMPLAINT_DEMO_OUT.
+out=${COMPLAINT_DEMO_OUT:-$(mktemp -d "${TMPDIR:-/tmp}/complaint-dossier.XXXXXX")}
+mkdir -p "$out"
+run "complaint-report show --html --out '$out' 1"
+browser=
+for b in chromium chromium-browser google-chrome; do
+	command -v "$b" >/dev/null 2>&1 && browser=$b && break
+done
+if [ -n "$browser" ]; then
+	# The sandbox will not start as root; the page runs no script anyway.
+	nosandbox=
+	[ "$(id -u)" -eq 0 ] && nosandbox=--no-sandbox
+	run "$browser --headless $nosandbox --disable-gpu --no-pdf-header-footer \\
+    --user-data-dir='$dir/browser' --print-to-pdf='$out/case-1.pdf' \\
+    'file://$out/case-1.html' 2>/dev/null"
+	printf '\nThe dossier of case 1: %s/case-1.html and %s/case-1.pdf\n' \
+	    "$out" "$out"
+else
+	printf '\nThe dossier of case 1: %s/case-1.html (no PDF: no chromium)\n' \
+	    "$out"
+fi
+
 printf '\nDone. The case file was %s (removed now).\n' "$COMPLAINT_FILE"
