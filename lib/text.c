@@ -113,7 +113,7 @@ text_json_str(struct buf *b, const char *key, const char *val)
 
 	if (val == NULL || *val == '\0')
 		return 0;
-	if (b->len > 1)
+	if (b->len > 0 && b->s[b->len - 1] != '{' && b->s[b->len - 1] != '[')
 		rc |= buf_add(b, ",", 1);
 	rc |= text_json(b, key);
 	rc |= buf_add(b, ":", 1);
@@ -126,7 +126,7 @@ text_json_int(struct buf *b, const char *key, int64_t val)
 {
 	int	 rc = 0;
 
-	if (b->len > 1)
+	if (b->len > 0 && b->s[b->len - 1] != '{' && b->s[b->len - 1] != '[')
 		rc |= buf_add(b, ",", 1);
 	rc |= text_json(b, key);
 	rc |= buf_printf(b, ":%lld", (long long)val);

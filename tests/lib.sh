@@ -16,7 +16,7 @@
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/complaint-test.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+trap '_audit_json; rm -rf "$T"' EXIT
 mkdir -p "$T/home"
 HOME=$T/home
 COMPLAINT_FILE=$T/cases.db
@@ -84,6 +84,33 @@ check_sql() {
 		_fail "$_name" "rows differ: $_sql"
 		diff "$T/.want" "$T/.out" | head -20 | sed 's/^/#   /'
 	fi
+}
+
+# Every audit entry a test wrote must parse as JSON (complaint(5)): run
+# at exit over each case file under $T, except those named in LEGACY_OK.
+_audit_json() {
+	find "$T" -name '*.db' -type f | sort | while read -r _db; do
+		case " ${LEGACY_OK:-} " in *" ${_db##*/} "*) continue ;; esac
+		sqlite3 -batch "$_db" "SELECT 1 FROM sqlite_schema
+		    WHERE name = 'audit'" 2>/dev/null | grep -qx 1 || continue
+		_bad=$(sqlite3 -batch -json "$_db" "SELECT id, content
+		    FROM audit WHERE redacted IS NULL" | python3 -c '
+import json, sys
+text = sys.stdin.read().strip()
+bad = []
+for r in json.loads(text) if text else []:
+    try:
+        json.loads(r["content"])
+    except ValueError:
+        bad.append(str(r["id"]))
+print(" ".join(bad) or "none")' 2>&1)
+		if [ "$_bad" = none ]; then
+			echo "ok - audit entries are JSON: ${_db#"$T"/}"
+		else
+			_fail "audit entries are JSON: ${_db#"$T"/}" \
+			    "not JSON: $_bad"
+		fi
+	done
 }
 
 skip() {
