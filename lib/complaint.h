@@ -154,8 +154,6 @@ int	text_json(struct buf *, const char *);
 int	text_json_str(struct buf *, const char *, const char *);
 /* In an object begun with "{", append "key":val. */
 int	text_json_int(struct buf *, const char *, int64_t);
-/* Copy src to dst escaped for a message (strnvis); return dst. */
-const char *text_vis(char *, size_t, const char *);
 
 /* textout.c: records as tab-separated text, CSV or JSON lines. */
 #define OUT_TEXT	0
@@ -189,8 +187,14 @@ void	textout_init(struct textout *, FILE *, int);
 int	textout_row(struct textout *, const struct row *);
 /* A row_fn that writes to the struct textout passed as its argument. */
 int	textout_rowfn(void *, const struct row *);
-/* Write text escaped for a terminal (control characters made visible). */
+/*
+ * Write UTF-8 text as itself in any locale, with control characters, bytes
+ * that are not UTF-8 and hidden characters (U+200B, U+FEFF, bidi
+ * controls, tags, U+2028) escaped: \n, \033, \u200B.
+ */
 int	textout_vis(FILE *, const char *);
+/* Copy src to dst escaped as textout_vis does, cut whole; return dst. */
+const char *text_vis(char *, size_t, const char *);
 /* Flush fp; return 0 or EX_IOERR when anything failed to be written. */
 int	textout_close(FILE *, struct cerror *);
 /* Free what the output holds. */
