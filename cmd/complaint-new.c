@@ -149,7 +149,8 @@ import(struct casefile *cf, struct cerror *e)
 	textout_init(&t, out, OUT_CSV);
 	r.val = val;
 	if ((rc = csvin_open(&in, stdin, opts.skip, opts.map,
-	    opts.ignore_unknown, e)) != 0)
+	    (opts.ignore_unknown ? CSVIN_IGNORE_UNKNOWN : 0) |
+	    (opts.strict ? CSVIN_STRICT : 0), e)) != 0)
 		goto out;
 	for (;;) {
 		rc = csvin_next(in, &nc, &x, &line, &bad);

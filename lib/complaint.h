@@ -118,10 +118,13 @@ void	ids_free(struct ids *);
 
 /* timefmt.c */
 #define TIMEFMT_LEN	21	/* "2026-11-22T17:41:11Z" and NUL */
+#define TIMEFMT_MAX	253402300799LL	/* 9999-12-31T23:59:59Z, the last */
 
 /*
- * Parse ISO 8601 date or date-time, now, today, or relative (-3d, +7d,
- * 24h, 2w); an unsigned relative time goes in direction dir (-1 or +1).
+ * Parse ISO 8601 date or date-time, now, today, yesterday, tomorrow, a
+ * weekday, or relative (-3d, +7d, 24h, 2w); an unsigned relative time
+ * goes in direction dir (-1 or +1), a weekday too (-1: the latest, today
+ * included; else the next after today).  Times from 1970 to 9999 only.
  */
 int	timefmt_parse(const char *, time_t, int, time_t *, struct cerror *);
 /* Parse a duration (90s, 45m, 24h, 3d, 2w) into seconds. */
@@ -600,10 +603,14 @@ struct csvextra {
 	size_t		 n;
 };
 
+#define CSVIN_IGNORE_UNKNOWN	1	/* skip columns of no field */
+#define CSVIN_STRICT		2	/* refuse a stray quote */
+
 /*
- * Read the header after skip junk lines and map its columns: by name, or
- * by map ("cfpb", "NAME=COLUMN,...", or a file of such lines).  Unknown
- * columns are EX_USAGE unless ignore_unknown.
+ * Read the header after skip junk lines (a BOM first is skipped) and map
+ * its columns: by name, or by map ("cfpb", "NAME=COLUMN,...", or a file
+ * of such lines).  Unknown columns are EX_USAGE unless flags has
+ * CSVIN_IGNORE_UNKNOWN.
  */
 int	csvin_open(struct csvin **, FILE *, long, const char *, int,
 	    struct cerror *);
