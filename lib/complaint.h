@@ -343,6 +343,12 @@ int	query_sql(const char *, const struct filter *, struct buf *,
 /* Run "due" leaving out reminders already sent; record those listed. */
 int	query_due_mark(struct casefile *, const struct filter *, row_fn *,
 	    void *, struct cerror *);
+/*
+ * Record the reminder of case id, kind ("ack", "resolve", "followup") and
+ * due time as sent now, with its event in the log; once only.
+ */
+int	query_due_sent(struct casefile *, int64_t, const char *, const char *,
+	    struct cerror *);
 /* List cases matching f, calling fn for each row. */
 int	query_list(struct casefile *, const struct filter *, row_fn *, void *,
 	    struct cerror *);

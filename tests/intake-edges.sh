@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck disable=SC2016
 # tests/intake-edges.sh: the edges of intake.  A stray quote in CSV is
 # read as most readers read it, and refused only with --strict; input cut
 # off inside a quoted field is a bad record; a BOM before the header is
