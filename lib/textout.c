@@ -118,7 +118,7 @@ vis_next(const char **sp, char out[16])
 	*sp += n;
 	for (size_t i = 0; i < sizeof(hidden) / sizeof(hidden[0]); i++)
 		if (cp >= hidden[i].lo && cp <= hidden[i].hi) {
-			snprintf(out, 16, "\\u%04lX", cp);
+			snprintf(out, 16, "\\u%04X", (unsigned int)cp);
 			return;
 		}
 	memcpy(out, p, (size_t)n);
