@@ -126,6 +126,17 @@ check 'a listing since a weekday' 0 \
 id,received,summary
 $((n + 2)),2026-11-21T00:00:00Z,Y
 EOF
+check 'a follow-up at a weekday is the next one after today' 0 \
+    "complaint-resolve follow-up $((n + 2)) --at sunday >/dev/null &&
+    complaint-resolve follow-up $((n + 3)) --at tomorrow >/dev/null &&
+    sqlite3 cases.db 'SELECT case_id, due FROM followups ORDER BY case_id'" <<EOF
+$((n + 2))|2026-11-29T00:00:00Z
+$((n + 3))|2026-11-23T00:00:00Z
+EOF
+check 'a follow-up past 9999 is refused' 65 \
+    "COMPLAINT_NOW=9999-12-20 complaint-resolve follow-up $((n + 2)) --in 30d" \
+    </dev/null
+check_err 'complaint-resolve: --in: 30d is out of range: times go from 1970-01-01 to 9999-12-31'
 
 # Mail: a NUL in the text and a multipart without its boundary keep all
 # the text.
