@@ -175,7 +175,8 @@ import(struct casefile *cf, FILE *fp, struct cerror *e)
 	textout_init(&t, out, OUT_CSV);
 	r.val = val;
 	if ((rc = csvin_open(&in, fp, opts.skip, opts.map,
-	    opts.ignore_unknown, e)) != 0)
+	    (opts.ignore_unknown ? CSVIN_IGNORE_UNKNOWN : 0) |
+	    (opts.strict ? CSVIN_STRICT : 0), e)) != 0)
 		goto out;
 	for (;;) {
 		rc = csvin_next(in, &nc, &x, &line, &bad);

@@ -6,13 +6,16 @@
  * and a lib query, so a new kind of record is one line here.
  */
 #include <sys/stat.h>
+#include <sys/wait.h>
 
+#include <ctype.h>
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +28,7 @@ static struct {
 	const char	*file;
 	const char	*dir;		/* export -o, show --html --out */
 	const char	*lang;		/* show --html --lang */
+	const char	*exec;		/* due --mark --exec: send each */
 	int		 html;		/* show --html */
 	int		 fmt;
 	int		 safe;		/* --csv-safe */
@@ -58,7 +62,7 @@ static const struct report reports[] = {
 	{ "show", report_show, "show [--html [--lang LANG] [--out DIR]] "
 	    "CASE..." },
 	{ "overdue", report_rows, "overdue [FILTERS]" },
-	{ "due", report_rows, "due [-w 1d] [--mark] [FILTERS]" },
+	{ "due", report_rows, "due [-w 1d] [--mark [--exec CMD]] [FILTERS]" },
 	{ "repeat", report_rows, "repeat [--min 3] [--days 90] [FILTERS]" },
 	{ "causes", report_rows, "causes [FILTERS]" },
 	{ "stats", report_stats, "stats [FILTERS]" },
@@ -159,6 +163,207 @@ report_rows(struct casefile *cf, const char *name, char **argv, int argc,
 		rc = query_report(cf, name, &opts.f, sink_row, &s, e);
 	textout_free(&s.out);
 	return rc != 0 ? rc : finish(&s, e);
+}
+
+/*
+ * due --mark --exec CMD: a reminder is marked sent only once CMD has
+ * delivered it.  The due reminders are collected in a read transaction;
+ * then, for each, CMD runs with no lock held (sendmail may take its
+ * time), and when it exits 0 the reminder is marked in a transaction of
+ * its own.  A reminder whose CMD fails stays due for the next run; one
+ * sent but not marked (the file stayed busy) is sent again: at least
+ * once, never lost.
+ */
+struct reminders {
+	char		**name;		/* the columns */
+	int		*type;
+	int		 ncol;
+	char		**val;		/* ncol values a reminder */
+	size_t		 n, cap;
+};
+
+static int
+collect_row(void *arg, const struct row *r)
+{
+	struct reminders *rs = arg;
+	char		**v;
+
+	if (rs->ncol == 0) {
+		if ((rs->name = calloc(r->n, sizeof(*rs->name))) == NULL ||
+		    (rs->type = calloc(r->n, sizeof(*rs->type))) == NULL)
+			return EX_OSERR;
+		rs->ncol = r->n;
+		for (int i = 0; i < r->n; i++) {
+			rs->type[i] = r->type[i];
+			if ((rs->name[i] = strdup(r->name[i])) == NULL)
+				return EX_OSERR;
+		}
+	}
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 16;
+		if ((v = reallocarray(rs->val, rs->cap, rs->ncol *
+		    sizeof(*v))) == NULL)
+			return EX_OSERR;
+		rs->val = v;
+	}
+	v = rs->val + rs->n++ * rs->ncol;
+	for (int i = 0; i < rs->ncol; i++)
+		v[i] = NULL;
+	for (int i = 0; i < rs->ncol; i++)
+		if (r->val[i] != NULL && (v[i] = strdup(r->val[i])) == NULL)
+			return EX_OSERR;
+	return 0;
+}
+
+static void
+reminders_free(struct reminders *rs)
+{
+	for (size_t i = 0; i < rs->n * rs->ncol; i++)
+		free(rs->val[i]);
+	for (int i = 0; i < rs->ncol; i++)
+		free(rs->name[i]);
+	free(rs->val);
+	free(rs->name);
+	free(rs->type);
+}
+
+/*
+ * Run opts.exec for reminder r: the record on its standard input, as
+ * --csv, --json or text would print it, each column in the environment
+ * as COMPLAINT_ and its name in capitals, its standard output on ours.
+ * Return its exit status, 128 + the signal that ended it.
+ */
+static int
+run_exec(const struct reminders *rs, const struct row *r)
+{
+	struct textout	 out;
+	char		*rec = NULL, var[64];
+	size_t		 len = 0, off = 0;
+	ssize_t		 w;
+	FILE		*fp;
+	pid_t		 pid;
+	int		 fd[2], status;
+	void		(*oldpipe)(int);
+
+	if ((fp = open_memstream(&rec, &len)) == NULL)
+		return -1;
+	textout_init(&out, fp, outfmt());
+	textout_row(&out, r);
+	textout_free(&out);
+	if (fclose(fp) == EOF || pipe(fd) == -1) {
+		free(rec);
+		return -1;
+	}
+	fflush(NULL);
+	if ((pid = fork()) == -1) {
+		close(fd[0]);
+		close(fd[1]);
+		free(rec);
+		return -1;
+	}
+	if (pid == 0) {
+		dup2(fd[0], STDIN_FILENO);
+		dup2(STDERR_FILENO, STDOUT_FILENO);
+		close(fd[0]);
+		close(fd[1]);
+		for (int i = 0; i < rs->ncol; i++) {
+			snprintf(var, sizeof(var), "COMPLAINT_%s", r->name[i]);
+			for (char *p = var; *p != '\0'; p++)
+				*p = *p == '-' ? '_' : (char)toupper(
+				    (unsigned char)*p);
+			setenv(var, r->val[i] != NULL ? r->val[i] : "", 1);
+		}
+		setenv("COMPLAINT_CASE", r->val[0], 1);
+		signal(SIGPIPE, SIG_DFL);
+		execl("/bin/sh", "sh", "-c", opts.exec, (char *)NULL);
+		_exit(127);
+	}
+	close(fd[0]);
+	/* A command that reads none of its input still decides. */
+	oldpipe = signal(SIGPIPE, SIG_IGN);
+	while (off < len && ((w = write(fd[1], rec + off, len - off)) > 0 ||
+	    (w == -1 && errno == EINTR)))
+		off += w > 0 ? (size_t)w : 0;
+	close(fd[1]);
+	signal(SIGPIPE, oldpipe);
+	free(rec);
+	while (waitpid(pid, &status, 0) == -1)
+		if (errno != EINTR)
+			return -1;
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return WEXITSTATUS(status);
+}
+
+static int
+due_exec(struct casefile **cfp, const char *name, int argc,
+    struct cerror *e)
+{
+	struct reminders rs = { NULL, NULL, 0, NULL, 0, 0 };
+	struct sink	 s = { .rows = 0 };
+	struct filter	 g = opts.f;
+	struct row	 r;
+	char		 why[sizeof(e->msg)];
+	int64_t		 failed = 0;
+	int		 rc, st;
+
+	if (strcmp(name, "due") != 0 || !opts.f.mark)
+		return cerror_set(e, EX_USAGE, "--exec goes with due --mark");
+	if (argc > 0)
+		return cerror_set(e, EX_USAGE, "due takes no operands");
+	g.mark = 1;
+	if ((rc = casefile_begin(*cfp, e)) != 0)
+		return rc;
+	rc = query_report(*cfp, "due", &g, collect_row, &rs, e);
+	casefile_rollback(*cfp);
+	if (rc == EX_OSERR && e->code == 0)
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+	casefile_close(*cfp);
+	*cfp = NULL;
+	if (rc != 0 || (rc = casefile_open(cfp, opts.file, CF_WRITE,
+	    e)) != 0)
+		goto out;
+	textout_init(&s.out, stdout, outfmt());
+	r.n = rs.ncol;
+	r.name = (const char *const *)rs.name;
+	r.type = rs.type;
+	for (size_t i = 0; i < rs.n && rc == 0; i++) {
+		r.val = (const char *const *)(rs.val + i * rs.ncol);
+		if ((st = run_exec(&rs, &r)) != 0) {
+			failed++;
+			if (st == -1)
+				warnx("case %s: %s reminder not sent: cannot "
+				    "run the command: %s", r.val[0], r.val[1],
+				    strerror(errno));
+			else
+				warnx("case %s: %s reminder not sent: the "
+				    "--exec command exited %d; it stays due",
+				    r.val[0], r.val[1], st);
+			continue;
+		}
+		if ((rc = casefile_begin(*cfp, e)) != 0 ||
+		    (rc = query_due_sent(*cfp, strtoll(r.val[0], NULL, 10),
+		    r.val[1], r.val[2], e)) != 0 ||
+		    (rc = casefile_commit(*cfp, e)) != 0) {
+			casefile_rollback(*cfp);
+			strlcpy(why, e->msg, sizeof(why));
+			cerror_set(e, rc, "case %s: %s reminder sent but not "
+			    "marked, so it will be sent again: %s", r.val[0],
+			    r.val[1], why);
+			break;
+		}
+		if ((rc = sink_row(&s, &r)) != 0)
+			cerror_set(e, rc, "cannot write standard output");
+	}
+	textout_free(&s.out);
+	if (rc == 0 && failed > 0)
+		rc = cerror_set(e, EX_UNAVAILABLE, "%lld of %zu reminders not "
+		    "sent; they stay due", (long long)failed, rs.n);
+	else if (rc == 0)
+		rc = rs.n > 0 ? textout_close(stdout, e) : 1;
+out:
+	reminders_free(&rs);
+	return rc;
 }
 
 /* Stats on a terminal: a bar after each count of a group. */
@@ -595,7 +800,7 @@ main(int argc, char *argv[])
 	enum { O_CSV = 256, O_SAFE, O_JSON, O_STATUS, O_CUSTOMER, O_SINCE, O_UNTIL,
 	    O_LIMIT, O_VERSION, O_SEVERITY, O_CHANNEL, O_TAG, O_ASSIGNEE,
 	    O_FLAG, O_SORT, O_MARK, O_MIN, O_DAYS,
-	    O_SQL, O_HTML, O_LANG };
+	    O_SQL, O_HTML, O_LANG, O_EXEC };
 	static const struct option longopts[] = {
 		{ "assignee", required_argument, NULL, O_ASSIGNEE },
 		{ "channel", required_argument, NULL, O_CHANNEL },
@@ -603,6 +808,7 @@ main(int argc, char *argv[])
 		{ "csv-safe", no_argument, NULL, O_SAFE },
 		{ "customer", required_argument, NULL, O_CUSTOMER },
 		{ "days", required_argument, NULL, O_DAYS },
+		{ "exec", required_argument, NULL, O_EXEC },
 		{ "flag", required_argument, NULL, O_FLAG },
 		{ "help", no_argument, NULL, 'h' },
 		{ "html", no_argument, NULL, O_HTML },
@@ -711,6 +917,9 @@ main(int argc, char *argv[])
 		case O_MARK:
 			opts.f.mark = 1;
 			break;
+		case O_EXEC:
+			opts.exec = optarg;
+			break;
 		case O_MIN:
 			opts.f.min = count_arg("--min", optarg);
 			break;
@@ -771,6 +980,10 @@ main(int argc, char *argv[])
 	/* Only due --mark writes; the file must exist all the same. */
 	if ((rc = casefile_open(&cf, opts.file, CF_READ, &e)) != 0)
 		goto out;
+	if (opts.exec != NULL) {
+		rc = due_exec(&cf, rep->name, n - (n > 0), &e);
+		goto out;
+	}
 	if (opts.f.mark) {
 		casefile_close(cf);
 		if ((rc = casefile_open(&cf, opts.file, CF_WRITE, &e)) != 0)

@@ -118,10 +118,13 @@ void	ids_free(struct ids *);
 
 /* timefmt.c */
 #define TIMEFMT_LEN	21	/* "2026-11-22T17:41:11Z" and NUL */
+#define TIMEFMT_MAX	253402300799LL	/* 9999-12-31T23:59:59Z, the last */
 
 /*
- * Parse ISO 8601 date or date-time, now, today, or relative (-3d, +7d,
- * 24h, 2w); an unsigned relative time goes in direction dir (-1 or +1).
+ * Parse ISO 8601 date or date-time, now, today, yesterday, tomorrow, a
+ * weekday, or relative (-3d, +7d, 24h, 2w); an unsigned relative time
+ * goes in direction dir (-1 or +1), a weekday too (-1: the latest, today
+ * included; else the next after today).  Times from 1970 to 9999 only.
  */
 int	timefmt_parse(const char *, time_t, int, time_t *, struct cerror *);
 /* Parse a duration (90s, 45m, 24h, 3d, 2w) into seconds. */
@@ -154,8 +157,6 @@ int	text_json(struct buf *, const char *);
 int	text_json_str(struct buf *, const char *, const char *);
 /* In an object begun with "{", append "key":val. */
 int	text_json_int(struct buf *, const char *, int64_t);
-/* Copy src to dst escaped for a message (strnvis); return dst. */
-const char *text_vis(char *, size_t, const char *);
 
 /* textout.c: records as tab-separated text, CSV or JSON lines. */
 #define OUT_TEXT	0
@@ -189,8 +190,14 @@ void	textout_init(struct textout *, FILE *, int);
 int	textout_row(struct textout *, const struct row *);
 /* A row_fn that writes to the struct textout passed as its argument. */
 int	textout_rowfn(void *, const struct row *);
-/* Write text escaped for a terminal (control characters made visible). */
+/*
+ * Write UTF-8 text as itself in any locale, with control characters, bytes
+ * that are not UTF-8 and hidden characters (U+200B, U+FEFF, bidi
+ * controls, tags, U+2028) escaped: \n, \033, \u200B.
+ */
 int	textout_vis(FILE *, const char *);
+/* Copy src to dst escaped as textout_vis does, cut whole; return dst. */
+const char *text_vis(char *, size_t, const char *);
 /* Flush fp; return 0 or EX_IOERR when anything failed to be written. */
 int	textout_close(FILE *, struct cerror *);
 /* Free what the output holds. */
@@ -336,6 +343,12 @@ int	query_sql(const char *, const struct filter *, struct buf *,
 /* Run "due" leaving out reminders already sent; record those listed. */
 int	query_due_mark(struct casefile *, const struct filter *, row_fn *,
 	    void *, struct cerror *);
+/*
+ * Record the reminder of case id, kind ("ack", "resolve", "followup") and
+ * due time as sent now, with its event in the log; once only.
+ */
+int	query_due_sent(struct casefile *, int64_t, const char *, const char *,
+	    struct cerror *);
 /* List cases matching f, calling fn for each row. */
 int	query_list(struct casefile *, const struct filter *, row_fn *, void *,
 	    struct cerror *);
@@ -596,10 +609,14 @@ struct csvextra {
 	size_t		 n;
 };
 
+#define CSVIN_IGNORE_UNKNOWN	1	/* skip columns of no field */
+#define CSVIN_STRICT		2	/* refuse a stray quote */
+
 /*
- * Read the header after skip junk lines and map its columns: by name, or
- * by map ("cfpb", "NAME=COLUMN,...", or a file of such lines).  Unknown
- * columns are EX_USAGE unless ignore_unknown.
+ * Read the header after skip junk lines (a BOM first is skipped) and map
+ * its columns: by name, or by map ("cfpb", "NAME=COLUMN,...", or a file
+ * of such lines).  Unknown columns are EX_USAGE unless flags has
+ * CSVIN_IGNORE_UNKNOWN.
  */
 int	csvin_open(struct csvin **, FILE *, long, const char *, int,
 	    struct cerror *);

@@ -24,6 +24,7 @@
 #define MAXCOLS		CSVIN_COLS
 #define PIECE		65536
 #define FIELD_MAX	(1024 * 1024)	/* the longest field (a description) */
+#define LIBCSV_IN_FIELD	2		/* libcsv's pstate inside a field */
 
 /* The fields of a case a column can fill; F_EXTRA keeps it as a field. */
 enum {
@@ -71,6 +72,8 @@ static const struct {
 struct csvin {
 	FILE			*fp;
 	struct csv_parser	 p;
+	int			 opts;		/* libcsv's */
+	int			 started;	/* a BOM was looked for */
 	int			 cfpb;
 	/* the record being read */
 	char			*f[MAXCOLS];
@@ -177,6 +180,21 @@ next_piece(struct csvin *c, int *eol)
 	int	 ch;
 
 	*eol = 0;
+	/* A BOM before the first line, as spreadsheets write it. */
+	if (!c->started) {
+		c->started = 1;
+		if ((ch = getc(c->fp)) != 0xef)
+			;
+		else if ((ch = getc(c->fp)) != 0xbb)
+			c->piece[n++] = (char)0xef;
+		else if ((ch = getc(c->fp)) != 0xbf) {
+			c->piece[n++] = (char)0xef;
+			c->piece[n++] = (char)0xbb;
+		} else
+			ch = getc(c->fp);
+		if (ch != EOF)
+			ungetc(ch, c->fp);
+	}
 	while (n < sizeof(c->piece) && (ch = getc(c->fp)) != EOF) {
 		c->piece[n++] = (char)ch;
 		if (ch == '\n') {
@@ -197,14 +215,16 @@ next_piece(struct csvin *c, int *eol)
 
 /*
  * Feed pieces until a record is complete; 1 at the end of input.  A
- * record that libcsv refuses (a quote in the wrong place) is reported by
- * its first line; the parser then restarts at the next line.
+ * record that libcsv refuses (with --strict, a quote in the wrong place)
+ * is reported by its first line; the parser then restarts at the next
+ * line.  Input that ends inside a quoted field is a bad record, not a
+ * record cut short: libcsv would hand over what it holds.
  */
 static int
 read_record(struct csvin *c, struct cerror *e)
 {
 	size_t	 n;
-	int	 eol;
+	int	 eol, err;
 
 	c->nf = 0;
 	c->extra_fields = 0;
@@ -215,6 +235,14 @@ read_record(struct csvin *c, struct cerror *e)
 			if (ferror(c->fp))
 				return cerror_set(e, EX_IOERR, "cannot read "
 				    "standard input");
+			if (c->p.quoted && c->p.pstate == LIBCSV_IN_FIELD) {
+				csv_free(&c->p);
+				csv_init(&c->p, c->opts);
+				return cerror_set(e, EX_DATAERR, "line %ld: the "
+				    "input ends inside the quoted field of "
+				    "column %d; close its quote", c->next,
+				    c->nf + 1);
+			}
 			if (csv_fini(&c->p, cb_field, cb_record, c) != 0)
 				return cerror_set(e, EX_DATAERR, "line %ld: %s",
 				    c->next, csv_strerror(csv_error(&c->p)));
@@ -223,15 +251,22 @@ read_record(struct csvin *c, struct cerror *e)
 		if (csv_parse(&c->p, c->piece, n, cb_field, cb_record, c) !=
 		    n) {
 			long	 at = c->next;
+			int	 col = c->nf + 1;
 
+			err = csv_error(&c->p);
 			csv_free(&c->p);
-			csv_init(&c->p, CSV_STRICT | CSV_APPEND_NULL |
-			    CSV_EMPTY_IS_NULL);
+			csv_init(&c->p, c->opts);
 			if (eol)
 				c->line++;
 			c->next = c->line + 1;
-			return cerror_set(e, EX_DATAERR, "line %ld: %s", at,
-			    csv_strerror(csv_error(&c->p)));
+			if (err == CSV_EPARSE)
+				return cerror_set(e, EX_DATAERR, "line %ld: a "
+				    "stray quote in column %d (inside an "
+				    "unquoted field or after a closing "
+				    "quote); quote the field and double its "
+				    "quotes, or leave out --strict", at, col);
+			return cerror_set(e, err == CSV_ENOMEM ? EX_OSERR :
+			    EX_DATAERR, "line %ld: %s", at, csv_strerror(err));
 		}
 		if (eol)
 			c->line++;
@@ -316,7 +351,7 @@ apply_map(struct csvin *c, const char *map, struct cerror *e)
 
 int
 csvin_open(struct csvin **cp, FILE *fp, long skip, const char *map,
-    int ignore_unknown, struct cerror *e)
+    int flags, struct cerror *e)
 {
 	struct csvin	*c;
 	struct buf	 unknown = { NULL, 0, 0 };
@@ -328,8 +363,11 @@ csvin_open(struct csvin **cp, FILE *fp, long skip, const char *map,
 		return cerror_set(e, EX_OSERR, "out of memory");
 	c->fp = fp;
 	c->next = 1;
-	if (csv_init(&c->p, CSV_STRICT | CSV_APPEND_NULL |
-	    CSV_EMPTY_IS_NULL) != 0) {
+	/* Without --strict, a stray quote is a character, as most read it. */
+	c->opts = CSV_APPEND_NULL | CSV_EMPTY_IS_NULL;
+	if (flags & CSVIN_STRICT)
+		c->opts |= CSV_STRICT;
+	if (csv_init(&c->p, c->opts) != 0) {
 		free(c);
 		return cerror_set(e, EX_OSERR, "out of memory");
 	}
@@ -379,7 +417,7 @@ csvin_open(struct csvin **cp, FILE *fp, long skip, const char *map,
 			summary = 1;
 		if (c->map[i] >= 0)
 			continue;
-		if (ignore_unknown) {
+		if (flags & CSVIN_IGNORE_UNKNOWN) {
 			c->map[i] = F_IGNORE;
 			continue;
 		}

@@ -148,9 +148,71 @@ headers(const char **pp, const char *end, struct hdrs *h, int strict,
 	return 0;
 }
 
-/* Convert n bytes in charset cs to UTF-8, appended to b. */
+static int	convert1(struct buf *, const char *, size_t, const char *,
+		    struct cerror *);
+
+/*
+ * Make each NUL byte of b from off on U+FFFD: a NUL would end the text
+ * there, and the rest would be lost without a word.
+ */
+static int
+unnul(struct buf *b, size_t off)
+{
+	struct buf	 t = { NULL, 0, 0 };
+	const char	*p, *end, *z;
+
+	if (b->s == NULL || memchr(b->s + off, '\0', b->len - off) == NULL)
+		return 0;
+	if (buf_add(&t, b->s, off) != 0)
+		return -1;
+	for (p = b->s + off, end = b->s + b->len; p < end; p = z + 1) {
+		if ((z = memchr(p, '\0', (size_t)(end - p))) == NULL)
+			z = end;
+		if (buf_add(&t, p, (size_t)(z - p)) != 0 || (z < end &&
+		    buf_add(&t, "\xef\xbf\xbd", 3) != 0)) {
+			buf_free(&t);
+			return -1;
+		}
+	}
+	buf_free(b);
+	*b = t;
+	return 0;
+}
+
+/*
+ * Convert n bytes in charset cs to UTF-8, appended to b; a NUL byte, in
+ * the input or made by the conversion, becomes U+FFFD.
+ */
 static int
 convert(struct buf *b, const char *s, size_t n, const char *cs,
+    struct cerror *e)
+{
+	struct buf	 raw = { NULL, 0, 0 };
+	size_t		 mark = b->len;
+	int		 rc;
+
+	/* UTF-8 with a NUL is UTF-8 still; other charsets convert it. */
+	if (memchr(s, '\0', n) != NULL && (*cs == '\0' ||
+	    strcasecmp(cs, "utf-8") == 0 || strcasecmp(cs, "utf8") == 0)) {
+		if (buf_add(&raw, s, n) != 0 || unnul(&raw, 0) != 0) {
+			buf_free(&raw);
+			return cerror_set(e, EX_OSERR, "out of memory");
+		}
+		if (text_utf8ok(raw.s, raw.len)) {
+			s = raw.s;
+			n = raw.len;
+		}
+	}
+	rc = convert1(b, s, n, cs, e);
+	buf_free(&raw);
+	if (rc == 0 && unnul(b, mark) != 0)
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+	return rc;
+}
+
+/* Convert n bytes in charset cs to UTF-8, appended to b. */
+static int
+convert1(struct buf *b, const char *s, size_t n, const char *cs,
     struct cerror *e)
 {
 	iconv_t		 cd;
@@ -670,6 +732,19 @@ delimiter(const char *p, const char *eolp)
 	return p == eolp;
 }
 
+/* The body of a multipart with no boundary line, kept as its text. */
+static int
+preamble(struct walk *w, const char *p, const char *end)
+{
+	struct buf	 text = { NULL, 0, 0 };
+	int		 rc;
+
+	if ((rc = convert(&text, p, (size_t)(end - p), "", w->e)) != 0)
+		return rc;
+	w->m->body = text.s;
+	return 0;
+}
+
 /* The parts of a multipart body between its boundary lines. */
 static int
 multipart(struct walk *w, const struct hdrs *h, const char *p,
@@ -708,7 +783,11 @@ multipart(struct walk *w, const struct hdrs *h, const char *p,
 	}
 	if (start != NULL)	/* no closing delimiter: the rest is a part */
 		return part(w, start, end, depth + 1);
-	return 0;
+	/*
+	 * The boundary never appears: the whole body is the preamble.  Keep
+	 * it as the text, rather than a case with none.
+	 */
+	return w->m->body == NULL ? preamble(w, p, end) : 0;
 }
 
 /* One MIME entity: its headers, then a leaf or a multipart. */

@@ -287,7 +287,7 @@ policy_add(const struct workweek *w, time_t start, const char *span,
 		return e->code;
 	if (w == NULL) {
 		*due = start + total;
-		return 0;
+		goto range;
 	}
 	for (const char *p = span; *p != '\0'; p++) {
 		if (*p >= '0' && *p <= '9') {
@@ -318,6 +318,11 @@ policy_add(const struct workweek *w, time_t start, const char *span,
 	if ((*due = add_working(w, start, weeks * open + days, secs)) == -1)
 		return cerror_set(e, EX_DATAERR, "sla.week and sla.holidays "
 		    "leave no working day within ten years");
+range:
+	/* Past 9999 a time has no ISO 8601 form of TIMEFMT_LEN. */
+	if (*due > TIMEFMT_MAX)
+		return cerror_set(e, EX_DATAERR, "the due time falls after "
+		    "9999-12-31T23:59:59Z; give an earlier received time");
 	return 0;
 }
 

@@ -499,49 +499,53 @@ mark_row(void *arg, const struct row *r)
 }
 
 int
-query_due_mark(struct casefile *cf, const struct filter *f, row_fn *fn,
-    void *arg, struct cerror *e)
+query_due_sent(struct casefile *cf, int64_t id, const char *kind,
+    const char *due, struct cerror *e)
 {
 	static const char ins[] =
 	    "INSERT OR IGNORE INTO reminders (case_id, kind, due, sent)"
 	    " VALUES (?, ?, ?, ?)";
-	struct marks	 m = { NULL, 0, 0, fn, arg };
-	struct filter	 g = *f;
 	struct buf	 b = { NULL, 0, 0 };
 	sqlite3_stmt	*st;
 	char		 now[TIMEFMT_LEN];
 	int		 rc;
 
+	timefmt_iso(casefile_now(cf), now);
+	if ((st = db_prepare(cf, ins, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, due, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	/* Another run marked it first: it is logged once. */
+	if (sqlite3_changes(cf->db) == 0)
+		return 0;
+	if (buf_puts(&b, "{") != 0 || text_json_str(&b, "kind", kind) != 0 ||
+	    text_json_str(&b, "due", due) != 0 || buf_puts(&b, "}") != 0)
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+	else
+		rc = case_event(cf, id, "remind", NULL, NULL, kind, b.s, e);
+	buf_free(&b);
+	return rc;
+}
+
+int
+query_due_mark(struct casefile *cf, const struct filter *f, row_fn *fn,
+    void *arg, struct cerror *e)
+{
+	struct marks	 m = { NULL, 0, 0, fn, arg };
+	struct filter	 g = *f;
+	int		 rc;
+
 	g.mark = 1;
 	if ((rc = query_report(cf, "due", &g, mark_row, &m, e)) != 0)
 		goto out;
-	timefmt_iso(casefile_now(cf), now);
-	for (size_t i = 0; i < m.n; i++) {
-		if ((st = db_prepare(cf, ins, e)) == NULL) {
-			rc = e->code;
-			goto out;
-		}
-		sqlite3_bind_int64(st, 1, m.v[i].id);
-		sqlite3_bind_text(st, 2, m.v[i].kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, m.v[i].due, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
-		if ((rc = db_done(cf, st, e)) != 0)
-			goto out;
-		buf_reset(&b);
-		if (buf_puts(&b, "{") != 0 ||
-		    text_json_str(&b, "kind", m.v[i].kind) != 0 ||
-		    text_json_str(&b, "due", m.v[i].due) != 0 ||
-		    buf_puts(&b, "}") != 0) {
-			rc = cerror_set(e, EX_OSERR, "out of memory");
-			goto out;
-		}
-		if ((rc = case_event(cf, m.v[i].id, "remind", NULL, NULL,
-		    m.v[i].kind, b.s, e)) != 0)
-			goto out;
-	}
+	for (size_t i = 0; i < m.n && rc == 0; i++)
+		rc = query_due_sent(cf, m.v[i].id, m.v[i].kind, m.v[i].due, e);
 out:
 	free(m.v);
-	buf_free(&b);
 	return rc;
 }
 /* One (field, value) row. */

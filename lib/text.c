@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <vis.h>
 
 #include "complaint.h"
 
@@ -85,25 +84,6 @@ text_json(struct buf *b, const char *s)
 	rc |= buf_add(b, (const char *)run, (size_t)(p - run));
 	rc |= buf_add(b, "\"", 1);
 	return rc;
-}
-
-/*
- * Not strnvis(3): libbsd's leaves dst unterminated when src does not fit.
- * Escape the whole of src, then cut the copy.
- */
-const char *
-text_vis(char *dst, size_t size, const char *src)
-{
-	char	*v = NULL;
-
-	if (stravis(&v, src, VIS_CSTYLE | VIS_NL | VIS_TAB | VIS_OCTAL) ==
-	    -1) {
-		strlcpy(dst, "(out of memory)", size);
-		return dst;
-	}
-	strlcpy(dst, v, size);
-	free(v);
-	return dst;
 }
 
 int

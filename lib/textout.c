@@ -1,6 +1,6 @@
 /*
- * textout.c: writing records.  Text: tab-separated, control characters in
- * untrusted text made visible with strvis(3).  CSV: RFC 4180 with a header
+ * textout.c: writing records.  Text: tab-separated, control and hidden
+ * characters in untrusted text escaped, whatever the locale.  CSV: RFC 4180 with a header
  * line, quoted by libcsv where a field needs it, or with OUT_CSV_SAFE
  * defused for spreadsheets.  JSON: one object a line.
  */
@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
-#include <vis.h>
 
 #include <csv.h>
 
@@ -31,53 +30,140 @@ textout_free(struct textout *t)
 }
 
 /*
- * The length of a bidirectional control at p (U+061C, U+200E-200F,
- * U+202A-202E, U+2066-2069), or 0.  strvis(3) passes them as printable,
- * yet they reorder what a terminal shows: "txt.exe" can read "exe.txt".
+ * Characters that show nothing yet change what a reader sees: format
+ * characters (zero-width space, soft hyphen, BOM, the bidirectional
+ * controls that make "txt.exe" read "exe.txt"), line and paragraph
+ * separators, and tag characters.  U+200C and U+200D stay: Persian,
+ * Indic scripts and emoji sequences need them.
+ */
+static const struct { unsigned long lo, hi; } hidden[] = {
+	{ 0x00ad, 0x00ad }, { 0x061c, 0x061c }, { 0x180e, 0x180e },
+	{ 0x200b, 0x200b }, { 0x200e, 0x200f }, { 0x2028, 0x202e },
+	{ 0x2060, 0x2064 }, { 0x2066, 0x206f }, { 0xfeff, 0xfeff },
+	{ 0xfff9, 0xfffb }, { 0x1d173, 0x1d17a }, { 0xe0000, 0xe007f },
+};
+
+/*
+ * Decode one UTF-8 character at p: its length, or 0 when the bytes are
+ * not UTF-8 (cut, overlong, a surrogate, past U+10FFFF).  No locale is
+ * asked: cron runs us in C, where mbrtowc(3) would call all of it bad.
  */
 static int
-bidi(const unsigned char *p, unsigned long *cp)
+utf8_char(const unsigned char *p, unsigned long *cp)
 {
-	if (p[0] == 0xd8 && p[1] == 0x9c) {
-		*cp = 0x61c;
-		return 2;
+	int	 more;
+
+	if (*p < 0x80) {
+		*cp = *p;
+		return 1;
 	}
-	if (p[0] != 0xe2 || (p[1] != 0x80 && p[1] != 0x81) || p[2] == 0)
+	if (*p >= 0xc2 && *p <= 0xdf) {
+		*cp = *p & 0x1f;
+		more = 1;
+	} else if (*p >= 0xe0 && *p <= 0xef) {
+		*cp = *p & 0x0f;
+		more = 2;
+	} else if (*p >= 0xf0 && *p <= 0xf4) {
+		*cp = *p & 0x07;
+		more = 3;
+	} else
 		return 0;
-	*cp = 0x2000 | (unsigned long)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
-	if ((*cp >= 0x200e && *cp <= 0x200f) ||
-	    (*cp >= 0x202a && *cp <= 0x202e) ||
-	    (*cp >= 0x2066 && *cp <= 0x2069))
-		return 3;
-	return 0;
+	for (int i = 1; i <= more; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		*cp = *cp << 6 | (p[i] & 0x3f);
+	}
+	if ((more == 2 && *cp < 0x800) || (more == 3 && *cp < 0x10000) ||
+	    (*cp >= 0xd800 && *cp <= 0xdfff) || *cp > 0x10ffff)
+		return 0;
+	return more + 1;
+}
+
+/*
+ * The next character of *sp as it is shown: itself when printable, else
+ * an escape as vis(3) writes it in C style (\n, \t, \\, \033 for a
+ * control or a byte that is not UTF-8) or \u200B for a hidden character.
+ * Advance *sp.
+ */
+static void
+vis_next(const char **sp, char out[16])
+{
+	static const char	 cstyle[] = "\aa\bb\tt\nn\vv\ff\rr\\\\";
+	const unsigned char	*p = (const unsigned char *)*sp;
+	const char		*c;
+	unsigned long		 cp;
+	int			 n;
+
+	if (*p >= 0x20 && *p < 0x7f && *p != '\\') {
+		out[0] = (char)*p;
+		out[1] = '\0';
+		*sp += 1;
+		return;
+	}
+	if ((n = utf8_char(p, &cp)) == 0 || cp < 0x20 || cp == 0x7f ||
+	    cp == '\\' || (cp >= 0x80 && cp < 0xa0)) {
+		/* A control or a stray byte: C style or octal, per byte. */
+		for (c = cstyle; *c != '\0' && (unsigned char)c[0] != *p;
+		    c += 2)
+			;
+		if (*c != '\0')
+			snprintf(out, 16, "\\%c", c[1]);
+		else if (n == 0 || n == 1)
+			snprintf(out, 16, "\\%03o", *p);
+		else
+			snprintf(out, 16, "\\%03o\\%03o", p[0], p[1]);
+		*sp += n > 1 ? n : 1;
+		return;
+	}
+	*sp += n;
+	for (size_t i = 0; i < sizeof(hidden) / sizeof(hidden[0]); i++)
+		if (cp >= hidden[i].lo && cp <= hidden[i].hi) {
+			snprintf(out, 16, "\\u%04X", (unsigned int)cp);
+			return;
+		}
+	memcpy(out, p, (size_t)n);
+	out[n] = '\0';
 }
 
 int
 textout_vis(FILE *fp, const char *s)
 {
-	const unsigned char	*p;
-	unsigned long		 cp;
-	char			*v = NULL;
-	int			 n, rc = 0;
+	const char	*p;
+	char		 c[16];
 
-	/* Most text is printable ASCII, which vis leaves as it is. */
-	for (p = (const unsigned char *)s; *p >= 0x20 && *p < 0x7f &&
-	    *p != '\\'; p++)
+	/* Most text is printable ASCII, shown as it is. */
+	for (p = s; *p >= 0x20 && *p < 0x7f && *p != '\\'; p++)
 		;
 	if (*p == '\0')
 		return fputs(s, fp) == EOF ? EX_IOERR : 0;
-	if (stravis(&v, s, VIS_CSTYLE | VIS_TAB | VIS_NL | VIS_OCTAL) == -1)
-		return EX_OSERR;
-	for (p = (const unsigned char *)v; *p != '\0'; p++) {
-		if ((*p == 0xd8 || *p == 0xe2) && (n = bidi(p, &cp)) > 0) {
-			if (fprintf(fp, "\\u%04lX", cp) < 0)
-				rc = EX_IOERR;
-			p += n - 1;
-		} else if (putc(*p, fp) == EOF)
-			rc = EX_IOERR;
+	if (fwrite(s, 1, (size_t)(p - s), fp) != (size_t)(p - s))
+		return EX_IOERR;
+	while (*p != '\0') {
+		vis_next(&p, c);
+		if (fputs(c, fp) == EOF)
+			return EX_IOERR;
 	}
-	free(v);
-	return rc;
+	return 0;
+}
+
+const char *
+text_vis(char *dst, size_t size, const char *src)
+{
+	size_t	 len = 0, n;
+	char	 c[16];
+
+	if (size == 0)
+		return dst;
+	*dst = '\0';
+	/* Whole escapes only: a cut one would misread as another. */
+	while (*src != '\0') {
+		vis_next(&src, c);
+		if ((n = strlen(c)) >= size - len)
+			break;
+		memcpy(dst + len, c, n + 1);
+		len += n;
+	}
+	return dst;
 }
 
 /* A CSV field: bare when it can be, else quoted by libcsv. */

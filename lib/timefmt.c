@@ -1,11 +1,14 @@
 /*
  * timefmt.c: times as ISO 8601 UTC.  Input: an ISO 8601 date or date-time
- * (a missing zone means UTC), now, today, or a time relative to now.
+ * (a missing zone means UTC), now, today, yesterday, tomorrow, a weekday,
+ * or a time relative to now; years 1970 to 9999, so every time prints in
+ * the 20 characters of TIMEFMT_LEN and sorts as text.
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sysexits.h>
 #include <time.h>
 
@@ -139,7 +142,7 @@ iso(const char *s, time_t *t)
 	    digits(&s, 2, &mo) != 0 || *s++ != '-' ||
 	    digits(&s, 2, &d) != 0)
 		return -1;
-	if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > mdays(y, mo))
+	if (mo < 1 || mo > 12 || d < 1 || d > mdays(y, mo))
 		return -1;
 	if (*s == 'T' || *s == ' ') {
 		s++;
@@ -170,6 +173,45 @@ iso(const char *s, time_t *t)
 	return 0;
 }
 
+/*
+ * A day named relative to now: today, yesterday, tomorrow, or a weekday
+ * (monday or mon).  A weekday looking back (dir -1: received, --since) is
+ * the latest one, today included; looking ahead, the next after today.
+ * Return 0 and midnight UTC of that day in *t, or -1.
+ */
+static int
+dayname(const char *s, time_t now, int dir, time_t *t)
+{
+	static const char *const wdays[] = { "sunday", "monday", "tuesday",
+	    "wednesday", "thursday", "friday", "saturday" };
+	struct tm	 tm;
+	time_t		 midnight = now - ((now % 86400) + 86400) % 86400;
+	int		 n;
+
+	if (strcasecmp(s, "today") == 0)
+		n = 0;
+	else if (strcasecmp(s, "yesterday") == 0)
+		n = -1;
+	else if (strcasecmp(s, "tomorrow") == 0)
+		n = 1;
+	else {
+		if (gmtime_r(&now, &tm) == NULL)
+			return -1;
+		for (n = 0; n < 7; n++)
+			if (strcasecmp(s, wdays[n]) == 0 || (strlen(s) == 3 &&
+			    strncasecmp(s, wdays[n], 3) == 0))
+				break;
+		if (n == 7)
+			return -1;
+		if (dir < 0)
+			n = -((tm.tm_wday - n + 7) % 7);
+		else if ((n = (n - tm.tm_wday + 7) % 7) == 0)
+			n = 7;
+	}
+	*t = midnight + n * 86400;
+	return 0;
+}
+
 int
 timefmt_parse(const char *s, time_t now, int dir, time_t *t,
     struct cerror *e)
@@ -179,26 +221,27 @@ timefmt_parse(const char *s, time_t now, int dir, time_t *t,
 	int64_t		 secs;
 	char		 vis[64];
 
-	if (strcmp(s, "now") == 0) {
+	if (strcmp(s, "now") == 0)
 		*t = now;
-		return 0;
-	}
-	if (strcmp(s, "today") == 0) {
-		*t = now - now % 86400;
-		return 0;
-	}
-	if (iso(s, t) == 0)
-		return 0;
-	if (*s == '+' || *s == '-') {
-		dir = *s == '-' ? -1 : 1;
-		s++;
-	}
-	if (isdigit((unsigned char)*s) &&
-	    timefmt_duration(s, &secs, &ignore) == 0) {
+	else if (dayname(s, now, dir, t) == 0 || iso(s, t) == 0)
+		;
+	else {
+		if (*s == '+' || *s == '-') {
+			dir = *s == '-' ? -1 : 1;
+			s++;
+		}
+		if (!isdigit((unsigned char)*s) ||
+		    timefmt_duration(s, &secs, &ignore) != 0)
+			return cerror_set(e, EX_DATAERR, "%s is not a time "
+			    "(use ISO 8601 like 2026-11-22 or "
+			    "2026-11-22T17:41Z, now, today, yesterday, "
+			    "tomorrow, a weekday, or -3d, +7d, 24h)",
+			    text_vis(vis, sizeof(vis), arg));
 		*t = now + dir * secs;
-		return 0;
 	}
-	return cerror_set(e, EX_DATAERR, "%s is not a time (use ISO 8601 "
-	    "like 2026-11-22 or 2026-11-22T17:41Z, now, today, or -3d, "
-	    "+7d, 24h)", text_vis(vis, sizeof(vis), arg));
+	if (*t < 0 || *t > TIMEFMT_MAX)
+		return cerror_set(e, EX_DATAERR, "%s is out of range: times "
+		    "go from 1970-01-01 to 9999-12-31",
+		    text_vis(vis, sizeof(vis), arg));
+	return 0;
 }

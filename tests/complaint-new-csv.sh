@@ -40,7 +40,7 @@ line,id,status,severity,flags
 EOF
 cat >"$T/want" <<'EOF'
 complaint-new: line 3: 2 fields, the header has 4
-complaint-new: line 4: received: 2026-02-30 is not a time (use ISO 8601 like 2026-11-22 or 2026-11-22T17:41Z, now, today, or -3d, +7d, 24h)
+complaint-new: line 4: received: 2026-02-30 is not a time (use ISO 8601 like 2026-11-22 or 2026-11-22T17:41Z, now, today, yesterday, tomorrow, a weekday, or -3d, +7d, 24h)
 complaint-new: line 5: amount: 49.9.0 is not an amount (like 49.90, 49.90 EUR or EUR 49.90)
 complaint-new: line 7: summary is not valid UTF-8
 complaint-new: 4 bad records skipped; 2 imported

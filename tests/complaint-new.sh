@@ -63,7 +63,7 @@ check_err 'complaint-new: severity urgent is not one of 1-4, low, medium, high, 
 check 'a bad amount is 65' 65 'complaint-new -a 49.9.0 Broken' </dev/null
 check_err 'complaint-new: amount: 49.9.0 is not an amount (like 49.90, 49.90 EUR or EUR 49.90)'
 check 'a bad time is 65' 65 'complaint-new -r 2026-02-30 Broken' </dev/null
-check_err 'complaint-new: received: 2026-02-30 is not a time (use ISO 8601 like 2026-11-22 or 2026-11-22T17:41Z, now, today, or -3d, +7d, 24h)'
+check_err 'complaint-new: received: 2026-02-30 is not a time (use ISO 8601 like 2026-11-22 or 2026-11-22T17:41Z, now, today, yesterday, tomorrow, a weekday, or -3d, +7d, 24h)'
 check 'invalid UTF-8 is 65' 65 "complaint-new -n \"$(printf 'A\377')\" Broken" </dev/null
 check_err 'complaint-new: name is not valid UTF-8'
 check 'a control character in a name is 65' 65 \

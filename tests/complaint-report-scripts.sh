@@ -28,20 +28,27 @@ UPDATE cases SET status = 'closed', closed = '2026-11-21T12:00:00Z',
 INSERT INTO followups (case_id, due, actor)
     VALUES (2, '2026-11-23T09:00:00Z', 'per');"
 
-check 'cron-reminders mails the reminders due as CSV' 0 \
-    "sh $S/cron-reminders.sh support@example.com && cat $T/mail/mail.1" <<OUT
+check 'cron-reminders mails each reminder due, as CSV' 0 \
+    "sh $S/cron-reminders.sh support@example.com && cat $T/mail/mail.1 $T/mail/mail.2" <<OUT
 args: -- support@example.com
 To: support@example.com
-Subject: complaint reminders: 2 due within 1d
+Subject: complaint reminder: case 1, ack due 2026-11-22T12:00:00Z
 Content-Type: text/csv; charset=utf-8
 
 id,kind,due,hours,customer,email,summary
 1,ack,2026-11-22T12:00:00Z,2,Ann Berg,ann@example.se,Kettle leaks
+args: -- support@example.com
+To: support@example.com
+Subject: complaint reminder: case 2, follow-up due 2026-11-23T09:00:00Z
+Content-Type: text/csv; charset=utf-8
+
+id,kind,due,hours,customer,email,summary
 2,follow-up,2026-11-23T09:00:00Z,23,Bob Ross,,Parcel late
 OUT
 check 'a second run the same day sends nothing' 0 \
     "sh $S/cron-reminders.sh support@example.com && ls $T/mail" <<OUT
 mail.1
+mail.2
 OUT
 check 'cron-reminders -o FILE, a wider window' 0 \
     "sqlite3 \"\$COMPLAINT_FILE\" \"UPDATE cases SET resolve_due =
@@ -56,7 +63,7 @@ check 'a missing case file is 66' 66 \
     "sh $S/cron-reminders.sh -f $T/none.db -o $T/x.csv" </dev/null
 
 check 'weekly-report mails causes and stats' 0 \
-    "sh $S/weekly-report.sh boss@example.com && cat $T/mail/mail.2" <<OUT
+    "sh $S/weekly-report.sh boss@example.com && cat $T/mail/mail.3" <<OUT
 args: -- boss@example.com
 To: boss@example.com
 Subject: complaint weekly report since -7d

@@ -53,7 +53,7 @@ check '--limit' 0 'complaint-report list --limit 1 --status new' <<EOF
 1	2026-11-01T00:00:00Z	new	medium	Ann Berg	Kettle leaks
 EOF
 check 'a bad --since is 65' 65 'complaint-report list --since soon' </dev/null
-check_err 'complaint-report: --since: soon is not a time (use ISO 8601 like 2026-11-22 or 2026-11-22T17:41Z, now, today, or -3d, +7d, 24h)'
+check_err 'complaint-report: --since: soon is not a time (use ISO 8601 like 2026-11-22 or 2026-11-22T17:41Z, now, today, yesterday, tomorrow, a weekday, or -3d, +7d, 24h)'
 check 'an unknown report is 64' 64 'complaint-report lust' </dev/null
 
 check 'show: the dossier escapes terminal controls' 0 'complaint-report show 2' <<EOF

@@ -109,5 +109,23 @@ main(void)
 	CHECK(rc == 65 && strstr(e.msg, "nest deeper") != NULL,
 	    "parts nested too deep are refused: %s", e.msg);
 	mail_free(&m);
+	static const char nul[] = "From: a@example.com\n\nbefore\0after\n";
+	rc = mail_parse(nul, sizeof(nul) - 1, &m, &e);
+	CHECK(rc == 0 && m.body != NULL &&
+	    strcmp(m.body, "before\xef\xbf\xbd" "after") == 0,
+	    "a NUL in the body is U+FFFD, the text after it kept");
+	mail_free(&m);
+	static const char nul16[] = "From: a@example.com\nContent-Type: "
+	    "text/plain; charset=utf-16le\n\nh\0i\0";
+	rc = mail_parse(nul16, sizeof(nul16) - 1, &m, &e);
+	CHECK(rc == 0 && m.body != NULL && strcmp(m.body, "hi") == 0,
+	    "UTF-16 NUL bytes are part of its characters");
+	mail_free(&m);
+	rc = parse("From: a@example.com\nContent-Type: multipart/mixed; "
+	    "boundary=b\n\nno part at all\n", &m, &e);
+	CHECK(rc == 0 && m.body != NULL &&
+	    strcmp(m.body, "no part at all") == 0,
+	    "a multipart whose boundary never appears keeps its text");
+	mail_free(&m);
 	UNIT_EXIT();
 }

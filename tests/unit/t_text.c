@@ -30,7 +30,7 @@ main(void)
 	const int	 types[] = { VAL_INT, VAL_TEXT, VAL_NULL };
 	struct row	 r = { 3, names, vals, types };
 	struct buf	 b = { NULL, 0, 0 };
-	char		*s;
+	char		*s, v[80];
 
 	CHECK(text_utf8ok("plain", 5), "ASCII is UTF-8");
 	CHECK(text_utf8ok("\xc3\xa5\xc3\xa4\xc3\xb6", 6), "åäö is UTF-8");
@@ -45,6 +45,19 @@ main(void)
 	CHECK(strcmp(b.s, "\"q\\\"\\\\\\n\\u0001\\u007få\"") == 0,
 	    "JSON escapes quotes, backslash, controls; keeps UTF-8");
 	buf_free(&b);
+
+	CHECK(strcmp(text_vis(v, sizeof(v), "\xc3\x85sa \xe2\x80\x8b\xef"
+	    "\xbb\xbf\xf3\xa0\x81\xa1\xe2\x80\xa9\xe2\x81\xa6!"),
+	    "\xc3\x85sa \\u200B\\uFEFF\\uE0061\\u2029\\u2066!") == 0,
+	    "text_vis: UTF-8 as itself, hidden characters as \\uXXXX");
+	CHECK(strcmp(text_vis(v, sizeof(v), "a\\b\x01\x7f\xc2\x85\xff\xe2\x80"),
+	    "a\\\\b\\001\\177\\302\\205\\377\\342\\200") == 0,
+	    "text_vis: backslash, controls, C1 and stray bytes escaped");
+	CHECK(strcmp(text_vis(v, 9, "abcdef\xe2\x80\x8bz"), "abcdef") == 0,
+	    "text_vis cuts before an escape that does not fit whole");
+	CHECK(strcmp(text_vis(v, sizeof(v), "\xe2\x80\x8c\xe2\x80\x8d\xc2\xa0"),
+	    "\xe2\x80\x8c\xe2\x80\x8d\xc2\xa0") == 0,
+	    "text_vis keeps ZWNJ, ZWJ and no-break space");
 
 	s = render(OUT_TEXT, &r, 1);
 	CHECK(strcmp(s, "7\ta\\tb\\033[31m\\n\"q\", ok\t\n") == 0,

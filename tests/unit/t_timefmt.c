@@ -36,7 +36,27 @@ main(void)
 		{ "2026-11-22T23:60", -1, NULL },
 		{ "2026-11-22T10:00Q", -1, NULL },
 		{ "26-11-22", -1, NULL },
-		{ "yesterday", -1, NULL },
+		/* now is a Sunday */
+		{ "yesterday", -1, "2026-11-21T00:00:00Z" },
+		{ "tomorrow", -1, "2026-11-23T00:00:00Z" },
+		{ "today", 1, "2026-11-22T00:00:00Z" },
+		{ "monday", -1, "2026-11-16T00:00:00Z" },
+		{ "monday", 1, "2026-11-23T00:00:00Z" },
+		{ "Sunday", -1, "2026-11-22T00:00:00Z" },
+		{ "sunday", 1, "2026-11-29T00:00:00Z" },
+		{ "sat", -1, "2026-11-21T00:00:00Z" },
+		{ "FRI", 1, "2026-11-27T00:00:00Z" },
+		{ "wednesday", -1, "2026-11-18T00:00:00Z" },
+		{ "mond", -1, NULL },
+		{ "monday ", -1, NULL },
+		{ "Today", -1, "2026-11-22T00:00:00Z" },
+		{ "1970-01-01", -1, "1970-01-01T00:00:00Z" },
+		{ "9999-12-31T23:59:59Z", -1, "9999-12-31T23:59:59Z" },
+		{ "1969-12-31", -1, NULL },
+		{ "1970-01-01T00:30+01:00", -1, NULL },
+		{ "9999-12-31T23:30-01:00", -1, NULL },
+		{ "0000-01-01", -1, NULL },
+		{ "1900-01-01", -1, NULL },
 		{ "3x", -1, NULL },
 		{ "-", -1, NULL },
 		{ "", -1, NULL },
@@ -67,7 +87,19 @@ main(void)
 	    "duration without a unit rejected");
 	timefmt_parse("x", now, -1, &t, &e);
 	CHECK(strcmp(e.msg, "x is not a time (use ISO 8601 like 2026-11-22 "
-	    "or 2026-11-22T17:41Z, now, today, or -3d, +7d, 24h)") == 0,
+	    "or 2026-11-22T17:41Z, now, today, yesterday, tomorrow, a "
+	    "weekday, or -3d, +7d, 24h)") == 0,
 	    "the message names the input and the forms");
+	timefmt_parse("1969-07-20", now, -1, &t, &e);
+	CHECK(strcmp(e.msg, "1969-07-20 is out of range: times go from "
+	    "1970-01-01 to 9999-12-31") == 0, "the range is named");
+	timefmt_parse("9999-12-30", 0, -1, &now, &e);
+	CHECK(timefmt_parse("+2d", now, 1, &t, &e) == 65,
+	    "a relative time past 9999 is refused");
+	CHECK(timefmt_parse("tomorrow", now, 1, &t, &e) == 0 &&
+	    strcmp(timefmt_iso(t, buf), "9999-12-31T00:00:00Z") == 0,
+	    "tomorrow on the last day but one is the last day");
+	CHECK(timefmt_parse("thursday", now, 1, &t, &e) == 65,
+	    "the next thursday after 9999-12-30 is refused");
 	UNIT_EXIT();
 }
