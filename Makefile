@@ -132,10 +132,12 @@ fuzz:
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 # Eight writers of 100 complaints each against readers and cron; then a
-# 200,000-row import killed at 20 random moments.
+# 200,000-row import killed at 20 random moments; then a simulated month
+# of 30 days (make check runs 5).
 stress: all
 	sh tests/stress/stress.sh 8 100
 	sh tests/stress/crash.sh 200000 20
+	sh tests/month.sh 30
 
 deps:
 	@sh scripts/install-deps

@@ -77,6 +77,7 @@ check 'waits Monday 10:00-16:00; resolve-due moves by six working hours' 0 \
 6	acknowledged
 2026-12-14T12:00:00Z
 EOF
+# shellcheck disable=SC2016
 check 'and is not overdue on Saturday' 0 \
     'COMPLAINT_NOW=2026-12-12T12:00:00Z complaint-report overdue |
     awk "\$1 == 6 { n++ } END { print n + 0 }"' <<EOF
