@@ -343,7 +343,8 @@ class Sim:
                 return
         if not live:
             return
-        i = rng.choice(live)
+        waiting = [i for i in live if self.cases[i]['status'] == 'waiting']
+        i = rng.choice(waiting if waiting and r < 0.4 else live)
         c = self.cases[i]
         if c['status'] == 'waiting':
             self.run([BIN + 'complaint-resolve', 'assign', str(i), who],
@@ -488,7 +489,7 @@ class Sim:
                     for who in AGENTS:
                         self.now = base + hour * 3600 + \
                             rng.randrange(5, 55) * 60
-                        if rng.random() < 0.5:
+                        if rng.random() < 0.7:
                             self.agent(who)
                 self.now = base + hour * 3600 + 3540
                 self.cron()
