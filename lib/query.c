@@ -70,11 +70,14 @@ struct report_sql {
 	const char *const	*plain;	/* the parts when no filter is set */
 };
 
-/* A customer by id, e-mail, name or phone: one index lookup each. */
+/* A customer by id, e-mail, name or phone (as given or in E.164): one
+   index lookup each. */
 #define WHO(p)	"(SELECT id FROM customers WHERE id = " p		\
 	" UNION SELECT id FROM customers WHERE email = " p " COLLATE NOCASE" \
 	" UNION SELECT id FROM customers WHERE name = " p " COLLATE NOCASE" \
-	" UNION SELECT id FROM customers WHERE phone = " p ")"
+	" UNION SELECT id FROM customers WHERE phone = " p		\
+	" UNION SELECT id FROM customers WHERE phone = phone_e164(" p ","	\
+	" (SELECT value FROM settings WHERE key = 'phone.country')))"
 #define CUSTNAME	"coalesce(u.name, u.email, u.phone)"
 #define HOURS(a, b)	"(unixepoch(" a ") - unixepoch(" b ")) / 3600"
 #define NOTSENT(kind, due)						\

@@ -216,3 +216,25 @@ check 'to schema 3, phones in E.164 where they say their country' 0 \
 7|0812345
 
 EOF
+
+# Issue 15: one number however it is written is one customer, found by
+# any of its spellings, and counted by repeat.
+check 'three spellings of one number' 0 "
+    complaint-new --phone '070-999 88 77' -o C-1 Fan rattles &&
+    complaint-new --phone '+46 70 999 88 77' -o C-2 Fan rattles again &&
+    complaint-new --phone '070 999 88 77' -o C-3 Fan still rattles 2>/dev/null" <<EOF
+18
+19
+20
+EOF
+check 'are one customer, listed by any spelling' 0 \
+    "complaint-report list --customer '0709998877' | cut -f 1,5" <<EOF
+18	+46709998877
+19	+46709998877
+20	+46709998877
+EOF
+check 'and repeat finds them' 0 'complaint-report repeat --min 3' <<EOF
+14	5	Ann Lind	5	2026-11-22T10:00:00Z	2026-11-22T10:00:00Z
+17	7	Bo Ek	3	2026-11-22T10:00:00Z	2026-11-22T10:00:00Z
+20	8	+46709998877	3	2026-11-22T10:00:00Z	2026-11-22T10:00:00Z
+EOF
