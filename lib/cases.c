@@ -343,7 +343,8 @@ customer(struct casefile *cf, const struct newcase *nc, int64_t *cid,
 	if (nc->phone != NULL && phone_norm(nc->phone, iso, phone,
 	    sizeof(phone)) == 0) {
 		ph = phone;
-		phone_norm(nc->phone, NULL, digits, sizeof(digits));
+		if (phone_national(phone, iso, digits, sizeof(digits)) != 0)
+			strlcpy(digits, phone, sizeof(digits));
 	}
 	if (nc->email != NULL && *nc->email != '\0')
 		email = nc->email;

@@ -135,6 +135,10 @@ char	*timefmt_iso(time_t, char [TIMEFMT_LEN]);
    a national number without a known country is kept as its digits.
    Return 0, or -1 when s is not a phone number or out is too small. */
 int	phone_norm(const char *, const char *, char *, size_t);
+/* The digits a national number in E.164 e164 was kept as before country
+   was set ("0701234567" for "+46701234567" in SE); -1 when it is not
+   that country's. */
+int	phone_national(const char *, const char *, char *, size_t);
 /* 0 when s is a country phone_norm knows (any case) or empty, else -1. */
 int	phone_country(const char *);
 /* The countries phone_norm knows, separated by spaces, into buf. */

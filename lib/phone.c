@@ -111,3 +111,17 @@ phone_norm(const char *s, const char *iso, char *out, size_t size)
 	return (size_t)snprintf(out, size, "+%s%s", countries[c].code, nat) <
 	    size ? 0 : -1;
 }
+
+int
+phone_national(const char *e164, const char *iso, char *out, size_t size)
+{
+	size_t	 n;
+	int	 c;
+
+	if (iso == NULL || (c = country(iso)) < 0 || *e164 != '+' ||
+	    strncmp(e164 + 1, countries[c].code,
+	    (n = strlen(countries[c].code))) != 0)
+		return -1;
+	return (size_t)snprintf(out, size, "%s%s", countries[c].trunk,
+	    e164 + 1 + n) < size ? 0 : -1;
+}

@@ -238,3 +238,16 @@ check 'and repeat finds them' 0 'complaint-report repeat --min 3' <<EOF
 17	7	Bo Ek	3	2026-11-22T10:00:00Z	2026-11-22T10:00:00Z
 20	8	+46709998877	3	2026-11-22T10:00:00Z	2026-11-22T10:00:00Z
 EOF
+complaint config phone.country '' >/dev/null
+complaint-new -n Eva --phone '070-111 22 33' Lid loose </dev/null >/dev/null 2>&1
+complaint config phone.country SE >/dev/null
+check 'a number kept as digits before phone.country is found in E.164' 0 \
+    "complaint-new --phone '+46 70 111 22 33' Lid loose again 2>/dev/null" <<EOF
+22
+EOF
+check_sql 'and rewritten in it' "
+    SELECT c.id, u.name, u.phone FROM cases c JOIN customers u
+    ON u.id = c.customer WHERE c.id >= 21" <<EOF
+21|Eva|+46701112233
+22|Eva|+46701112233
+EOF

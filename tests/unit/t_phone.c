@@ -57,6 +57,18 @@ main(void)
 	    phone_country("") == 0, "SE, id and nothing are countries");
 	CHECK(phone_country("SW") == -1 && phone_country("SWE") == -1,
 	    "SW and SWE are not");
+	CHECK(phone_national("+46701234567", "SE", out, sizeof(out)) == 0 &&
+	    strcmp(out, "0701234567") == 0, "+46701234567 in SE was %s",
+	    out);
+	CHECK(phone_national("+12125550100", "US", out, sizeof(out)) == 0 &&
+	    strcmp(out, "12125550100") == 0, "+12125550100 in US was %s",
+	    out);
+	CHECK(phone_national("+4722123456", "NO", out, sizeof(out)) == 0 &&
+	    strcmp(out, "22123456") == 0, "+4722123456 in NO was %s", out);
+	CHECK(phone_national("+62812345", "SE", out, sizeof(out)) == -1 &&
+	    phone_national("0701234567", "SE", out, sizeof(out)) == -1 &&
+	    phone_national("+46701234567", NULL, out, sizeof(out)) == -1,
+	    "a number of another country, or none, has no national form");
 	phone_countries(list, sizeof(list));
 	CHECK(strncmp(list, "AT AU BE ", 9) == 0 &&
 	    strstr(list, " SE ") != NULL && strstr(list, " ID ") != NULL,
