@@ -300,8 +300,12 @@ class Sim:
             if c['closed'] is None:
                 c['resolve_due'] = add_working(c['resolve_due'], 0, secs)
         c['paused'] = None
-        c['status'] = 'open'
+        c['status'] = c.pop('before')
         self.counts['resume'] += 1
+
+    def interviewed(self, c):
+        if c['status'] in ('new', 'acknowledged'):
+            c['status'] = 'investigating'
 
     def agent(self, who):
         live = [i for i, c in self.cases.items()
@@ -316,7 +320,7 @@ class Sim:
                           'customer wrote again'], user=who)
                 c = self.cases[i]
                 c['closed'] = c['cause'] = None
-                c['status'] = 'open'
+                c['status'] = 'investigating'
                 self.counts['reopen'] += 1
             return
         if r < 0.10 and len(live) >= 2:
@@ -332,7 +336,7 @@ class Sim:
                               '-p', 'Per', str(i)], '09:00 I took the call.\n',
                              user=who)
                     self.cases[i]['accounts'] += 1
-                    self.cases[i]['status'] = 'open'
+                    self.interviewed(self.cases[i])
                 self.run([BIN + 'complaint-resolve', 'merge', str(keep),
                           str(dup)], user=who)
                 self.cases[keep]['accounts'] += self.cases[dup]['accounts']
@@ -353,13 +357,14 @@ class Sim:
         elif c['acked'] is None:
             self.run([BIN + 'complaint-resolve', 'ack', str(i)], user=who)
             c['acked'] = self.now
-            c['status'] = 'open'
+            if c['status'] == 'new':
+                c['status'] = 'acknowledged'
             self.counts['ack'] += 1
         elif r < 0.25:
             self.run([BIN + 'complaint-resolve', 'wait', str(i), '-m',
                       'asked for the receipt'], user=who)
             c['paused'] = self.now
-            c['status'] = 'waiting'
+            c['before'], c['status'] = c['status'], 'waiting'
             self.counts['wait'] += 1
         elif r < 0.70:
             cause = rng.choice(CAUSES)
@@ -462,11 +467,12 @@ class Sim:
         out = self.run([BIN + 'complaint-report', 'stats', '--csv'])
         got = {(r['measure'], r['key']): r['value']
                for r in csv.DictReader(io.StringIO(out))
-               if r['measure'] in ('cases', 'severity', 'channel')}
+               if r['measure'] in ('cases', 'status', 'severity', 'channel')}
         want = {('cases', 'total'): str(len(self.cases))}
         names = {v: k for k, v in SEV.items()}
         for c in self.cases.values():
-            for k in (('severity', names[c['sev']]),
+            for k in (('status', c['status']),
+                      ('severity', names[c['sev']]),
                       ('channel', c['channel'] or '-')):
                 want[k] = str(int(want.get(k, '0')) + 1)
         self.check('stats equal the count', 'complaint-report stats',
