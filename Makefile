@@ -33,6 +33,7 @@ LIBOBJ = \
 	lib/ids.o \
 	lib/mail.o \
 	lib/money.o \
+	lib/phone.o \
 	lib/policy.o \
 	lib/query.o \
 	lib/report.o \
@@ -46,7 +47,8 @@ LIBOBJ = \
 	lib/triage.o
 UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
 	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state \
-	tests/unit/t_stmttime tests/unit/t_policy tests/unit/t_mail
+	tests/unit/t_stmttime tests/unit/t_policy tests/unit/t_mail \
+	tests/unit/t_phone
 FUZZ = tests/fuzz/fuzz_compare tests/fuzz/fuzz_csv tests/fuzz/fuzz_ids \
 	tests/fuzz/fuzz_mail \
 	tests/fuzz/fuzz_money \
@@ -110,6 +112,7 @@ tests/unit/t_state: tests/unit/t_state.c
 tests/unit/t_stmttime: tests/unit/t_stmttime.c
 tests/unit/t_policy: tests/unit/t_policy.c
 tests/unit/t_mail: tests/unit/t_mail.c
+tests/unit/t_phone: tests/unit/t_phone.c
 
 # The fuzz targets' checks, run on the corpus and past crashes by make check.
 $(REPLAY): tests/fuzz/replay.c lib/libcomplaint.a $(HDR)
@@ -148,10 +151,12 @@ fuzz:
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 # Eight writers of 100 complaints each against readers and cron; then a
-# 200,000-row import killed at 20 random moments.
+# 200,000-row import killed at 20 random moments; then a simulated month
+# of 30 days (make check runs 5).
 stress: all
 	sh tests/stress/stress.sh 8 100
 	sh tests/stress/crash.sh 200000 20
+	sh tests/month.sh 30
 
 deps:
 	@sh scripts/install-deps

@@ -314,8 +314,10 @@ from_mail(struct newcase *nc, struct mail *m, char **summary)
 	nc->description = m->body;
 	if (nc->lang == NULL && *m->lang != '\0')
 		nc->lang = m->lang;
-	if (m->date != -1)
+	if (m->date != -1) {
 		nc->received = timefmt_iso(m->date, received);
+		nc->mail_date = 1;
+	}
 	if (nc->channel == NULL)
 		nc->channel = "email";
 	nc->att = m->att;

@@ -64,6 +64,8 @@ static int	v_anonymise(struct casefile *, char **, int, struct cerror *);
 static int	v_decide(struct casefile *, char **, int, struct cerror *);
 static int	v_followup(struct casefile *, char **, int, struct cerror *);
 static int	v_merge(struct casefile *, char **, int, struct cerror *);
+static int	v_merge_customer(struct casefile *, char **, int,
+		    struct cerror *);
 static int	v_propose(struct casefile *, char **, int, struct cerror *);
 static int	v_reopen(struct casefile *, char **, int, struct cerror *);
 
@@ -100,6 +102,8 @@ static const struct verb verbs[] = {
 	{ "reopen", v_reopen, NULL, "|m|", "reopen CASE -m REASON", NULL },
 	{ "anonymise", v_anonymise, NULL, "|yes|",
 	    "anonymise CUSTOMER [--yes]", NULL },
+	{ "merge-customer", v_merge_customer, NULL, "||",
+	    "merge-customer CUSTOMER DUPLICATE", NULL },
 };
 
 static void
@@ -478,6 +482,26 @@ v_anonymise(struct casefile *cf, char **argv, int argc, struct cerror *e)
 		fprintf(opts.out, "customer %lld\tanonymised\t%lld cases\n",
 		    (long long)cid, (long long)n);
 out:
+	buf_free(&label);
+	return rc;
+}
+
+static int
+v_merge_customer(struct casefile *cf, char **argv, int argc,
+    struct cerror *e)
+{
+	struct buf	 label = { NULL, 0, 0 };
+	int64_t		 keep, dup, n, moved;
+	int		 rc;
+
+	if (argc != 2)
+		return cerror_set(e, EX_USAGE, "merge-customer needs the "
+		    "customer to keep and the duplicate");
+	if ((rc = resolve_customer(cf, argv[0], &keep, &n, &label, e)) == 0 &&
+	    (rc = resolve_customer(cf, argv[1], &dup, &n, &label, e)) == 0 &&
+	    (rc = resolve_merge_customer(cf, keep, dup, &moved, e)) == 0)
+		fprintf(opts.out, "customer %lld\tmerged %lld\t%lld cases\n",
+		    (long long)keep, (long long)dup, (long long)moved);
 	buf_free(&label);
 	return rc;
 }

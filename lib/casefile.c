@@ -25,7 +25,7 @@
 #include "complaint.h"
 #include "internal.h"
 
-#define SCHEMA_VERSION	2
+#define SCHEMA_VERSION	3
 #define APPLICATION_ID	0x436d706c	/* "Cmpl" */
 #define BUSY_DEFAULT	5000
 
@@ -48,11 +48,24 @@ static const char schema2_sql[] =
 ;
 
 /*
+ * Schema 3, phones: the phone.country setting, and every customer's phone
+ * in the form intake now matches (E.164 when it has a + or 00; as digits
+ * otherwise, which intake still finds once phone.country is set).
+ */
+static const char schema3_phones_sql[] =
+    "INSERT OR IGNORE INTO settings (key, value) VALUES"
+    " ('phone.country', '');"
+    "UPDATE customers SET phone = coalesce(phone_e164(phone,"
+    " (SELECT value FROM settings WHERE key = 'phone.country')), phone)"
+    " WHERE phone IS NOT NULL;";
+
+/*
  * Forward steps from older schemas: { version after the step, SQL }.
  * A file of version v gets every step with to > v, in order.
  */
 static const struct migration migrations[] = {
 	{ 2, schema2_sql },
+	{ 3, schema3_phones_sql },
 };
 
 int
@@ -314,6 +327,22 @@ sql_money(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, money_format(&m, buf), -1, SQLITE_TRANSIENT);
 }
 
+/* phone_e164(phone, country): phone_norm of it, NULL when no number. */
+static void
+sql_phone(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char	*s, *iso;
+	char		 out[64];
+
+	(void)argc;
+	s = (const char *)sqlite3_value_text(argv[0]);
+	iso = (const char *)sqlite3_value_text(argv[1]);
+	if (s == NULL || phone_norm(s, iso, out, sizeof(out)) != 0)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
+}
+
 static int
 exec(struct casefile *cf, const char *sql, struct cerror *e)
 {
@@ -401,7 +430,7 @@ create(struct casefile *cf, struct cerror *e)
 {
 	static const char	 setup[] =
 	    "PRAGMA application_id = 1131245676;"
-	    "PRAGMA user_version = 2;";
+	    "PRAGMA user_version = 3;";
 	int			 n, rc;
 
 	if ((rc = exec(cf, "BEGIN IMMEDIATE", e)) != 0)
@@ -521,6 +550,9 @@ casefile_open(struct casefile **cfp, const char *arg, int mode,
 	 * grows, by SQLite's auto-checkpoint, inside some later commit.
 	 */
 	sqlite3_db_config(cf->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	sqlite3_create_function(cf->db, "phone_e164", 2, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_phone, NULL,
+	    NULL);
 	sqlite3_create_function(cf->db, "money", 2, SQLITE_UTF8 |
 	    SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_money, NULL,
 	    NULL);
@@ -636,7 +668,7 @@ static const struct {
 	const char	*key;
 	int		 prefix;
 	enum { V_TEXT, V_MS, V_CURRENCY, V_SPAN, V_MONEY, V_SEVERITY,
-	    V_WORDS, V_LANG, V_TZ, V_WEEK, V_DATES } kind;
+	    V_WORDS, V_LANG, V_TZ, V_WEEK, V_DATES, V_COUNTRY } kind;
 } known[] = {
 	{ "busy.timeout", 0, V_MS },
 	{ "currency", 0, V_CURRENCY },
@@ -649,6 +681,7 @@ static const struct {
 	{ "sla.resolve.", 1, V_SPAN },
 	{ "sla.week", 0, V_WEEK },
 	{ "sla.holidays", 0, V_DATES },
+	{ "phone.country", 0, V_COUNTRY },
 	{ "offer.approval_limit", 0, V_MONEY },
 	{ "causes", 0, V_WORDS },
 	{ "ack.template.", 1, V_TEXT },
@@ -726,6 +759,16 @@ check_setting(struct casefile *cf, const char *key, const char *v,
 		    known[i].kind == V_DATES ? v : NULL, &w, e) != 0)
 			return e->code;
 		policy_week_free(&w);
+		break;
+	case V_COUNTRY:
+		if (phone_country(v) != 0) {
+			char	 list[256];
+
+			phone_countries(list, sizeof(list));
+			return cerror_set(e, EX_DATAERR, "%s: no country %s; "
+			    "give one of %s, or nothing", key,
+			    text_vis(vis, sizeof(vis), v), list);
+		}
 		break;
 	case V_LANG:
 		/* a code as case_lang keeps it: no region, lower case */

@@ -17,6 +17,8 @@
 #define LINE_MAX_BYTES	256		/* names, contacts, refs, tags */
 #define SUMMARY_MAX	1024
 #define DESC_MAX	(1024 * 1024)
+/* A received time this far ahead of now is a clock, later is a typo. */
+#define AHEAD_MAX	(15 * 60)
 
 static const char *const severities[] = {
 	"low", "medium", "high", "critical"
@@ -103,25 +105,14 @@ check_email(const char *s, struct cerror *e)
 	return 0;
 }
 
-/* Keep a leading + and the digits: "+46 (8) 123-45" is "+46812345". */
-static int
-norm_phone(const char *s, char *out, size_t size)
+/* The phone.country setting, "" when unset or before it existed. */
+static void
+phone_country_of(struct casefile *cf, char *iso, size_t size)
 {
-	size_t	 n = 0, digits = 0;
+	struct cerror	 unset;
 
-	for (const char *p = s; *p != '\0'; p++) {
-		if (n + 1 >= size)
-			return -1;
-		if (isdigit((unsigned char)*p)) {
-			out[n++] = *p;
-			digits++;
-		} else if (*p == '+' && n == 0)
-			out[n++] = '+';
-		else if (strchr(" -().", *p) == NULL)
-			return -1;
-	}
-	out[n] = '\0';
-	return digits >= 3 ? 0 : -1;
+	if (casefile_setting(cf, "phone.country", iso, size, &unset) != 0)
+		*iso = '\0';
 }
 
 int
@@ -167,7 +158,7 @@ case_check(struct casefile *cf, const struct newcase *nc, struct cerror *e)
 		{ "summary", offsetof(struct newcase, summary), SUMMARY_MAX },
 	};
 	struct money	 m;
-	char		 cur[8], phone[64], vis[64], lang[4];
+	char		 cur[8], phone[64], vis[64], lang[4], iso[8];
 	time_t		 t;
 	int		 sev;
 
@@ -203,7 +194,8 @@ case_check(struct casefile *cf, const struct newcase *nc, struct cerror *e)
 	}
 	if (check_email(nc->email, e) != 0)
 		return e->code;
-	if (nc->phone != NULL && norm_phone(nc->phone, phone,
+	phone_country_of(cf, iso, sizeof(iso));
+	if (nc->phone != NULL && phone_norm(nc->phone, iso, phone,
 	    sizeof(phone)) != 0)
 		return cerror_set(e, EX_DATAERR, "phone %s is not a phone "
 		    "number (digits, spaces, + - ( ) .)",
@@ -225,6 +217,14 @@ case_check(struct casefile *cf, const struct newcase *nc, struct cerror *e)
 	if (nc->received != NULL && timefmt_parse(nc->received,
 	    casefile_now(cf), -1, &t, e) != 0)
 		return cerror_prefix(e, EX_DATAERR, "received");
+	if (nc->received != NULL && !nc->mail_date &&
+	    t > casefile_now(cf) + AHEAD_MAX) {
+		char	 r[TIMEFMT_LEN], now[TIMEFMT_LEN];
+
+		return cerror_set(e, EX_DATAERR, "received %s is later than "
+		    "now (%s); give the time the complaint came in",
+		    timefmt_iso(t, r), timefmt_iso(casefile_now(cf), now));
+	}
 	return 0;
 }
 
@@ -281,66 +281,104 @@ find_ref(struct casefile *cf, const char *ref, struct caseid *out,
 	return 0;
 }
 
-/*
- * Find the customer by e-mail, else phone, else name, each without regard
- * to case; create one when none matches.  A found customer gains the
- * contacts it lacked.  *cid is 0 when the complaint names nobody.
- */
+/* The first customer sql finds with ?1, ?2, ?3 bound; 0 when none. */
 static int
-customer(struct casefile *cf, const struct newcase *nc, int64_t *cid,
-    struct cerror *e)
+lookup(struct casefile *cf, const char *sql, const char *k1, const char *k2,
+    const char *k3, int64_t *cid, struct cerror *e)
 {
-	static const char by_email[] = "SELECT id FROM customers"
-	    " WHERE email = ? COLLATE NOCASE AND email IS NOT NULL"
-	    " ORDER BY id LIMIT 1";
-	static const char by_phone[] = "SELECT id FROM customers"
-	    " WHERE phone = ? AND phone IS NOT NULL ORDER BY id LIMIT 1";
-	static const char by_name[] = "SELECT id FROM customers"
-	    " WHERE name = ? COLLATE NOCASE AND name IS NOT NULL"
-	    " ORDER BY id LIMIT 1";
-	static const char fill[] = "UPDATE customers SET"
-	    " name = ifnull(name, ?2), email = ifnull(email, ?3),"
-	    " phone = ifnull(phone, ?4) WHERE id = ?1";
-	static const char ins[] = "INSERT INTO customers"
-	    " (name, email, phone, created) VALUES (?, ?, ?, ?)";
-	const char	*sql = NULL, *key = NULL;
 	sqlite3_stmt	*st;
-	char		 phone[64] = "", at[TIMEFMT_LEN];
 	int		 rc;
 
 	*cid = 0;
-	if (nc->phone != NULL)
-		norm_phone(nc->phone, phone, sizeof(phone));
-	if (nc->email != NULL && *nc->email != '\0')
-		sql = by_email, key = nc->email;
-	else if (*phone != '\0')
-		sql = by_phone, key = phone;
-	else if (nc->name != NULL && *nc->name != '\0')
-		sql = by_name, key = nc->name;
-	else
-		return 0;
 	if ((st = db_prepare(cf, sql, e)) == NULL)
 		return e->code;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, k1);
+	db_bind_text(st, 2, k2);
+	db_bind_text(st, 3, k3);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*cid = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(cf, rc, e);
+	return 0;
+}
+
+/*
+ * Find the customer by every contact given: e-mail (without regard to
+ * case), then phone (E.164, or as the digits an older file kept), then
+ * name, the name only when that customer's contacts do not say it is
+ * someone else.  A found customer gains the contacts it lacked.  When
+ * the e-mail and the phone are two customers', the case goes to the
+ * first and *other names the second, for a person to merge: no contact
+ * is ever held by two customers.  *cid is 0 when the complaint names
+ * nobody; a new customer is created when nobody matches.
+ */
+static int
+customer(struct casefile *cf, const struct newcase *nc, int64_t *cid,
+    int64_t *other, struct cerror *e)
+{
+	static const char by_email[] = "SELECT id FROM customers"
+	    " WHERE email = ?1 COLLATE NOCASE ORDER BY id LIMIT 1";
+	static const char by_phone[] = "SELECT id FROM customers"
+	    " WHERE phone IN (?1, ?2) ORDER BY id LIMIT 1";
+	static const char by_name[] = "SELECT id FROM customers"
+	    " WHERE name = ?1 COLLATE NOCASE"
+	    " AND (?2 IS NULL OR email IS NULL)"
+	    " AND (?3 IS NULL OR phone IS NULL) ORDER BY id LIMIT 1";
+	static const char fill[] = "UPDATE customers SET"
+	    " name = ifnull(name, ?2), email = ifnull(email, ?3),"
+	    " phone = CASE WHEN phone = ?5 THEN ?4 ELSE ifnull(phone, ?4) END"
+	    " WHERE id = ?1";
+	static const char ins[] = "INSERT INTO customers"
+	    " (name, email, phone, created) VALUES (?, ?, ?, ?)";
+	const char	*email = NULL, *name = NULL, *ph = NULL;
+	sqlite3_stmt	*st;
+	char		 phone[64] = "", digits[64] = "", iso[8];
+	char		 at[TIMEFMT_LEN];
+	int64_t		 ce = 0, cp = 0;
+	int		 rc;
+
+	*cid = *other = 0;
+	phone_country_of(cf, iso, sizeof(iso));
+	if (nc->phone != NULL && phone_norm(nc->phone, iso, phone,
+	    sizeof(phone)) == 0) {
+		ph = phone;
+		if (phone_national(phone, iso, digits, sizeof(digits)) != 0)
+			strlcpy(digits, phone, sizeof(digits));
+	}
+	if (nc->email != NULL && *nc->email != '\0')
+		email = nc->email;
+	if (nc->name != NULL && *nc->name != '\0')
+		name = nc->name;
+	if (email == NULL && ph == NULL && name == NULL)
+		return 0;
+	if ((email != NULL && (rc = lookup(cf, by_email, email, NULL, NULL,
+	    &ce, e)) != 0) || (ph != NULL && (rc = lookup(cf, by_phone, ph,
+	    digits, NULL, &cp, e)) != 0))
+		return rc;
+	if (ce != 0 && cp != 0 && ce != cp) {
+		*other = cp;
+		ph = NULL;		/* it stays the other's */
+	}
+	*cid = ce != 0 ? ce : cp;
+	if (*cid == 0 && name != NULL && (rc = lookup(cf, by_name, name,
+	    email, ph, cid, e)) != 0)
+		return rc;
 	if (*cid != 0) {
 		if ((st = db_prepare(cf, fill, e)) == NULL)
 			return e->code;
 		sqlite3_bind_int64(st, 1, *cid);
-		db_bind_text(st, 2, nc->name);
-		db_bind_text(st, 3, nc->email);
-		db_bind_text(st, 4, phone);
+		db_bind_text(st, 2, name);
+		db_bind_text(st, 3, email);
+		db_bind_text(st, 4, ph);
+		db_bind_text(st, 5, ph != NULL ? digits : NULL);
 		return db_done(cf, st, e);
 	}
 	if ((st = db_prepare(cf, ins, e)) == NULL)
 		return e->code;
-	db_bind_text(st, 1, nc->name);
-	db_bind_text(st, 2, nc->email);
-	db_bind_text(st, 3, phone);
+	db_bind_text(st, 1, name);
+	db_bind_text(st, 2, email);
+	db_bind_text(st, 3, ph);
 	sqlite3_bind_text(st, 4, timefmt_iso(casefile_now(cf), at), -1,
 	    SQLITE_TRANSIENT);
 	if ((rc = db_done(cf, st, e)) != 0)
@@ -374,7 +412,8 @@ customer_lang(struct casefile *cf, int64_t cid, const char *lang, int given,
 /* The audit content of a new case: its fields as one JSON object. */
 static int
 new_content(struct buf *b, int64_t id, int64_t cid, const struct newcase *nc,
-    const char *received, const struct caseid *out, const struct money *m)
+    const char *received, const char *note, const struct caseid *out,
+    const struct money *m)
 {
 	char	 amount[MONEY_LEN], t[TIMEFMT_LEN];
 	int	 rc = 0;
@@ -387,6 +426,8 @@ new_content(struct buf *b, int64_t id, int64_t cid, const struct newcase *nc,
 	rc |= text_json_str(b, "email", nc->email);
 	rc |= text_json_str(b, "phone", nc->phone);
 	rc |= text_json_str(b, "received", received);
+	if (*note != '\0')
+		rc |= text_json_str(b, "received_note", note);
 	rc |= text_json_str(b, "severity", case_severity_name(out->severity));
 	rc |= text_json_str(b, "channel", nc->channel);
 	rc |= text_json_str(b, "product", nc->product);
@@ -489,9 +530,9 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 	struct money	 m, *mp = NULL;
 	sqlite3_stmt	*st;
 	char		 cur[8], received[TIMEFMT_LEN], now[TIMEFMT_LEN];
-	char		 ack[TIMEFMT_LEN], res[TIMEFMT_LEN];
+	char		 ack[TIMEFMT_LEN], res[TIMEFMT_LEN], note[128] = "";
 	time_t		 t;
-	int64_t		 cid;
+	int64_t		 cid, other;
 	int		 rc;
 
 	memset(out, 0, sizeof(*out));
@@ -516,10 +557,24 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 	timefmt_iso(t, now);
 	if (nc->received != NULL)
 		timefmt_parse(nc->received, t, -1, &t, e);
+	/* A sender's clock is not the time it came: delivery is. */
+	if (t > casefile_now(cf) + AHEAD_MAX) {
+		snprintf(note, sizeof(note), "the mail's Date %s is later "
+		    "than its delivery; received at delivery",
+		    timefmt_iso(t, received));
+		t = casefile_now(cf);
+	}
 	timefmt_iso(t, received);
-	if ((rc = customer(cf, nc, &cid, e)) != 0 ||
+	if ((rc = customer(cf, nc, &cid, &other, e)) != 0 ||
 	    (rc = triage_run(cf, nc, cid, t, mp, &out->v, e)) != 0)
 		return rc;
+	if (other != 0) {
+		char	 flag[48];
+
+		snprintf(flag, sizeof(flag), "%smerge-customer:%lld",
+		    *out->v.flags != '\0' ? "," : "", (long long)other);
+		strlcat(out->v.flags, flag, sizeof(out->v.flags));
+	}
 	if (nc->lang == NULL || case_lang(nc->lang, out->lang) != 0)
 		strlcpy(out->lang, out->v.lang, sizeof(out->lang));
 	if ((rc = customer_lang(cf, cid, out->lang, nc->lang != NULL,
@@ -579,11 +634,13 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 		if ((rc = db_done(cf, st, e)) != 0)
 			return rc;
 	}
-	if (new_content(&b, out->id, cid, nc, received, out, mp) != 0) {
+	if (new_content(&b, out->id, cid, nc, received, note, out,
+	    mp) != 0) {
 		buf_free(&b);
 		return cerror_set(e, EX_OSERR, "out of memory");
 	}
-	rc = case_event(cf, out->id, "new", NULL, "new", NULL, b.s, e);
+	rc = case_event(cf, out->id, "new", NULL, "new", *note != '\0' ?
+	    note : NULL, b.s, e);
 	buf_free(&b);
 	return rc;
 }

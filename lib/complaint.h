@@ -132,6 +132,21 @@ int	timefmt_duration(const char *, int64_t *, struct cerror *);
 /* Print t as ISO 8601 UTC into buf of TIMEFMT_LEN. */
 char	*timefmt_iso(time_t, char [TIMEFMT_LEN]);
 
+/* phone.c: phone numbers in E.164. */
+/* Normalise s: "+46 70-123 45 67", "0046701234567" and, with country
+   (ISO 3166, or NULL or "") SE, "070-123 45 67" all give "+46701234567";
+   a national number without a known country is kept as its digits.
+   Return 0, or -1 when s is not a phone number or out is too small. */
+int	phone_norm(const char *, const char *, char *, size_t);
+/* The digits a national number in E.164 e164 was kept as before country
+   was set ("0701234567" for "+46701234567" in SE); -1 when it is not
+   that country's. */
+int	phone_national(const char *, const char *, char *, size_t);
+/* 0 when s is a country phone_norm knows (any case) or empty, else -1. */
+int	phone_country(const char *);
+/* The countries phone_norm knows, separated by spaces, into buf. */
+void	phone_countries(char *, size_t);
+
 /* money.c */
 struct money {
 	int64_t	minor;		/* integer minor units: cents, öre, sen */
@@ -219,6 +234,8 @@ struct newcase {
 	const char	*summary;
 	const char	*description;
 	const char	*lang;		/* the customer's language, or NULL */
+	int		 mail_date;	/* received is a mail's Date: one in
+					   the future becomes the delivery */
 	const char	**tags;
 	size_t		 ntags;
 	const char *const *xname;	/* extra fields, kept in "fields" */
@@ -311,6 +328,10 @@ int	policy_add(const struct workweek *, time_t, const char *, time_t *,
 /* The due time of kind "ack" or "resolve" for severity sev from start. */
 int	policy_due(struct casefile *, const char *, int, time_t, time_t *,
 	    struct cerror *);
+/* Push due later by the time from..to counted as policy_due counts it:
+   working time when sla.week is set, else calendar time. */
+int	policy_shift(struct casefile *, time_t, time_t, time_t, time_t *,
+	    struct cerror *);
 
 /* query.c: the reports, each a fixed query with bound filters. */
 struct filter {
@@ -354,6 +375,9 @@ int	query_list(struct casefile *, const struct filter *, row_fn *, void *,
 	    struct cerror *);
 /* Call fn with each field of case id as a (field, value) row. */
 int	query_case(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+/* The same with every field, an unset one empty: one header for all. */
+int	query_case_all(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
 /* Call fn with each event on the timeline of case id. */
 int	query_timeline(struct casefile *, int64_t, row_fn *, void *,
@@ -502,6 +526,10 @@ int	resolve_customer(struct casefile *, const char *, int64_t *,
 	    int64_t *, struct buf *, struct cerror *);
 /* Anonymise customer id; the audit entries of their cases are redacted. */
 int	resolve_anonymise(struct casefile *, int64_t, struct cerror *);
+/* Merge customer dup into keep: its contacts fill keep's gaps, its cases
+   (their number in *moved) move to keep; logged on each case. */
+int	resolve_merge_customer(struct casefile *, int64_t, int64_t, int64_t *,
+	    struct cerror *);
 
 /* stmttime.c: the time a statement speaks of, at its start. */
 #define STMTTIME_LEN	17	/* "2026-11-20T14:05" and NUL */

@@ -276,6 +276,13 @@ add_working(const struct workweek *w, time_t t, int64_t days, int64_t secs)
 	return t;
 }
 
+static int
+no_workday(struct cerror *e)
+{
+	return cerror_set(e, EX_DATAERR, "sla.week and sla.holidays leave no "
+	    "working day within ten years");
+}
+
 int
 policy_add(const struct workweek *w, time_t start, const char *span,
     time_t *due, struct cerror *e)
@@ -316,14 +323,29 @@ policy_add(const struct workweek *w, time_t start, const char *span,
 	for (int i = 0; i < 7; i++)
 		open += w->open[i] >= 0;
 	if ((*due = add_working(w, start, weeks * open + days, secs)) == -1)
-		return cerror_set(e, EX_DATAERR, "sla.week and sla.holidays "
-		    "leave no working day within ten years");
+		return no_workday(e);
 range:
 	/* Past 9999 a time has no ISO 8601 form of TIMEFMT_LEN. */
 	if (*due > TIMEFMT_MAX)
 		return cerror_set(e, EX_DATAERR, "the due time falls after "
 		    "9999-12-31T23:59:59Z; give an earlier received time");
 	return 0;
+}
+
+/* The working time between from and to, in seconds. */
+static int64_t
+working_between(const struct workweek *w, time_t from, time_t to)
+{
+	struct date	 dt;
+	time_t		 t = from, c;
+	int64_t		 secs = 0;
+
+	while (t < to && (t = next_open(w, t, &dt)) != -1 && t < to) {
+		c = at(&dt, w->close[dt.wday]);
+		secs += (c < to ? c : to) - t;
+		t = c;
+	}
+	return secs;
 }
 
 void
@@ -394,5 +416,29 @@ policy_due(struct casefile *cf, const char *kind, int sev, time_t start,
 	if ((rc = policy_add(cf->policy->working ? &cf->policy->w : NULL,
 	    start, span, due, e)) != 0)
 		return cerror_prefix(e, rc, kind);
+	return 0;
+}
+
+int
+policy_shift(struct casefile *cf, time_t due, time_t from, time_t to,
+    time_t *out, struct cerror *e)
+{
+	const struct workweek	*w;
+	int64_t			 secs;
+	int			 rc;
+
+	if (cf->policy == NULL && (rc = load(cf, e)) != 0)
+		return rc;
+	*out = due;
+	if (to <= from)
+		return 0;
+	if (!cf->policy->working) {
+		*out = due + (to - from);
+		return 0;
+	}
+	w = &cf->policy->w;
+	if ((secs = working_between(w, from, to)) > 0 &&
+	    (*out = add_working(w, due, 0, secs)) == -1)
+		return no_workday(e);
 	return 0;
 }

@@ -74,11 +74,14 @@ struct report_sql {
 	const char		*inner;	/* INNER's order: order and tie */
 };
 
-/* A customer by id, e-mail, name or phone: one index lookup each. */
+/* A customer by id, e-mail, name or phone (as given or in E.164): one
+   index lookup each. */
 #define WHO(p)	"(SELECT id FROM customers WHERE id = " p		\
 	" UNION SELECT id FROM customers WHERE email = " p " COLLATE NOCASE" \
 	" UNION SELECT id FROM customers WHERE name = " p " COLLATE NOCASE" \
-	" UNION SELECT id FROM customers WHERE phone = " p ")"
+	" UNION SELECT id FROM customers WHERE phone = " p		\
+	" UNION SELECT id FROM customers WHERE phone = phone_e164(" p ","	\
+	" (SELECT value FROM settings WHERE key = 'phone.country')))"
 #define CUSTNAME	"coalesce(u.name, u.email, u.phone)"
 #define HOURS(a, b)	"(unixepoch(" a ") - unixepoch(" b ")) / 3600"
 #define NOTSENT(kind, due)						\
@@ -564,8 +567,9 @@ field(row_fn *fn, void *arg, const char *name, const char *val, int type)
 	return fn(arg, &r);
 }
 
-int
-query_case(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+/* The fields of case id; an unset one left out, or empty when all. */
+static int
+case_fields(struct casefile *cf, int64_t id, int all, row_fn *fn, void *arg,
     struct cerror *e)
 {
 	static const char sql[] =
@@ -618,12 +622,27 @@ query_case(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 			val = money_format(&m, amount);
 			type = VAL_TEXT;
 		}
-		rc = field(fn, arg, names[i], val, type);
+		rc = field(fn, arg, names[i], val == NULL && all ? "" : val,
+		    type);
 	}
 	sqlite3_reset(st);
 	if (rc != 0)
 		return cerror_set(e, rc, "cannot write output");
 	return 0;
+}
+
+int
+query_case(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	return case_fields(cf, id, 0, fn, arg, e);
+}
+
+int
+query_case_all(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	return case_fields(cf, id, 1, fn, arg, e);
 }
 
 int

@@ -712,8 +712,24 @@ resolve_merge(struct casefile *cf, int64_t id, int64_t dup,
     struct cerror *e)
 {
 	/* What a duplicate holds moves to the case that stays. */
+	/*
+	 * A party's accounts follow theirs on the kept case as the next
+	 * versions, numbered negative first so that no step of the update
+	 * meets a version still in place.  A reminded mark goes with its
+	 * follow-up, or the next due --mark reminds it again.
+	 */
 	static const char *const moves[] = {
-		"UPDATE accounts SET case_id = ?1 WHERE case_id = ?2",
+		"UPDATE accounts SET version = -(version + (SELECT"
+		    " ifnull(max(k.version), 0) FROM accounts k"
+		    " WHERE k.case_id = ?1 AND k.party = accounts.party))"
+		    " WHERE case_id = ?2",
+		"UPDATE accounts SET case_id = ?1, version = -version"
+		    " WHERE case_id = ?2",
+		"INSERT OR IGNORE INTO reminders (case_id, kind, due, sent)"
+		    " SELECT ?1, r.kind, r.due, r.sent FROM reminders r"
+		    " WHERE r.case_id = ?2 AND r.kind = 'follow-up'"
+		    " AND r.due IN (SELECT due FROM followups"
+		    " WHERE case_id = ?2)",
 		"UPDATE proposals SET case_id = ?1 WHERE case_id = ?2",
 		"UPDATE escalations SET case_id = ?1 WHERE case_id = ?2",
 		"UPDATE decisions SET case_id = ?1 WHERE case_id = ?2",
@@ -769,6 +785,8 @@ resolve_customer(struct casefile *cf, const char *who, int64_t *cid,
 	    " FROM customers u WHERE u.id = CAST(?1 AS INTEGER)"
 	    " AND ?1 GLOB '[0-9]*' OR u.email = ?1 COLLATE NOCASE"
 	    " OR u.name = ?1 COLLATE NOCASE OR u.phone = ?1"
+	    " OR u.phone = phone_e164(?1, (SELECT value FROM settings"
+	    " WHERE key = 'phone.country'))"
 	    " ORDER BY u.id LIMIT 2";
 	sqlite3_stmt	*st;
 	char		 vis[80];
@@ -795,6 +813,125 @@ resolve_customer(struct casefile *cf, const char *who, int64_t *cid,
 		    "customer; give the customer's id",
 		    text_vis(vis, sizeof(vis), who));
 	return 0;
+}
+
+int
+resolve_merge_customer(struct casefile *cf, int64_t keep, int64_t dup,
+    int64_t *moved, struct cerror *e)
+{
+	/*
+	 * The kept customer gains the contacts it lacks; the other's cases
+	 * move to it, the flags that asked for this merge go, and the other
+	 * customer goes: its contacts stay in the log.
+	 */
+	static const char *const moves[] = {
+		"UPDATE customers SET"
+		    " name = ifnull(name, (SELECT name FROM customers"
+		    "  WHERE id = ?2)),"
+		    " email = ifnull(email, (SELECT email FROM customers"
+		    "  WHERE id = ?2)),"
+		    " phone = ifnull(phone, (SELECT phone FROM customers"
+		    "  WHERE id = ?2)),"
+		    " lang = ifnull(lang, (SELECT lang FROM customers"
+		    "  WHERE id = ?2)) WHERE id = ?1",
+		"UPDATE cases SET customer = ?1 WHERE customer = ?2",
+		"UPDATE cases SET flags = nullif(trim(replace(replace("
+		    " ',' || flags || ',', ',merge-customer:' || ?1 || ',',"
+		    " ','), ',merge-customer:' || ?2 || ',', ','), ','), '')"
+		    " WHERE customer = ?1 AND flags LIKE '%merge-customer:%'",
+		"DELETE FROM customers WHERE id = ?2",
+	};
+	static const char get[] = "SELECT name, email, phone, anonymised"
+	    " IS NOT NULL, (SELECT anonymised IS NOT NULL FROM customers"
+	    " WHERE id = ?1) FROM customers WHERE id = ?2";
+	static const char cases[] = "SELECT id FROM cases WHERE customer = ?"
+	    " ORDER BY id";
+	struct buf	 c = { NULL, 0, 0 }, ev = { NULL, 0, 0 };
+	struct ids	 ids = { NULL, 0, 0 };
+	sqlite3_stmt	*st;
+	int64_t		*v;
+	char		 note[96];
+	int		 rc;
+
+	*moved = 0;
+	if (keep == dup)
+		return cerror_set(e, EX_DATAERR, "customer %lld cannot be "
+		    "merged into itself", (long long)keep);
+	if ((st = db_prepare(cf, get, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, keep);
+	sqlite3_bind_int64(st, 2, dup);
+	rc = buf_puts(&c, "{");
+	rc |= text_json_int(&c, "customer", keep);
+	rc |= text_json_int(&c, "merged", dup);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		if (sqlite3_column_int(st, 3) || sqlite3_column_int(st, 4)) {
+			sqlite3_reset(st);
+			buf_free(&c);
+			return cerror_set(e, EX_DATAERR, "customer %lld is "
+			    "anonymised; it cannot be merged",
+			    (long long)(sqlite3_column_int(st, 4) ? keep :
+			    dup));
+		}
+		rc |= text_json_str(&c, "name",
+		    (const char *)sqlite3_column_text(st, 0));
+		rc |= text_json_str(&c, "email",
+		    (const char *)sqlite3_column_text(st, 1));
+		rc |= text_json_str(&c, "phone",
+		    (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_reset(st);
+	if ((st = db_prepare(cf, cases, e)) == NULL) {
+		buf_free(&c);
+		return e->code;
+	}
+	sqlite3_bind_int64(st, 1, dup);
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		if (ids.n == ids.cap) {
+			ids.cap = ids.cap ? ids.cap * 2 : 16;
+			if ((v = reallocarray(ids.v, ids.cap,
+			    sizeof(*v))) == NULL) {
+				rc = 1;
+				break;
+			}
+			ids.v = v;
+		}
+		ids.v[ids.n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	rc |= buf_puts(&c, ",\"cases\":[");
+	for (size_t i = 0; i < ids.n; i++)
+		rc |= buf_printf(&c, "%s%lld", i > 0 ? "," : "",
+		    (long long)ids.v[i]);
+	rc |= buf_puts(&c, "]}");
+	if (rc != 0) {
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+		goto out;
+	}
+	if ((rc = run_each(cf, moves, sizeof(moves) / sizeof(moves[0]), keep,
+	    dup, e)) != 0 ||
+	    (rc = audit_append(cf, 0, "merge-customer", c.s, e)) != 0)
+		goto out;
+	snprintf(note, sizeof(note), "customer %lld merged into %lld",
+	    (long long)dup, (long long)keep);
+	for (size_t i = 0; i < ids.n && rc == 0; i++) {
+		buf_reset(&ev);
+		if (buf_puts(&ev, "{") != 0 ||
+		    text_json_int(&ev, "case", ids.v[i]) != 0 ||
+		    text_json_int(&ev, "customer", keep) != 0 ||
+		    text_json_int(&ev, "was", dup) != 0 ||
+		    buf_puts(&ev, "}") != 0)
+			rc = cerror_set(e, EX_OSERR, "out of memory");
+		else
+			rc = case_event(cf, ids.v[i], "merge-customer", NULL,
+			    NULL, note, ev.s, e);
+	}
+	*moved = (int64_t)ids.n;
+out:
+	free(ids.v);
+	buf_free(&c);
+	buf_free(&ev);
+	return rc;
 }
 
 int

@@ -280,6 +280,7 @@ INSERT INTO settings (key, value) VALUES
 	('sla.resolve.4', '24h'),
 	('sla.week', ''),
 	('sla.holidays', ''),
+	('phone.country', ''),
 	('offer.approval_limit', '100.00'),
 	('ack.template.en', 'Dear {name},\n\nThank you for telling us about '
 	    || 'this. We have recorded your complaint as case {case} and will '

@@ -136,18 +136,22 @@ before_wait(struct casefile *cf, int64_t id, int *s, struct cerror *e)
 	return 0;
 }
 
-/* Push a due time later by secs; NULL stays NULL. */
+/*
+ * Push a due time later by the wait from p to now, counted as the policy
+ * counts (working time under sla.week); NULL stays NULL.
+ */
 static int
-shift(const char *due, int64_t secs, char out[TIMEFMT_LEN],
+shift(struct casefile *cf, const char *due, time_t p, char out[TIMEFMT_LEN],
     struct cerror *e)
 {
 	time_t	 t;
 
 	if (due == NULL)
 		return 1;
-	if (timefmt_parse(due, 0, -1, &t, e) != 0)
+	if (timefmt_parse(due, 0, -1, &t, e) != 0 ||
+	    policy_shift(cf, t, p, casefile_now(cf), &t, e) != 0)
 		return -1;
-	timefmt_iso(t + secs, out);
+	timefmt_iso(t, out);
 	return 0;
 }
 
@@ -165,7 +169,6 @@ resume(struct casefile *cf, int64_t id, struct cerror *e)
 	char		 a[TIMEFMT_LEN] = "", r[TIMEFMT_LEN] = "";
 	int		 rc, ack_open = 0, res_open = 0, ha, hr;
 	time_t		 p;
-	int64_t		 secs = 0;
 
 	if ((st = db_prepare(cf, get, e)) == NULL)
 		return e->code;
@@ -186,11 +189,10 @@ resume(struct casefile *cf, int64_t id, struct cerror *e)
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
 		return db_error(cf, rc, e);
-	if (*paused != '\0' && timefmt_parse(paused, 0, -1, &p, e) == 0 &&
-	    casefile_now(cf) > p)
-		secs = casefile_now(cf) - p;
-	ha = ack_open ? shift(*a ? a : NULL, secs, ack, e) : 1;
-	hr = res_open ? shift(*r ? r : NULL, secs, res, e) : 1;
+	if (*paused == '\0' || timefmt_parse(paused, 0, -1, &p, e) != 0)
+		p = casefile_now(cf);
+	ha = ack_open ? shift(cf, *a ? a : NULL, p, ack, e) : 1;
+	hr = res_open ? shift(cf, *r ? r : NULL, p, res, e) : 1;
 	if (ha < 0 || hr < 0)
 		return e->code;
 	if ((st = db_prepare(cf, set, e)) == NULL)

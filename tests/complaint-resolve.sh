@@ -193,7 +193,7 @@ check 'escalate runs the ticket hook' 0 'complaint-resolve escalate 4 -m "hoax?"
 EOF
 check 'the hook got the case as CSV and its ticket is stored' 0 \
     "head -n 1 $T/hook.csv; sqlite3 $COMPLAINT_FILE 'SELECT ticket FROM escalations WHERE case_id = 4'" <<EOF
-case,received,status,severity,flags,summary,ack-due,resolve-due,created,updated
+case,ref,received,status,severity,flags,customer,name,email,phone,channel,product,order,amount,employee,assignee,summary,description,tags,ack-due,resolve-due,acked,closed,cause,lesson,merged-into,created,updated
 TCK-4 escalate
 EOF
 check 'a failing pre-hook refuses the change' 65 \
@@ -275,8 +275,8 @@ check 'escalate-ticket.sh opens a ticket; escalate-mail.sh mails the team' 0 \
 2	escalated
 TCK-1
 Case: 2
-case,received,status,severity,customer,n
-2,2026-11-22T10:00:00Z,decided,medium,2,
+case,ref,received,status,severity,flags,
+2,,2026-11-22T10:00:00Z,decided,medium,,
 -t
 To: team@example.com
 Subject: complaint case 2 escalated
@@ -292,6 +292,6 @@ check_err 'complaint-new: hook hook.pre-new failed on case 5 (exit 1): looks lik
 check 'hook.new gets the new case' 0 \
     "complaint-new -n Eve Broken lid && cut -d, -f1-3 $T/new.csv" <<EOF
 5
-case,received,status
-5,2026-11-22T10:00:00Z,new
+case,ref,received
+5,,2026-11-22T10:00:00Z
 EOF

@@ -126,7 +126,7 @@ ack-due	2026-11-23T11:00:00Z
 resolve-due	2026-11-25T15:00:00Z
 EOF
 check 'a Saturday complaint starts at Monday 09:00; holidays are skipped' 0 \
-    'complaint-new -N -e e@example.se -r 2026-12-19T12:00:00Z -s low Fan rattles again | grep due' <<EOF
+    'COMPLAINT_NOW=2026-12-21T10:00:00Z complaint-new -N -e e@example.se -r 2026-12-19T12:00:00Z -s low Fan rattles again | grep due' <<EOF
 ack-due	2026-12-28T08:00:00Z
 resolve-due	2027-01-12T08:00:00Z
 EOF
