@@ -32,6 +32,7 @@ LIBOBJ = \
 	lib/ids.o \
 	lib/mail.o \
 	lib/money.o \
+	lib/offer.o \
 	lib/policy.o \
 	lib/query.o \
 	lib/report.o \

@@ -31,6 +31,7 @@ static struct {
 	int		 score;
 	int		 done;
 	int		 new_cause;
+	int		 reopen;		/* follow-up --done */
 	int		 message;
 	int		 yes;
 	const char	*assignee;
@@ -76,10 +77,10 @@ static const struct verb verbs[] = {
 	{ "propose", v_propose, NULL, "|m|approved-by|expires|",
 	    "propose CASE KIND [AMOUNT] [-m NOTE] [--approved-by WHO] "
 	    "[--expires TIME]", NULL },
-	{ "accept", v_answer, NULL, "|m|", "accept CASE [PROPOSAL] [-m NOTE]",
-	    NULL },
+	{ "accept", v_answer, NULL, "|m|",
+	    "accept CASE [PROPOSAL...] [-m NOTE]", NULL },
 	{ "decline", v_answer, NULL, "|m|",
-	    "decline CASE [PROPOSAL] [-m REASON]", NULL },
+	    "decline CASE [PROPOSAL...] [-m REASON]", NULL },
 	{ "counter", v_answer, NULL, "|m|",
 	    "counter CASE [PROPOSAL] AMOUNT [-m NOTE]", NULL },
 	{ "escalate", v_each, escalate1, "|m|t|ticket|",
@@ -88,10 +89,11 @@ static const struct verb verbs[] = {
 	{ "decide", v_decide, NULL, "|m|favour|",
 	    "decide CASE -m RATIONALE [--favour customer|company|both]",
 	    NULL },
-	{ "follow-up", v_followup, NULL, "|m|in|at|done|satisfied|score|",
+	{ "follow-up", v_followup, NULL,
+	    "|m|in|at|done|satisfied|score|reopen|",
 	    "follow-up CASE... [--in 7d | --at TIME]\n"
 	    "       complaint-resolve follow-up CASE --done "
-	    "[--satisfied yes|no] [--score 1-5] [-m NOTE]", NULL },
+	    "[--satisfied yes|no [--reopen]] [--score 1-5] [-m NOTE]", NULL },
 	{ "close", v_each, close1, "|m|cause|new-cause|",
 	    "close CASE... --cause CAUSE [-m LESSON] [--new-cause]",
 	    "hook.close" },
@@ -281,35 +283,49 @@ v_propose(struct casefile *cf, char **argv, int argc, struct cerror *e)
 	return 0;
 }
 
-/* accept, decline and counter: the verb is in argv[-1]. */
+/*
+ * accept and decline CASE [PROPOSAL...], counter CASE [PROPOSAL] AMOUNT:
+ * the verb is in argv[-1].
+ */
 static int
 v_answer(struct casefile *cf, char **argv, int argc, struct cerror *e)
 {
 	const char	*name = argv[-1], *amount = NULL;
-	int64_t		 id, pid = 0;
-	int		 verb, rc, max;
+	int64_t		 id, *pids = NULL;
+	size_t		 np = 0;
+	int		 verb, rc, nnamed;
 
 	verb = strcmp(name, "accept") == 0 ? V_ACCEPT :
 	    strcmp(name, "decline") == 0 ? V_DECLINE : V_COUNTER;
-	max = verb == V_COUNTER ? 3 : 2;
-	if (argc < 1 || argc > max || (verb == V_COUNTER && argc < 2))
+	if (argc < 1 || (verb == V_COUNTER && (argc < 2 || argc > 3)))
 		return cerror_set(e, EX_USAGE, "%s needs CASE%s", name,
-		    verb == V_COUNTER ? " [PROPOSAL] AMOUNT" : " [PROPOSAL]");
+		    verb == V_COUNTER ? " [PROPOSAL] AMOUNT" :
+		    " [PROPOSAL...]");
 	if ((rc = one_id(argv[0], &id, e)) != 0)
 		return rc;
-	if ((verb != V_COUNTER && argc == 2) || argc == 3)
-		if (ids_parse(argv[1], &pid) != 0)
-			return cerror_set(e, EX_DATAERR, "not a proposal id");
+	nnamed = verb == V_COUNTER ? argc - 2 : argc - 1;
+	if ((pids = calloc(nnamed + 1, sizeof(*pids))) == NULL)
+		return cerror_set(e, EX_OSERR, "out of memory");
+	for (int i = 0; i < nnamed; i++)
+		if (ids_parse(argv[1 + i], &pids[np++]) != 0) {
+			char vis[64];
+
+			rc = cerror_set(e, EX_DATAERR, "%s is not a proposal "
+			    "id", text_vis(vis, sizeof(vis), argv[1 + i]));
+			goto out;
+		}
 	if (verb == V_COUNTER)
 		amount = argv[argc - 1];
-	if ((rc = resolve_answer(cf, id, &pid, verb, amount, opts.note,
+	if ((rc = resolve_answer(cf, id, pids, &np, verb, amount, opts.note,
 	    e)) != 0)
-		return rc;
-	fprintf(opts.out, "%lld\tproposal %lld\t%s\n", (long long)id,
-	    (long long)pid,
-	    verb == V_ACCEPT ? "accepted" : verb == V_DECLINE ? "declined" :
-	    "countered");
-	return 0;
+		goto out;
+	for (size_t i = 0; i < np; i++)
+		fprintf(opts.out, "%lld\tproposal %lld\t%s\n", (long long)id,
+		    (long long)pids[i], verb == V_ACCEPT ? "accepted" :
+		    verb == V_DECLINE ? "declined" : "countered");
+out:
+	free(pids);
+	return rc;
 }
 
 static int
@@ -379,14 +395,14 @@ v_followup(struct casefile *cf, char **argv, int argc, struct cerror *e)
 		}
 		if ((rc = one_id(argv[0], &id, e)) != 0)
 			return rc;
-		if ((rc = resolve_followup_done(cf, id, sat, opts.score, opts.note,
-		    e)) != 0)
+		if ((rc = resolve_followup_done(cf, id, sat, opts.score,
+		    opts.reopen, opts.note, e)) != 0)
 			return rc;
 		return print_status(cf, id, e);
 	}
-	if (opts.satisfied != NULL || opts.score != 0)
-		return cerror_set(e, EX_USAGE, "--satisfied and --score go "
-		    "with --done");
+	if (opts.satisfied != NULL || opts.score != 0 || opts.reopen)
+		return cerror_set(e, EX_USAGE, "--satisfied, --score and "
+		    "--reopen go with --done");
 	if (opts.in != NULL && opts.at != NULL)
 		return cerror_set(e, EX_USAGE, "give --in or --at, not both");
 	if (opts.at != NULL) {
@@ -511,7 +527,7 @@ main(int argc, char *argv[])
 {
 	enum { O_APPROVED = 256, O_AT, O_CAUSE, O_DONE, O_EXPIRES, O_FAVOUR,
 	    O_IN, O_MESSAGE, O_NEWCAUSE, O_SATISFIED, O_SCORE, O_STATES,
-	    O_TICKET, O_VERSION, O_YES };
+	    O_TICKET, O_VERSION, O_YES, O_REOPEN };
 	static const struct option longopts[] = {
 		{ "approved-by", required_argument, NULL, O_APPROVED },
 		{ "at", required_argument, NULL, O_AT },
@@ -523,6 +539,7 @@ main(int argc, char *argv[])
 		{ "in", required_argument, NULL, O_IN },
 		{ "message", no_argument, NULL, O_MESSAGE },
 		{ "new-cause", no_argument, NULL, O_NEWCAUSE },
+		{ "reopen", no_argument, NULL, O_REOPEN },
 		{ "satisfied", required_argument, NULL, O_SATISFIED },
 		{ "score", required_argument, NULL, O_SCORE },
 		{ "states", no_argument, NULL, O_STATES },
@@ -629,8 +646,12 @@ main(int argc, char *argv[])
 		case O_SCORE:
 			opts.score = (int)strtonum(optarg, 1, 5, &errstr);
 			if (errstr != NULL)
-				errx(EX_USAGE, "--score: a whole number from "
-				    "1 to 5");
+				errx(EX_DATAERR, "--score %s: give a whole "
+				    "number from 1 to 5", text_vis(key,
+				    sizeof(key), optarg));
+			break;
+		case O_REOPEN:
+			opts.reopen = 1;
 			break;
 		case O_STATES:
 			return print_states();

@@ -25,7 +25,7 @@
 #include "complaint.h"
 #include "internal.h"
 
-#define SCHEMA_VERSION	2
+#define SCHEMA_VERSION	3
 #define APPLICATION_ID	0x436d706c	/* "Cmpl" */
 #define BUSY_DEFAULT	5000
 
@@ -48,11 +48,21 @@ static const char schema2_sql[] =
 ;
 
 /*
+ * Schema 3, remedies: the time and the step (agreed, decided) that
+ * stopped a case's resolve clock, and when a person graded its severity.
+ */
+static const char schema_remedies_sql[] =
+    "ALTER TABLE cases ADD COLUMN settled TEXT;"
+    "ALTER TABLE cases ADD COLUMN settled_by TEXT;"
+    "ALTER TABLE cases ADD COLUMN graded TEXT;";
+
+/*
  * Forward steps from older schemas: { version after the step, SQL }.
  * A file of version v gets every step with to > v, in order.
  */
 static const struct migration migrations[] = {
 	{ 2, schema2_sql },
+	{ 3, schema_remedies_sql },
 };
 
 int
@@ -401,7 +411,7 @@ create(struct casefile *cf, struct cerror *e)
 {
 	static const char	 setup[] =
 	    "PRAGMA application_id = 1131245676;"
-	    "PRAGMA user_version = 2;";
+	    "PRAGMA user_version = 3;";
 	int			 n, rc;
 
 	if ((rc = exec(cf, "BEGIN IMMEDIATE", e)) != 0)

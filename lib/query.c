@@ -113,7 +113,12 @@ static const char *const overdue_sql[] = {
 	" " CUSTNAME " AS customer, o.summary AS summary FROM (",
 	OVERDUE_BRANCH("ack", "c.ack_due", "c.acked"), FILTERS,
 	" UNION ALL ",
-	OVERDUE_BRANCH("resolve", "c.resolve_due", "c.closed"), FILTERS,
+	OVERDUE_BRANCH("resolve", "c.resolve_due",
+	    "c.closed IS NULL AND c.settled"), FILTERS,
+	" UNION ALL SELECT c.id, 'follow-up', w.due, " HOURS(":now", "w.due")
+	", c.status, c.severity, c.customer, c.summary FROM followups w"
+	" JOIN cases c ON c.id = w.case_id WHERE w.done IS NULL"
+	" AND w.due < :now AND c.status <> 'merged'", FILTERS,
 	") o LEFT JOIN customers u ON u.id = o.cust GROUP BY o.id", SORT, NULL
 };
 static const struct sortkey due_keys[] = {
@@ -134,7 +139,8 @@ static const char *const due_sql[] = {
 	" " HOURS("o.due", ":now") " AS hours, " CUSTNAME " AS customer,"
 	" u.email AS email, o.summary AS summary FROM (",
 	DUE_BRANCH("ack", "c.ack_due", "c.acked"), FILTERS, " UNION ALL ",
-	DUE_BRANCH("resolve", "c.resolve_due", "c.closed"), FILTERS,
+	DUE_BRANCH("resolve", "c.resolve_due",
+	    "c.closed IS NULL AND c.settled"), FILTERS,
 	" UNION ALL SELECT c.id, 'follow-up', w.due, c.status, c.severity,"
 	" c.customer, c.summary FROM followups w JOIN cases c"
 	" ON c.id = w.case_id WHERE w.done IS NULL AND w.due >= :now"
@@ -490,7 +496,8 @@ query_due_mark(struct casefile *cf, const struct filter *f, row_fn *fn,
 	int		 rc;
 
 	g.mark = 1;
-	if ((rc = query_report(cf, "due", &g, mark_row, &m, e)) != 0)
+	if ((rc = offer_expire(cf, 0, e)) != 0 ||
+	    (rc = query_report(cf, "due", &g, mark_row, &m, e)) != 0)
 		goto out;
 	timefmt_iso(casefile_now(cf), now);
 	for (size_t i = 0; i < m.n; i++) {

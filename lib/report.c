@@ -113,14 +113,18 @@ query_dues(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 	static const char sql[] =
 	    "SELECT 'ack' AS kind, ack_due AS due, acked AS met, "
 	    DUE_STATE("ack_due", "acked") " AS state, "
-	    DUE_LATE("ack_due", "acked") " AS hours_late"
+	    DUE_LATE("ack_due", "acked") " AS hours_late, NULL AS stopped_by"
 	    " FROM cases WHERE id = :id AND ack_due IS NOT NULL"
-	    " UNION ALL SELECT 'resolve', resolve_due, closed, "
-	    DUE_STATE("resolve_due", "closed") ", "
-	    DUE_LATE("resolve_due", "closed")
+	    /* the resolve clock stops at an agreement or a decision */
+	    " UNION ALL SELECT 'resolve', resolve_due,"
+	    " coalesce(settled, closed), "
+	    DUE_STATE("resolve_due", "coalesce(settled, closed)") ", "
+	    DUE_LATE("resolve_due", "coalesce(settled, closed)") ","
+	    " CASE WHEN settled IS NOT NULL THEN settled_by"
+	    " WHEN closed IS NOT NULL THEN status END"
 	    " FROM cases WHERE id = :id AND resolve_due IS NOT NULL"
 	    " UNION ALL SELECT * FROM (SELECT 'follow-up', due, done, "
-	    DUE_STATE("due", "done") ", " DUE_LATE("due", "done")
+	    DUE_STATE("due", "done") ", " DUE_LATE("due", "done") ", NULL"
 	    " FROM followups WHERE case_id = :id ORDER BY id)";
 
 	return case_rows(cf, sql, id, fn, arg, e);
@@ -180,7 +184,10 @@ query_proposals(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 	    "SELECT id AS proposal, created AS created, actor AS actor,"
 	    " kind AS kind, money(amount, currency) AS amount,"
 	    " note AS note, expires AS expires, approved_by AS approved_by,"
-	    " answer AS answer, answered AS answered,"
+	    " CASE WHEN answer IS NULL AND expires <= :now THEN 'expired'"
+	    " ELSE answer END AS answer,"
+	    " CASE WHEN answer IS NULL AND expires <= :now THEN expires"
+	    " ELSE answered END AS answered,"
 	    " money(counter, currency) AS counter"
 	    " FROM proposals WHERE case_id = :id ORDER BY id";
 

@@ -49,7 +49,10 @@ CREATE TABLE cases (
 	cause		TEXT,
 	lesson		TEXT,
 	merged_into	INTEGER REFERENCES cases(id),
-	updated		TEXT NOT NULL
+	updated		TEXT NOT NULL,
+	settled		TEXT,		-- the resolve clock stopped: agreed, decided
+	settled_by	TEXT,
+	graded		TEXT		-- a person set the severity (grade)
 );
 CREATE INDEX cases_customer ON cases(customer, received);
 CREATE INDEX cases_status ON cases(status, id);

@@ -247,8 +247,8 @@ legal
 repeat	3
 
 due
-ack	2026-11-02T00:00:00Z		breached	490
-resolve	2026-11-08T00:00:00Z		breached	346
+ack	2026-11-02T00:00:00Z		breached	490	
+resolve	2026-11-08T00:00:00Z		breached	346	
 
 timeline
 2026-11-22T10:00:00Z	tester	new		new	

@@ -74,8 +74,8 @@ customer-details
 2	Bob\\u202E Ross				2026-11-22T10:00:00Z	
 
 due
-ack	2026-11-06T00:00:00Z		breached	394
-resolve	2026-11-12T00:00:00Z		breached	250
+ack	2026-11-06T00:00:00Z		breached	394	
+resolve	2026-11-12T00:00:00Z		breached	250	
 
 timeline
 2026-11-22T10:00:00Z	tester	new		new	
