@@ -26,6 +26,7 @@ LIBOBJ = \
 	lib/casefile.o \
 	lib/cases.o \
 	lib/compare.o \
+	lib/correct.o \
 	lib/csvio.o \
 	lib/error.o \
 	lib/hooks.o \

@@ -32,6 +32,7 @@ static struct {
 	int		 done;
 	int		 new_cause;
 	int		 reopen;		/* follow-up --done */
+	struct edit	 ed;			/* edit's fields */
 	int		 message;
 	int		 yes;
 	const char	*assignee;
@@ -62,6 +63,8 @@ static int	v_assign(struct casefile *, char **, int, struct cerror *);
 static int	v_anonymise(struct casefile *, char **, int, struct cerror *);
 static int	v_decide(struct casefile *, char **, int, struct cerror *);
 static int	v_followup(struct casefile *, char **, int, struct cerror *);
+static int	v_grade(struct casefile *, char **, int, struct cerror *);
+static int	v_edit(struct casefile *, char **, int, struct cerror *);
 static int	v_merge(struct casefile *, char **, int, struct cerror *);
 static int	v_propose(struct casefile *, char **, int, struct cerror *);
 static int	v_reopen(struct casefile *, char **, int, struct cerror *);
@@ -100,6 +103,12 @@ static const struct verb verbs[] = {
 	{ "reopen", v_reopen, NULL, "|m|", "reopen CASE -m REASON", NULL },
 	{ "anonymise", v_anonymise, NULL, "|yes|",
 	    "anonymise CUSTOMER [--yes]", NULL },
+	{ "grade", v_grade, NULL, "|m|", "grade CASE SEVERITY -m REASON",
+	    NULL },
+	{ "edit", v_edit, NULL,
+	    "|m|name|email|phone|product|order|amount|employee|all|",
+	    "edit CASE [--name|--email|--phone|--product|--order|--amount|"
+	    "--employee VALUE]... [--all] -m REASON", NULL },
 };
 
 static void
@@ -445,6 +454,42 @@ v_reopen(struct casefile *cf, char **argv, int argc, struct cerror *e)
 	return print_status(cf, id, e);
 }
 
+static int
+v_grade(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	char	 ack[TIMEFMT_LEN], res[TIMEFMT_LEN];
+	int64_t	 id;
+	int	 rc, sev;
+
+	if (argc != 2)
+		return cerror_set(e, EX_USAGE, "grade needs CASE SEVERITY");
+	if ((rc = one_id(argv[0], &id, e)) != 0 ||
+	    (rc = correct_grade(cf, id, argv[1], opts.note, &sev, ack, res,
+	    e)) != 0)
+		return rc;
+	fprintf(opts.out, "%lld\t%s\t%s\t%s\n", (long long)id,
+	    case_severity_name(sev), ack, res);
+	return 0;
+}
+
+static int
+v_edit(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	struct textout	 t;
+	int64_t		 id;
+	int		 rc;
+
+	if (argc != 1)
+		return cerror_set(e, EX_USAGE, "edit takes one case");
+	if ((rc = one_id(argv[0], &id, e)) != 0)
+		return rc;
+	opts.ed.reason = opts.note;
+	textout_init(&t, opts.out, OUT_TEXT);
+	rc = correct_edit(cf, id, &opts.ed, textout_rowfn, &t, e);
+	textout_free(&t);
+	return rc;
+}
+
 /* Ask on the terminal; anything but y or yes is no. */
 static int
 confirm(const char *question)
@@ -492,6 +537,28 @@ out:
 	return rc;
 }
 
+/* An option edit does not know: a field that is not one is 65. */
+static void
+edit_badopt(const char *arg, const struct option *lo)
+{
+	char	 vis[64];
+	size_t	 n;
+
+	if (strncmp(arg, "--", 2) == 0) {
+		n = strcspn(arg + 2, "=");
+		for (; lo->name != NULL; lo++)
+			if (strlen(lo->name) == n &&
+			    strncmp(lo->name, arg + 2, n) == 0)
+				break;
+		if (lo->name == NULL)
+			errx(EX_DATAERR, "edit has no field %s; give --name, "
+			    "--email, --phone, --product, --order, --amount "
+			    "or --employee", text_vis(vis, sizeof(vis), arg));
+	}
+	warnx("edit: %s: an unknown option, or its value is missing",
+	    text_vis(vis, sizeof(vis), arg));
+}
+
 static int
 print_states(void)
 {
@@ -527,18 +594,27 @@ main(int argc, char *argv[])
 {
 	enum { O_APPROVED = 256, O_AT, O_CAUSE, O_DONE, O_EXPIRES, O_FAVOUR,
 	    O_IN, O_MESSAGE, O_NEWCAUSE, O_SATISFIED, O_SCORE, O_STATES,
-	    O_TICKET, O_VERSION, O_YES, O_REOPEN };
+	    O_TICKET, O_VERSION, O_YES, O_REOPEN, O_NAME, O_EMAIL, O_PHONE,
+	    O_PRODUCT, O_ORDER, O_AMOUNT, O_EMPLOYEE, O_ALL };
 	static const struct option longopts[] = {
+		{ "all", no_argument, NULL, O_ALL },
+		{ "amount", required_argument, NULL, O_AMOUNT },
 		{ "approved-by", required_argument, NULL, O_APPROVED },
 		{ "at", required_argument, NULL, O_AT },
 		{ "cause", required_argument, NULL, O_CAUSE },
 		{ "done", no_argument, NULL, O_DONE },
+		{ "email", required_argument, NULL, O_EMAIL },
+		{ "employee", required_argument, NULL, O_EMPLOYEE },
 		{ "expires", required_argument, NULL, O_EXPIRES },
 		{ "favour", required_argument, NULL, O_FAVOUR },
 		{ "help", no_argument, NULL, 'h' },
 		{ "in", required_argument, NULL, O_IN },
 		{ "message", no_argument, NULL, O_MESSAGE },
+		{ "name", required_argument, NULL, O_NAME },
 		{ "new-cause", no_argument, NULL, O_NEWCAUSE },
+		{ "order", required_argument, NULL, O_ORDER },
+		{ "phone", required_argument, NULL, O_PHONE },
+		{ "product", required_argument, NULL, O_PRODUCT },
 		{ "reopen", no_argument, NULL, O_REOPEN },
 		{ "satisfied", required_argument, NULL, O_SATISFIED },
 		{ "score", required_argument, NULL, O_SCORE },
@@ -581,6 +657,9 @@ main(int argc, char *argv[])
 					usage(stderr);
 					return EX_USAGE;
 				}
+				/* edit names a bad field itself (65). */
+				if (v->fn == v_edit)
+					opterr = 0;
 			}
 			continue;
 		}
@@ -653,6 +732,30 @@ main(int argc, char *argv[])
 		case O_REOPEN:
 			opts.reopen = 1;
 			break;
+		case O_NAME:
+			opts.ed.name = optarg;
+			break;
+		case O_EMAIL:
+			opts.ed.email = optarg;
+			break;
+		case O_PHONE:
+			opts.ed.phone = optarg;
+			break;
+		case O_PRODUCT:
+			opts.ed.product = optarg;
+			break;
+		case O_ORDER:
+			opts.ed.order = optarg;
+			break;
+		case O_AMOUNT:
+			opts.ed.amount = optarg;
+			break;
+		case O_EMPLOYEE:
+			opts.ed.employee = optarg;
+			break;
+		case O_ALL:
+			opts.ed.all = 1;
+			break;
 		case O_STATES:
 			return print_states();
 		case O_TICKET:
@@ -665,6 +768,8 @@ main(int argc, char *argv[])
 			opts.yes = 1;
 			break;
 		default:
+			if (v != NULL && v->fn == v_edit)
+				edit_badopt(argv[optind - 1], longopts);
 			usage(stderr);
 			return EX_USAGE;
 		}

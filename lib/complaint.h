@@ -427,6 +427,11 @@ const char *state_verb_name(int);
 /* 1 when a case of this status needs no more work. */
 int	state_ended(const char *);
 
+/* The customer's other cases of case id by status, their number, and
+ * past the ones the dossier shows, the report that lists them all. */
+int	query_history_counts(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+
 /* offer.c: the open offers of a case and their expiry. */
 /* Record and log, once, the expiry of the open offers past it: of case
  * id, or of every case when id is 0. */
@@ -435,6 +440,22 @@ int	offer_expire(struct casefile *, int64_t, struct cerror *);
  * to list, their number in *n, the first's id in *first. */
 int	offer_open(struct casefile *, int64_t, struct buf *, int *, int64_t *,
 	    struct cerror *);
+
+/* correct.c: corrections after intake, logged with before and after. */
+struct edit {
+	const char	*name, *email, *phone;		/* the customer's */
+	const char	*product, *order, *amount, *employee;
+	int		 all;	/* the other cases of the customer follow */
+	const char	*reason;
+};
+/* A person's grade of case id: severity, and the due times recomputed
+ * from the received time into ack and res. */
+int	correct_grade(struct casefile *, int64_t, const char *, const char *,
+	    int *, char [TIMEFMT_LEN], char [TIMEFMT_LEN], struct cerror *);
+/* Edit case id; fn gets a row (case, field, before, after) per change,
+ * and one (case, customer, from, to) when the case changed customer. */
+int	correct_edit(struct casefile *, int64_t, const struct edit *,
+	    row_fn *, void *, struct cerror *);
 
 /* hooks.c: commands named in settings, run with the case on stdin. */
 /*
@@ -527,6 +548,7 @@ struct account {
 	const char		*interviewer;	/* NULL: the actor */
 	const char		*when;	/* NULL: now */
 	const char		*medium;
+	const char		*reason;	/* complainant heard first */
 	const struct statement	*statements;
 	size_t			 nstatements;
 	const char *const	*recordings;	/* paths */

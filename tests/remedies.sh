@@ -188,3 +188,90 @@ investigating||
 unsatisfied|closed|closed|rusak lagi
 reopen|closed|investigating|rusak lagi
 EOF
+
+# 3. Corrections, logged: a person's grade, and edits of the case and its
+# customer.
+complaint-new -n 'Ann Berg' -e ann@example.com -r 2026-11-21 \
+    Second kettle leaks too </dev/null >/dev/null 2>&1
+check 'grade needs a reason' 64 'complaint-resolve grade 3 high'
+check 'an unknown grade names the valid ones' 65 \
+    'complaint-resolve grade 3 urgent -m x'
+check_err 'complaint-resolve: no severity urgent; give low, medium, high or critical'
+check 'grade: the due times follow from the received time' 0 \
+    'complaint-resolve grade 3 high -m "the customer cannot use the goods at all"' <<EOF
+3	high	2026-11-20T04:00:00Z	2026-11-23T00:00:00Z
+EOF
+check_sql 'graded, logged with before and after' "SELECT severity, graded,
+    ack_due, resolve_due FROM cases WHERE id = 3;
+    SELECT action, note FROM events WHERE action = 'grade';
+    SELECT content FROM audit WHERE action = 'grade'" <<EOF
+3|2026-11-22T10:00:00Z|2026-11-20T04:00:00Z|2026-11-23T00:00:00Z
+grade|the customer cannot use the goods at all
+{"case":3,"severity":"high","was":"medium","ack_due":"2026-11-20T04:00:00Z","resolve_due":"2026-11-23T00:00:00Z","reason":"the customer cannot use the goods at all"}
+EOF
+check 'the same grade again is nothing to change' 64 \
+    'complaint-resolve grade 3 high -m again'
+check_err 'complaint-resolve: case 3 is high already; nothing to change
+usage: complaint-resolve grade CASE SEVERITY -m REASON'
+
+check 'edit with nothing to change is 64' 64 'complaint-resolve edit 1 -m typo'
+check 'edit needs a reason' 64 \
+    'complaint-resolve edit 1 --email ann.berg@example.com'
+check 'an unknown field is 65 and names the fields' 65 \
+    'complaint-resolve edit 1 --colour red -m x'
+check_err 'complaint-resolve: edit has no field --colour; give --name, --email, --phone, --product, --order, --amount or --employee'
+check 'a bad e-mail address is 65' 65 \
+    'complaint-resolve edit 1 --email ann.example.com -m typo'
+check 'the same value is nothing to change' 64 \
+    'complaint-resolve edit 1 --email ann@example.com -m typo'
+check 'a customer with other cases: this case moves to a new record' 0 \
+    'complaint-resolve edit 1 --email ann.berg@example.com -m "typo in the address"' <<EOF
+1	email	ann@example.com	ann.berg@example.com
+1	customer	1	4
+EOF
+check_sql 'the other case keeps the old record' "SELECT id, customer FROM
+    cases WHERE id IN (1, 4); SELECT id, name, email FROM customers
+    WHERE id IN (1, 4)" <<EOF
+1|4
+4|1
+1|Ann Berg|ann@example.com
+4|Ann Berg|ann.berg@example.com
+EOF
+check_sql 'before and after are in the log' "SELECT note FROM events
+    WHERE action = 'edit'; SELECT content FROM audit WHERE action = 'edit'" <<EOF
+typo in the address
+{"case":1,"changes":[{"field":"email","before":"ann@example.com","after":"ann.berg@example.com"}],"customer":{"from":1,"to":4},"reason":"typo in the address"}
+EOF
+check 'with --all, every case of the old record moves to the one named' 0 \
+    'complaint-resolve edit 4 --email ann.berg@example.com --all -m "same typo"' <<EOF
+4	email	ann@example.com	ann.berg@example.com
+4	customer	1	4
+EOF
+check_sql 'both cases are the one customer' "SELECT id, customer FROM cases
+    WHERE id IN (1, 4)" <<EOF
+1|4
+4|4
+EOF
+check 'a customer with one case is corrected in place' 0 \
+    'complaint-resolve edit 3 --name "Sara Lundh" --phone "+46 70 123 45 67" -m "spelling; phone by mail"' <<EOF
+3	name	Sara Lund	Sara Lundh
+3	phone		+46 70 123 45 67
+EOF
+check_sql 'the record itself' 'SELECT id, name, phone FROM customers
+    WHERE id = 3; SELECT customer FROM cases WHERE id = 3' <<EOF
+3|Sara Lundh|+46 70 123 45 67
+3
+EOF
+check 'the case'"'"'s own fields' 0 \
+    'complaint-resolve edit 2 --product Blender --order ORD-77 --amount 20 --employee Rina -m "from the receipt"' <<EOF
+2	product		Blender
+2	order		ORD-77
+2	amount		20.00 EUR
+2	employee		Rina
+EOF
+check 'a bad amount is 65, nothing half-written' 65 \
+    'complaint-resolve edit 2 --product Mixer --amount lots -m x'
+check_sql 'as it was' 'SELECT product, order_ref, amount, currency,
+    employee FROM cases WHERE id = 2' <<EOF
+Blender|ORD-77|2000|EUR|Rina
+EOF
