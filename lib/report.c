@@ -16,6 +16,7 @@
 #include "internal.h"
 
 #define YESNO(x)	"CASE " x " WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END"
+#define HISTORY_SHOWN	"20"	/* the customer's other cases in a dossier */
 
 /* Run the cached statement sql with :id and :now bound. */
 int
@@ -255,7 +256,27 @@ query_history(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 	    " ORDER BY w.id DESC LIMIT 1) AS satisfied,"
 	    " o.summary AS summary FROM cases c"
 	    " JOIN cases o ON o.customer = c.customer AND o.id <> c.id"
-	    " WHERE c.id = :id ORDER BY o.received, o.id";
+	    " WHERE c.id = :id ORDER BY o.received DESC, o.id DESC"
+	    " LIMIT " HISTORY_SHOWN;
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+query_history_counts(struct casefile *cf, int64_t id, row_fn *fn,
+    void *arg, struct cerror *e)
+{
+	/* The customer's other cases by status, then all of them; past
+	 * the ones shown, where to find the rest. */
+	static const char sql[] =
+	    "WITH o AS (SELECT o.status FROM cases c JOIN cases o"
+	    " ON o.customer = c.customer AND o.id <> c.id WHERE c.id = :id)"
+	    " SELECT status, cases FROM (SELECT 0 AS k, status, count(*)"
+	    " AS cases FROM o GROUP BY status"
+	    " UNION ALL SELECT 1, 'all', count(*) FROM o HAVING count(*) > 0"
+	    " UNION ALL SELECT 2, 'more', 'complaint-report list --customer '"
+	    " || c.customer FROM cases c WHERE c.id = :id AND (SELECT count(*)"
+	    " FROM o) > " HISTORY_SHOWN ") ORDER BY k, status";
 
 	return case_rows(cf, sql, id, fn, arg, e);
 }

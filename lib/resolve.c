@@ -338,7 +338,7 @@ resolve_close(struct casefile *cf, int64_t id, const char *cause,
 	static const char sql[] = "UPDATE cases SET closed = ?2, cause = ?3,"
 	    " lesson = ?4, paused = NULL WHERE id = ?1";
 	struct casestate cs;
-	struct buf	 c = { NULL, 0, 0 };
+	struct buf	 c = { NULL, 0, 0 }, note = { NULL, 0, 0 };
 	int		 rc, added;
 
 	if (cause == NULL || *cause == '\0')
@@ -355,8 +355,16 @@ resolve_close(struct casefile *cf, int64_t id, const char *cause,
 		if (rc != 0)
 			return rc;
 	}
-	return step(cf, id, V_CLOSE, sql, cause, lesson, lesson, "cause",
+	/* The timeline names each close's cause: a reopen keeps them all. */
+	if (buf_puts(&note, cause) != 0 || (lesson != NULL && *lesson != '\0'
+	    && buf_printf(&note, ": %s", lesson) != 0)) {
+		buf_free(&note);
+		return cerror_set(e, EX_OSERR, "out of memory");
+	}
+	rc = step(cf, id, V_CLOSE, sql, cause, lesson, note.s, "cause",
 	    "lesson", e);
+	buf_free(&note);
+	return rc;
 }
 
 int

@@ -275,3 +275,58 @@ check_sql 'as it was' 'SELECT product, order_ref, amount, currency,
     employee FROM cases WHERE id = 2' <<EOF
 Blender|ORD-77|2000|EUR|Rina
 EOF
+
+# 7. History kept, dossier bounded.
+check 'reopen keeps the earlier cause and lesson' 0 \
+    'complaint-resolve reopen 1 -m "leaks again"' <<EOF
+1	investigating
+EOF
+check_sql 'still there' 'SELECT status, cause, lesson FROM cases WHERE id = 1' <<EOF
+investigating|product-defect|test the seals
+EOF
+check 'close again, with another cause' 0 \
+    'complaint-resolve close 1 --cause delivery -m "crushed in transit"' <<EOF
+1	closed
+EOF
+check 'the timeline shows each close with its cause' 0 \
+    'complaint-report show 1 | grep "	close	" | cut -f3,6' <<EOF
+close	product-defect: test the seals
+close	delivery: crushed in transit
+EOF
+check 'causes counts a case once, by its latest cause' 0 \
+    'complaint-report causes' <<EOF
+delivery	2	100.0	100.0
+EOF
+check 'the customer history: counts by status, then the cases' 0 \
+    'complaint-report show 1 | sed -n "/^history-counts\$/,\$p"' <<EOF
+history-counts
+new	1
+all	1
+
+history
+4	2026-11-21T00:00:00Z	new					Second kettle leaks too
+EOF
+complaint-new -n Rina -e rina@example.id -r 2026-11-01 Blender mati \
+    </dev/null >/dev/null 2>&1
+sqlite3 "$COMPLAINT_FILE" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
+    SELECT i + 1 FROM n WHERE i < 24) INSERT INTO cases (customer,
+    received, created, status, summary, updated) SELECT customer,
+    strftime('%Y-%m-%dT%H:%M:%SZ', '2026-10-01', '+' || i || ' days'),
+    created, CASE WHEN i % 3 = 0 THEN 'closed' ELSE 'new' END,
+    'Blender ' || i, updated FROM cases, n WHERE id = 5"
+check 'a customer of many cases: counts, the 20 latest, the rest named' 0 \
+    'complaint-report show 5 | sed -n "/^history-counts\$/,/^\$/p;/^history\$/,\$p" | sed -n "1,8p;\$p"' <<EOF
+history-counts
+closed	8
+new	16
+all	24
+more	complaint-report list --customer 5
+
+history
+29	2026-10-25T00:00:00Z	closed					Blender 24
+10	2026-10-06T00:00:00Z	new					Blender 5
+EOF
+check 'of them 20 are shown' 0 \
+    'complaint-report show 5 | sed -n "/^history\$/,\$p" | wc -l' <<EOF
+21
+EOF
