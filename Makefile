@@ -75,12 +75,15 @@ all: $(BIN)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIBOBJ): $(HDR)
-lib/casefile.o: lib/schema.h lib/rules.h
+lib/casefile.o: lib/schema.h lib/rules.h lib/rules-remedies.h
 
 lib/schema.h: lib/schema.sql
 	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' lib/schema.sql >$@
 lib/rules.h: lib/rules.sql
 	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' lib/rules.sql >$@
+lib/rules-remedies.h: lib/rules-remedies.sql
+	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' \
+	    lib/rules-remedies.sql >$@
 
 lib/libcomplaint.a: $(LIBOBJ)
 	rm -f $@
@@ -121,7 +124,7 @@ unit: $(UNIT) $(REPLAY)
 
 # Fuzz targets: clang's libFuzzer, the library built into each target with
 # the same sanitizers.  make fuzz FUZZ_SECONDS=60 for a short run.
-$(FUZZ): lib/schema.h lib/rules.h $(HDR) $(LIBOBJ:.o=.c) tests/fuzz/replay.c
+$(FUZZ): lib/schema.h lib/rules.h lib/rules-remedies.h $(HDR) $(LIBOBJ:.o=.c) tests/fuzz/replay.c
 	clang -std=c11 -D_DEFAULT_SOURCE -DLIBBSD_OPENBSD_VIS $(PKG_CFLAGS) \
 		-Ilib -g -O1 -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all -o $@ $@.c $(LIBOBJ:.o=.c) \
@@ -195,7 +198,7 @@ print-bin:
 	@echo $(BIN)
 
 clean:
-	rm -f $(BIN) $(LIBOBJ) $(UNIT) $(FUZZ) $(REPLAY) lib/libcomplaint.a lib/schema.h lib/rules.h
+	rm -f $(BIN) $(LIBOBJ) $(UNIT) $(FUZZ) $(REPLAY) lib/libcomplaint.a lib/schema.h lib/rules.h lib/rules-remedies.h
 
 .PHONY: all unit deps check asan lint fuzz stress demo install uninstall \
 	print-bin clean

@@ -32,6 +32,7 @@
 static const char schema_sql[] =
 #include "schema.h"
 #include "rules.h"
+#include "rules-remedies.h"
 ;
 
 /* Schema 2: attachments, the working week, and triage's default rules. */
@@ -49,12 +50,18 @@ static const char schema2_sql[] =
 
 /*
  * Schema 3, remedies: the time and the step (agreed, decided) that
- * stopped a case's resolve clock, and when a person graded its severity.
+ * stopped a case's resolve clock, when a person graded its severity, and
+ * triage rules read in their clause (negation, only_with, not_with) with
+ * the police and consumer-authority words.
  */
 static const char schema_remedies_sql[] =
     "ALTER TABLE cases ADD COLUMN settled TEXT;"
     "ALTER TABLE cases ADD COLUMN settled_by TEXT;"
-    "ALTER TABLE cases ADD COLUMN graded TEXT;";
+    "ALTER TABLE cases ADD COLUMN graded TEXT;"
+    "ALTER TABLE rules ADD COLUMN only_with TEXT;"
+    "ALTER TABLE rules ADD COLUMN not_with TEXT;"
+#include "rules-remedies.h"
+;
 
 /*
  * Forward steps from older schemas: { version after the step, SQL }.

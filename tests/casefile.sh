@@ -62,6 +62,8 @@ sqlite3 "$T/v1.db" "DROP TABLE attachments; DELETE FROM rules;
     ALTER TABLE cases DROP COLUMN settled;
     ALTER TABLE cases DROP COLUMN settled_by;
     ALTER TABLE cases DROP COLUMN graded;
+    ALTER TABLE rules DROP COLUMN only_with;
+    ALTER TABLE rules DROP COLUMN not_with;
     DELETE FROM settings WHERE key IN ('sla.week', 'sla.holidays');
     PRAGMA user_version = 1"
 check 'a schema 1 file is migrated by a writer' 0 \
@@ -82,13 +84,25 @@ EOF
 sqlite3 "$COMPLAINT_FILE" ".backup '$T/v2.db'"
 sqlite3 "$T/v2.db" "ALTER TABLE cases DROP COLUMN settled;
     ALTER TABLE cases DROP COLUMN settled_by;
-    ALTER TABLE cases DROP COLUMN graded; PRAGMA user_version = 2"
+    ALTER TABLE cases DROP COLUMN graded;
+    DELETE FROM rules WHERE pattern IN ('police', 'polisi', 'arn');
+    ALTER TABLE rules DROP COLUMN only_with;
+    ALTER TABLE rules DROP COLUMN not_with; PRAGMA user_version = 2"
 check 'a schema 2 file gets the remedies step' 0 \
     "complaint-resolve -f $T/v2.db ack 1 >/dev/null &&
     sqlite3 $T/v2.db 'PRAGMA user_version;
-    SELECT id, settled, settled_by, graded FROM cases WHERE id = 1'" <<EOF
+    SELECT id, settled, settled_by, graded FROM cases WHERE id = 1;
+    SELECT pattern FROM rules WHERE pattern IN (\"police\", \"polisi\", \"arn\")
+    ORDER BY pattern;
+    SELECT pattern, not_with IS NOT NULL FROM rules WHERE kind = \"safety\"
+    AND pattern GLOB \"skadad*\"'" <<EOF
 3
 1|||
+arn
+police
+polisi
+skadad*|1
+skadade|1
 EOF
 printf 'not a database\n' >"$T/text.db"
 check 'a file that is not SQLite is 65' 65 "complaint-new -f $T/text.db x"

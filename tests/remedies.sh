@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck disable=SC2016
 # tests/remedies.sh: several remedies on one case, expiry, the clocks a
 # settlement and a follow-up keep, corrections, and the history a reopen
 # keeps, on three disputes (English, Indonesian, Swedish).

@@ -104,7 +104,7 @@ EOF
 check 'config rule rm offers the rule ids' 0 \
     "zsh -f $T/complete.zsh complaint complaint config rule rm '' | sed -n '1p;\$p'" <<EOF
 1
-101
+118
 EOF
 complaint-new -n 'Ann Lee' -e ann@example.com Kettle cracked </dev/null >/dev/null 2>&1
 complaint-new -n "Eve \$(touch $T/ran) A:B" Lost parcel </dev/null >/dev/null 2>&1
