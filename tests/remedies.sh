@@ -331,3 +331,32 @@ check 'of them 20 are shown' 0 \
     'complaint-report show 5 | sed -n "/^history\$/,\$p" | wc -l' <<EOF
 21
 EOF
+
+# The end of the three stories: due and overdue as the dossiers tell them.
+check 'the Swedish case: graded due times, the clock stopped by the decision' 0 \
+    'complaint-report show 3 | sed -n "/^due\$/,/^\$/p"' <<EOF
+due
+ack	2026-11-20T04:00:00Z	2026-11-22T10:00:00Z	breached	54	
+resolve	2026-11-23T00:00:00Z	2026-11-22T10:00:00Z	met		decided
+
+EOF
+check 'the Indonesian case, reopened, runs late again' 0 \
+    'COMPLAINT_NOW=2026-11-28T00:00:00Z complaint-report overdue --customer budi@example.id | cut -f1-4' <<EOF
+2	resolve	2026-11-27T00:00:00Z	24
+EOF
+check 'overdue now: the acknowledgements still owed' 0 \
+    'complaint-report overdue | cut -f1-4' <<EOF
+5	ack	2026-11-02T00:00:00Z	490
+4	ack	2026-11-22T00:00:00Z	10
+EOF
+check 'the English case closed twice, reviewed, its follow-up done' 0 \
+    'complaint-report show 1 | sed -n "/^followups\$/,/^\$/p" | cut -f2-5;
+    complaint-report show 1 | sed -n "s/^flags *//p"' <<EOF
+followups
+2026-11-29T10:00:00Z	2026-11-30T10:00:00Z	no	2
+
+review
+EOF
+check 'the log still verifies' 0 'complaint-report verify | cut -f1' <<EOF
+ok
+EOF
