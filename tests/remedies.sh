@@ -360,3 +360,12 @@ EOF
 check 'the log still verifies' 0 'complaint-report verify | cut -f1' <<EOF
 ok
 EOF
+complaint-new -e lars@example.se --ref SE-9 -r 2026-11-20 Trasig lampa \
+    </dev/null >/dev/null 2>&1
+check 'a graded case keeps its grade when the complaint comes in again' 0 '
+    complaint-resolve grade 30 critical -m "sladden glöder" >/dev/null &&
+    complaint-new -e lars@example.se --ref SE-9 -r 2026-11-20 "Trasig lampa, min advokat" 2>/dev/null &&
+    sqlite3 "$COMPLAINT_FILE" "SELECT severity, graded FROM cases WHERE id = 30"' <<EOF
+30
+4|2026-11-22T10:00:00Z
+EOF
