@@ -26,6 +26,7 @@ LIBOBJ = \
 	lib/casefile.o \
 	lib/cases.o \
 	lib/compare.o \
+	lib/correct.o \
 	lib/csvio.o \
 	lib/error.o \
 	lib/hooks.o \
@@ -34,6 +35,7 @@ LIBOBJ = \
 	lib/mail.o \
 	lib/money.o \
 	lib/phone.o \
+	lib/offer.o \
 	lib/policy.o \
 	lib/query.o \
 	lib/report.o \
@@ -76,12 +78,15 @@ all: $(BIN)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIBOBJ): $(HDR)
-lib/casefile.o: lib/schema.h lib/rules.h
+lib/casefile.o: lib/schema.h lib/rules.h lib/rules-remedies.h
 
 lib/schema.h: lib/schema.sql
 	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' lib/schema.sql >$@
 lib/rules.h: lib/rules.sql
 	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' lib/rules.sql >$@
+lib/rules-remedies.h: lib/rules-remedies.sql
+	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' \
+	    lib/rules-remedies.sql >$@
 
 lib/libcomplaint.a: $(LIBOBJ)
 	rm -f $@
@@ -131,7 +136,7 @@ unit: $(UNIT) $(REPLAY)
 
 # Fuzz targets: clang's libFuzzer, the library built into each target with
 # the same sanitizers.  make fuzz FUZZ_SECONDS=60 for a short run.
-$(FUZZ): lib/schema.h lib/rules.h $(HDR) $(LIBOBJ:.o=.c) tests/fuzz/replay.c
+$(FUZZ): lib/schema.h lib/rules.h lib/rules-remedies.h $(HDR) $(LIBOBJ:.o=.c) tests/fuzz/replay.c
 	clang -std=c11 -D_DEFAULT_SOURCE -DLIBBSD_OPENBSD_VIS $(PKG_CFLAGS) \
 		-Ilib -g -O1 -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all -o $@ $@.c $(LIBOBJ:.o=.c) \
@@ -215,7 +220,7 @@ print-bin:
 	@echo $(BIN)
 
 clean:
-	rm -f $(BIN) $(LIBOBJ) $(UNIT) $(FUZZ) $(REPLAY) lib/libcomplaint.a lib/schema.h lib/rules.h
+	rm -f $(BIN) $(LIBOBJ) $(UNIT) $(FUZZ) $(REPLAY) lib/libcomplaint.a lib/schema.h lib/rules.h lib/rules-remedies.h
 
 .PHONY: all unit deps check asan lint fuzz stress demo install uninstall \
 	print-bin clean

@@ -54,7 +54,8 @@ usage(FILE *fp)
 	fputs("usage: complaint-interview [-f FILE] -r ROLE [-p PARTY] "
 	    "[-i INTERVIEWER] [-w WHEN]\n"
 	    "                           [--medium MEDIUM] [--recording FILE]... "
-	    "[--csv] CASE < statements\n"
+	    "[--reason REASON]\n"
+	    "                           [--csv] CASE < statements\n"
 	    "       complaint-interview [-f FILE] [--csv] -l CASE...\n"
 	    "       complaint-interview [-f FILE] [--csv] -s ACCOUNT\n", fp);
 }
@@ -286,11 +287,12 @@ record(struct casefile *cf, struct lines *l, struct cerror *e)
 int
 main(int argc, char *argv[])
 {
-	enum { O_CSV = 256, O_MEDIUM, O_RECORDING, O_VERSION };
+	enum { O_CSV = 256, O_MEDIUM, O_RECORDING, O_VERSION, O_REASON };
 	static const struct option longopts[] = {
 		{ "csv", no_argument, NULL, O_CSV },
 		{ "help", no_argument, NULL, 'h' },
 		{ "medium", required_argument, NULL, O_MEDIUM },
+		{ "reason", required_argument, NULL, O_REASON },
 		{ "recording", required_argument, NULL, O_RECORDING },
 		{ "version", no_argument, NULL, O_VERSION },
 		{ NULL, 0, NULL, 0 }
@@ -341,6 +343,9 @@ main(int argc, char *argv[])
 				    RECORDINGS_MAX);
 			opts.recordings[opts.a.nrecordings++] = optarg;
 			break;
+		case O_REASON:
+			opts.a.reason = optarg;
+			break;
 		case O_VERSION:
 			puts("complaint-interview " COMPLAINT_VERSION);
 			return 0;
@@ -378,10 +383,6 @@ main(int argc, char *argv[])
 	    (rc = record(cf, &l, &e)) != 0 ||
 	    (rc = casefile_commit(cf, &e)) != 0)
 		goto fail;
-	if (opts.a.warn)
-		warnx("case %lld: the complainant is heard before any employee; "
-		    "the procedure hears the employee involved first",
-		    (long long)opts.a.case_id);
 	printf("%lld\n", (long long)opts.a.id);
 	lines_free(&l);
 	casefile_close(cf);

@@ -92,6 +92,7 @@ static const struct section {
 	{ "decisions", query_decisions },
 	{ "followups", query_followups },
 	{ "outcome", query_cause },
+	{ "history-counts", query_history_counts },
 	{ "history", query_history },
 };
 

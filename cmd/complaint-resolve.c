@@ -31,6 +31,8 @@ static struct {
 	int		 score;
 	int		 done;
 	int		 new_cause;
+	int		 reopen;		/* follow-up --done */
+	struct edit	 ed;			/* edit's fields */
 	int		 message;
 	int		 yes;
 	int		 quiet;		/* -q: no word when - reads no id */
@@ -63,6 +65,8 @@ static int	v_assign(struct casefile *, char **, int, struct cerror *);
 static int	v_anonymise(struct casefile *, char **, int, struct cerror *);
 static int	v_decide(struct casefile *, char **, int, struct cerror *);
 static int	v_followup(struct casefile *, char **, int, struct cerror *);
+static int	v_grade(struct casefile *, char **, int, struct cerror *);
+static int	v_edit(struct casefile *, char **, int, struct cerror *);
 static int	v_merge(struct casefile *, char **, int, struct cerror *);
 static int	v_merge_customer(struct casefile *, char **, int,
 		    struct cerror *);
@@ -80,10 +84,10 @@ static const struct verb verbs[] = {
 	{ "propose", v_propose, NULL, "|m|approved-by|expires|",
 	    "propose CASE KIND [AMOUNT] [-m NOTE] [--approved-by WHO] "
 	    "[--expires TIME]", NULL },
-	{ "accept", v_answer, NULL, "|m|", "accept CASE [PROPOSAL] [-m NOTE]",
-	    NULL },
+	{ "accept", v_answer, NULL, "|m|",
+	    "accept CASE [PROPOSAL...] [-m NOTE]", NULL },
 	{ "decline", v_answer, NULL, "|m|",
-	    "decline CASE [PROPOSAL] [-m REASON]", NULL },
+	    "decline CASE [PROPOSAL...] [-m REASON]", NULL },
 	{ "counter", v_answer, NULL, "|m|",
 	    "counter CASE [PROPOSAL] AMOUNT [-m NOTE]", NULL },
 	{ "escalate", v_each, escalate1, "|m|t|ticket|",
@@ -92,10 +96,11 @@ static const struct verb verbs[] = {
 	{ "decide", v_decide, NULL, "|m|favour|",
 	    "decide CASE -m RATIONALE [--favour customer|company|both]",
 	    NULL },
-	{ "follow-up", v_followup, NULL, "|m|in|at|done|satisfied|score|",
+	{ "follow-up", v_followup, NULL,
+	    "|m|in|at|done|satisfied|score|reopen|",
 	    "follow-up CASE... [--in 7d | --at TIME]\n"
 	    "       complaint-resolve follow-up CASE --done "
-	    "[--satisfied yes|no] [--score 1-5] [-m NOTE]", NULL },
+	    "[--satisfied yes|no [--reopen]] [--score 1-5] [-m NOTE]", NULL },
 	{ "close", v_each, close1, "|m|cause|new-cause|",
 	    "close CASE... --cause CAUSE [-m LESSON] [--new-cause]",
 	    "hook.close" },
@@ -104,6 +109,12 @@ static const struct verb verbs[] = {
 	    "anonymise CUSTOMER [--yes]", NULL },
 	{ "merge-customer", v_merge_customer, NULL, "||",
 	    "merge-customer CUSTOMER DUPLICATE", NULL },
+	{ "grade", v_grade, NULL, "|m|", "grade CASE SEVERITY -m REASON",
+	    NULL },
+	{ "edit", v_edit, NULL,
+	    "|m|name|email|phone|product|order|amount|employee|all|",
+	    "edit CASE [--name|--email|--phone|--product|--order|--amount|"
+	    "--employee VALUE]... [--all] -m REASON", NULL },
 };
 
 static void
@@ -291,35 +302,49 @@ v_propose(struct casefile *cf, char **argv, int argc, struct cerror *e)
 	return 0;
 }
 
-/* accept, decline and counter: the verb is in argv[-1]. */
+/*
+ * accept and decline CASE [PROPOSAL...], counter CASE [PROPOSAL] AMOUNT:
+ * the verb is in argv[-1].
+ */
 static int
 v_answer(struct casefile *cf, char **argv, int argc, struct cerror *e)
 {
 	const char	*name = argv[-1], *amount = NULL;
-	int64_t		 id, pid = 0;
-	int		 verb, rc, max;
+	int64_t		 id, *pids = NULL;
+	size_t		 np = 0;
+	int		 verb, rc, nnamed;
 
 	verb = strcmp(name, "accept") == 0 ? V_ACCEPT :
 	    strcmp(name, "decline") == 0 ? V_DECLINE : V_COUNTER;
-	max = verb == V_COUNTER ? 3 : 2;
-	if (argc < 1 || argc > max || (verb == V_COUNTER && argc < 2))
+	if (argc < 1 || (verb == V_COUNTER && (argc < 2 || argc > 3)))
 		return cerror_set(e, EX_USAGE, "%s needs CASE%s", name,
-		    verb == V_COUNTER ? " [PROPOSAL] AMOUNT" : " [PROPOSAL]");
+		    verb == V_COUNTER ? " [PROPOSAL] AMOUNT" :
+		    " [PROPOSAL...]");
 	if ((rc = one_id(argv[0], &id, e)) != 0)
 		return rc;
-	if ((verb != V_COUNTER && argc == 2) || argc == 3)
-		if (ids_parse(argv[1], &pid) != 0)
-			return cerror_set(e, EX_DATAERR, "not a proposal id");
+	nnamed = verb == V_COUNTER ? argc - 2 : argc - 1;
+	if ((pids = calloc(nnamed + 1, sizeof(*pids))) == NULL)
+		return cerror_set(e, EX_OSERR, "out of memory");
+	for (int i = 0; i < nnamed; i++)
+		if (ids_parse(argv[1 + i], &pids[np++]) != 0) {
+			char vis[64];
+
+			rc = cerror_set(e, EX_DATAERR, "%s is not a proposal "
+			    "id", text_vis(vis, sizeof(vis), argv[1 + i]));
+			goto out;
+		}
 	if (verb == V_COUNTER)
 		amount = argv[argc - 1];
-	if ((rc = resolve_answer(cf, id, &pid, verb, amount, opts.note,
+	if ((rc = resolve_answer(cf, id, pids, &np, verb, amount, opts.note,
 	    e)) != 0)
-		return rc;
-	fprintf(opts.out, "%lld\tproposal %lld\t%s\n", (long long)id,
-	    (long long)pid,
-	    verb == V_ACCEPT ? "accepted" : verb == V_DECLINE ? "declined" :
-	    "countered");
-	return 0;
+		goto out;
+	for (size_t i = 0; i < np; i++)
+		fprintf(opts.out, "%lld\tproposal %lld\t%s\n", (long long)id,
+		    (long long)pids[i], verb == V_ACCEPT ? "accepted" :
+		    verb == V_DECLINE ? "declined" : "countered");
+out:
+	free(pids);
+	return rc;
 }
 
 static int
@@ -389,14 +414,14 @@ v_followup(struct casefile *cf, char **argv, int argc, struct cerror *e)
 		}
 		if ((rc = one_id(argv[0], &id, e)) != 0)
 			return rc;
-		if ((rc = resolve_followup_done(cf, id, sat, opts.score, opts.note,
-		    e)) != 0)
+		if ((rc = resolve_followup_done(cf, id, sat, opts.score,
+		    opts.reopen, opts.note, e)) != 0)
 			return rc;
 		return print_status(cf, id, e);
 	}
-	if (opts.satisfied != NULL || opts.score != 0)
-		return cerror_set(e, EX_USAGE, "--satisfied and --score go "
-		    "with --done");
+	if (opts.satisfied != NULL || opts.score != 0 || opts.reopen)
+		return cerror_set(e, EX_USAGE, "--satisfied, --score and "
+		    "--reopen go with --done");
 	if (opts.in != NULL && opts.at != NULL)
 		return cerror_set(e, EX_USAGE, "give --in or --at, not both");
 	if (opts.at != NULL) {
@@ -437,6 +462,42 @@ v_reopen(struct casefile *cf, char **argv, int argc, struct cerror *e)
 	if ((rc = resolve_reopen(cf, id, opts.note, e)) != 0)
 		return rc;
 	return print_status(cf, id, e);
+}
+
+static int
+v_grade(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	char	 ack[TIMEFMT_LEN], res[TIMEFMT_LEN];
+	int64_t	 id;
+	int	 rc, sev;
+
+	if (argc != 2)
+		return cerror_set(e, EX_USAGE, "grade needs CASE SEVERITY");
+	if ((rc = one_id(argv[0], &id, e)) != 0 ||
+	    (rc = correct_grade(cf, id, argv[1], opts.note, &sev, ack, res,
+	    e)) != 0)
+		return rc;
+	fprintf(opts.out, "%lld\t%s\t%s\t%s\n", (long long)id,
+	    case_severity_name(sev), ack, res);
+	return 0;
+}
+
+static int
+v_edit(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	struct textout	 t;
+	int64_t		 id;
+	int		 rc;
+
+	if (argc != 1)
+		return cerror_set(e, EX_USAGE, "edit takes one case");
+	if ((rc = one_id(argv[0], &id, e)) != 0)
+		return rc;
+	opts.ed.reason = opts.note;
+	textout_init(&t, opts.out, OUT_TEXT);
+	rc = correct_edit(cf, id, &opts.ed, textout_rowfn, &t, e);
+	textout_free(&t);
+	return rc;
 }
 
 /* Ask on the terminal; anything but y or yes is no. */
@@ -484,6 +545,28 @@ v_anonymise(struct casefile *cf, char **argv, int argc, struct cerror *e)
 out:
 	buf_free(&label);
 	return rc;
+}
+
+/* An option edit does not know: a field that is not one is 65. */
+static void
+edit_badopt(const char *arg, const struct option *lo)
+{
+	char	 vis[64];
+	size_t	 n;
+
+	if (strncmp(arg, "--", 2) == 0) {
+		n = strcspn(arg + 2, "=");
+		for (; lo->name != NULL; lo++)
+			if (strlen(lo->name) == n &&
+			    strncmp(lo->name, arg + 2, n) == 0)
+				break;
+		if (lo->name == NULL)
+			errx(EX_DATAERR, "edit has no field %s; give --name, "
+			    "--email, --phone, --product, --order, --amount "
+			    "or --employee", text_vis(vis, sizeof(vis), arg));
+	}
+	warnx("edit: %s: an unknown option, or its value is missing",
+	    text_vis(vis, sizeof(vis), arg));
 }
 
 static int
@@ -577,19 +660,29 @@ main(int argc, char *argv[])
 {
 	enum { O_APPROVED = 256, O_AT, O_CAUSE, O_DONE, O_EXPIRES, O_FAVOUR,
 	    O_IN, O_MESSAGE, O_NEWCAUSE, O_SATISFIED, O_SCORE, O_STATES,
-	    O_TICKET, O_VERSION, O_YES };
+	    O_TICKET, O_VERSION, O_YES, O_REOPEN, O_NAME, O_EMAIL, O_PHONE,
+	    O_PRODUCT, O_ORDER, O_AMOUNT, O_EMPLOYEE, O_ALL };
 	static const struct option longopts[] = {
+		{ "all", no_argument, NULL, O_ALL },
+		{ "amount", required_argument, NULL, O_AMOUNT },
 		{ "approved-by", required_argument, NULL, O_APPROVED },
 		{ "at", required_argument, NULL, O_AT },
 		{ "cause", required_argument, NULL, O_CAUSE },
 		{ "done", no_argument, NULL, O_DONE },
+		{ "email", required_argument, NULL, O_EMAIL },
+		{ "employee", required_argument, NULL, O_EMPLOYEE },
 		{ "expires", required_argument, NULL, O_EXPIRES },
 		{ "favour", required_argument, NULL, O_FAVOUR },
 		{ "help", no_argument, NULL, 'h' },
 		{ "in", required_argument, NULL, O_IN },
 		{ "message", no_argument, NULL, O_MESSAGE },
+		{ "name", required_argument, NULL, O_NAME },
 		{ "new-cause", no_argument, NULL, O_NEWCAUSE },
+		{ "order", required_argument, NULL, O_ORDER },
+		{ "phone", required_argument, NULL, O_PHONE },
+		{ "product", required_argument, NULL, O_PRODUCT },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "reopen", no_argument, NULL, O_REOPEN },
 		{ "satisfied", required_argument, NULL, O_SATISFIED },
 		{ "score", required_argument, NULL, O_SCORE },
 		{ "states", no_argument, NULL, O_STATES },
@@ -631,6 +724,9 @@ main(int argc, char *argv[])
 			if ((v = operand(operands, &n, argv[optind++],
 			    v)) == NULL)
 				return EX_USAGE;
+			/* edit names a bad field itself (65). */
+			if (n == 1 && v->fn == v_edit)
+				opterr = 0;
 			continue;
 		}
 		/* Each step takes only its own options. */
@@ -698,8 +794,36 @@ main(int argc, char *argv[])
 		case O_SCORE:
 			opts.score = (int)strtonum(optarg, 1, 5, &errstr);
 			if (errstr != NULL)
-				errx(EX_USAGE, "--score: a whole number from "
-				    "1 to 5");
+				errx(EX_DATAERR, "--score %s: give a whole "
+				    "number from 1 to 5", text_vis(key,
+				    sizeof(key), optarg));
+			break;
+		case O_REOPEN:
+			opts.reopen = 1;
+			break;
+		case O_NAME:
+			opts.ed.name = optarg;
+			break;
+		case O_EMAIL:
+			opts.ed.email = optarg;
+			break;
+		case O_PHONE:
+			opts.ed.phone = optarg;
+			break;
+		case O_PRODUCT:
+			opts.ed.product = optarg;
+			break;
+		case O_ORDER:
+			opts.ed.order = optarg;
+			break;
+		case O_AMOUNT:
+			opts.ed.amount = optarg;
+			break;
+		case O_EMPLOYEE:
+			opts.ed.employee = optarg;
+			break;
+		case O_ALL:
+			opts.ed.all = 1;
 			break;
 		case O_STATES:
 			return print_states();
@@ -713,6 +837,8 @@ main(int argc, char *argv[])
 			opts.yes = 1;
 			break;
 		default:
+			if (v != NULL && v->fn == v_edit)
+				edit_badopt(argv[optind - 1], longopts);
 			usage(stderr);
 			return EX_USAGE;
 		}

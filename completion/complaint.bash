@@ -84,7 +84,7 @@ _complaint_compare() {
 _complaint_resolve() {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
 	local steps='ack dismiss assign wait merge propose accept decline
-	    counter escalate decide follow-up close reopen anonymise'
+	    counter escalate decide follow-up close reopen anonymise grade edit'
 	local step='' w
 	for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
 		case " $steps " in *" $w "*) step=$w; break ;; esac
@@ -109,7 +109,10 @@ _complaint_resolve() {
 	propose) opts='-m --approved-by --expires' ;;
 	escalate) opts='-m -t --ticket' ;;
 	decide) opts='-m --favour' ;;
-	follow-up) opts='-m --in --at --done --satisfied --score' ;;
+	follow-up) opts='-m --in --at --done --satisfied --score --reopen' ;;
+	grade) opts='-m' ;;
+	edit) opts='-m --name --email --phone --product --order --amount
+	    --employee --all' ;;
 	close) opts='-m --cause --new-cause' ;;
 	anonymise) opts='--yes' ;;
 	esac

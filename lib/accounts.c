@@ -179,7 +179,7 @@ account_record(struct casefile *cf, struct account *a, struct cerror *e)
 	static const char rec[] = "INSERT INTO recordings (account, path,"
 	    " size, sha256) VALUES (?, ?, ?, ?)";
 	struct casestate cs;
-	struct buf	 c = { NULL, 0, 0 };
+	struct buf	 c = { NULL, 0, 0 }, note = { NULL, 0, 0 };
 	sqlite3_stmt	*st;
 	char		 party[257], taken[TIMEFMT_LEN], now[TIMEFMT_LEN];
 	char		 abs[PATH_MAX], hex[65];
@@ -210,6 +210,20 @@ account_record(struct casefile *cf, struct account *a, struct cerror *e)
 	    e)) != 0)
 		goto out;
 	a->warn = strcmp(a->role, "complainant") == 0 && !heard;
+	/* The order of hearing is the procedure's: a departure is argued. */
+	if (a->warn && (a->reason == NULL || *a->reason == '\0')) {
+		rc = cerror_set(e, EX_DATAERR, "case %lld: no employee has "
+		    "been heard; the procedure hears the employee involved "
+		    "first: give --reason to hear the complainant first",
+		    (long long)a->case_id);
+		goto out;
+	}
+	if (a->warn && (strlen(a->reason) > 1024 ||
+	    !text_utf8ok(a->reason, strlen(a->reason)))) {
+		rc = cerror_set(e, EX_DATAERR, "--reason is not UTF-8 or is "
+		    "longer than 1024 bytes");
+		goto out;
+	}
 	t = casefile_now(cf);
 	if (a->when != NULL && timefmt_parse(a->when, t, -1, &t, e) != 0) {
 		rc = cerror_prefix(e, EX_DATAERR, "-w");
@@ -241,6 +255,12 @@ account_record(struct casefile *cf, struct account *a, struct cerror *e)
 	rc |= text_json_str(&c, "interviewer", a->interviewer);
 	rc |= text_json_str(&c, "taken", taken);
 	rc |= text_json_str(&c, "medium", a->medium);
+	if (a->warn) {
+		rc |= text_json_str(&c, "heard_first", "complainant");
+		rc |= text_json_str(&c, "reason", a->reason);
+		rc |= buf_printf(&note, "heard first: complainant \xe2\x80\x94 "
+		    "%s", a->reason);
+	}
 	rc |= buf_puts(&c, ",\"statements\":[");
 	for (size_t i = 0; i < a->nstatements && rc == 0; i++) {
 		if ((st = db_prepare(cf, stmt, e)) == NULL) {
@@ -254,8 +274,9 @@ account_record(struct casefile *cf, struct account *a, struct cerror *e)
 		    SQLITE_STATIC);
 		if ((rc = db_done(cf, st, e)) != 0)
 			goto out;
-		rc |= buf_puts(&c, i > 0 ? ",{" : "{");
-		rc |= text_json_int(&c, "seq", (int64_t)i + 1);
+		/* text_json_* put a comma after the brace; start by hand. */
+		rc |= buf_printf(&c, "%s{\"seq\":%lld", i > 0 ? "," : "",
+		    (long long)i + 1);
 		rc |= text_json_str(&c, "at", a->statements[i].at);
 		rc |= text_json_str(&c, "text", a->statements[i].text);
 		rc |= buf_puts(&c, "}");
@@ -275,8 +296,8 @@ account_record(struct casefile *cf, struct account *a, struct cerror *e)
 		sqlite3_bind_text(st, 4, hex, -1, SQLITE_STATIC);
 		if ((rc = db_done(cf, st, e)) != 0)
 			goto out;
-		rc |= buf_puts(&c, i > 0 ? ",{" : "{");
-		rc |= text_json_str(&c, "path", abs);
+		rc |= buf_puts(&c, i > 0 ? ",{\"path\":" : "{\"path\":");
+		rc |= text_json(&c, abs);
 		rc |= text_json_int(&c, "size", size);
 		rc |= text_json_str(&c, "sha256", hex);
 		rc |= buf_puts(&c, "}");
@@ -286,9 +307,10 @@ account_record(struct casefile *cf, struct account *a, struct cerror *e)
 		rc = cerror_set(e, EX_OSERR, "out of memory");
 		goto out;
 	}
-	rc = state_apply(cf, a->case_id, V_INTERVIEW, NULL, c.s, &cs, e);
+	rc = state_apply(cf, a->case_id, V_INTERVIEW, note.s, c.s, &cs, e);
 out:
 	buf_free(&c);
+	buf_free(&note);
 	a->party = NULL;
 	return rc;
 }

@@ -25,13 +25,14 @@
 #include "complaint.h"
 #include "internal.h"
 
-#define SCHEMA_VERSION	3
+#define SCHEMA_VERSION	4
 #define APPLICATION_ID	0x436d706c	/* "Cmpl" */
 #define BUSY_DEFAULT	5000
 
 static const char schema_sql[] =
 #include "schema.h"
 #include "rules.h"
+#include "rules-remedies.h"
 ;
 
 /* Schema 2: attachments, the working week, and triage's default rules. */
@@ -60,12 +61,28 @@ static const char schema3_phones_sql[] =
     " WHERE phone IS NOT NULL;";
 
 /*
+ * Schema 4, remedies: the time and the step (agreed, decided) that
+ * stopped a case's resolve clock, when a person graded its severity, and
+ * triage rules read in their clause (negation, only_with, not_with) with
+ * the police and consumer-authority words.
+ */
+static const char schema_remedies_sql[] =
+    "ALTER TABLE cases ADD COLUMN settled TEXT;"
+    "ALTER TABLE cases ADD COLUMN settled_by TEXT;"
+    "ALTER TABLE cases ADD COLUMN graded TEXT;"
+    "ALTER TABLE rules ADD COLUMN only_with TEXT;"
+    "ALTER TABLE rules ADD COLUMN not_with TEXT;"
+#include "rules-remedies.h"
+;
+
+/*
  * Forward steps from older schemas: { version after the step, SQL }.
  * A file of version v gets every step with to > v, in order.
  */
 static const struct migration migrations[] = {
 	{ 2, schema2_sql },
 	{ 3, schema3_phones_sql },
+	{ 4, schema_remedies_sql },
 };
 
 int
@@ -430,7 +447,7 @@ create(struct casefile *cf, struct cerror *e)
 {
 	static const char	 setup[] =
 	    "PRAGMA application_id = 1131245676;"
-	    "PRAGMA user_version = 3;";
+	    "PRAGMA user_version = 4;";
 	int			 n, rc;
 
 	if ((rc = exec(cf, "BEGIN IMMEDIATE", e)) != 0)

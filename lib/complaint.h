@@ -453,6 +453,9 @@ int	state_check(struct casefile *, int64_t, int, struct casestate *,
 /* Take it: the new status, resumed clocks, a timeline event and log. */
 int	state_apply(struct casefile *, int64_t, int, const char *,
 	    const char *, struct casestate *, struct cerror *);
+/* state_apply, with the status to (the table's when NULL). */
+int	state_apply_to(struct casefile *, int64_t, int, const char *,
+	    const char *, const char *, struct casestate *, struct cerror *);
 /* Call fn with a row naming the steps, then one row per state: the
  * status each step leads to, = for the same, - for not allowed. */
 int	state_table(row_fn *, void *);
@@ -460,6 +463,36 @@ int	state_table(row_fn *, void *);
 const char *state_verb_name(int);
 /* 1 when a case of this status needs no more work. */
 int	state_ended(const char *);
+
+/* The customer's other cases of case id by status, their number, and
+ * past the ones the dossier shows, the report that lists them all. */
+int	query_history_counts(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+
+/* offer.c: the open offers of a case and their expiry. */
+/* Record and log, once, the expiry of the open offers past it: of case
+ * id, or of every case when id is 0. */
+int	offer_expire(struct casefile *, int64_t, struct cerror *);
+/* The open offers of case id: "1 refund 50.00 EUR, 2 apology" appended
+ * to list, their number in *n, the first's id in *first. */
+int	offer_open(struct casefile *, int64_t, struct buf *, int *, int64_t *,
+	    struct cerror *);
+
+/* correct.c: corrections after intake, logged with before and after. */
+struct edit {
+	const char	*name, *email, *phone;		/* the customer's */
+	const char	*product, *order, *amount, *employee;
+	int		 all;	/* the other cases of the customer follow */
+	const char	*reason;
+};
+/* A person's grade of case id: severity, and the due times recomputed
+ * from the received time into ack and res. */
+int	correct_grade(struct casefile *, int64_t, const char *, const char *,
+	    int *, char [TIMEFMT_LEN], char [TIMEFMT_LEN], struct cerror *);
+/* Edit case id; fn gets a row (case, field, before, after) per change,
+ * and one (case, customer, from, to) when the case changed customer. */
+int	correct_edit(struct casefile *, int64_t, const struct edit *,
+	    row_fn *, void *, struct cerror *);
 
 /* hooks.c: commands named in settings, run with the case on stdin. */
 /*
@@ -503,9 +536,10 @@ int	resolve_reopen(struct casefile *, int64_t, const char *,
 	    struct cerror *);
 /* Record an offer; fills o->id. */
 int	resolve_propose(struct casefile *, struct offer *, struct cerror *);
-/* The customer's answer (V_ACCEPT, V_DECLINE, V_COUNTER) to offer *pid
- * of case id, or to its latest open one when *pid is 0. */
-int	resolve_answer(struct casefile *, int64_t, int64_t *, int,
+/* The customer's answer (V_ACCEPT, V_DECLINE, V_COUNTER) to the *n
+ * offers pids of case id, taken as one step; with *n 0, to its one open
+ * offer, put in pids[0] (refused when several are open). */
+int	resolve_answer(struct casefile *, int64_t, int64_t *, size_t *, int,
 	    const char *, const char *, struct cerror *);
 /* Escalate case id to team for reason, with a ticket reference. */
 int	resolve_escalate(struct casefile *, int64_t, const char *,
@@ -516,8 +550,9 @@ int	resolve_decide(struct casefile *, int64_t, const char *,
 /* Schedule a follow-up of case id at due (ISO 8601). */
 int	resolve_followup(struct casefile *, int64_t, const char *,
 	    struct cerror *);
-/* Record a follow-up done: satisfied 1, 0, or -1 unknown; score 0-5. */
-int	resolve_followup_done(struct casefile *, int64_t, int, int,
+/* Record a follow-up done: satisfied 1, 0, or -1 unknown; score 0-5.
+ * Unsatisfied on a closed case: reopen it when asked, else flag review. */
+int	resolve_followup_done(struct casefile *, int64_t, int, int, int,
 	    const char *, struct cerror *);
 /* Fold duplicate dup into case id. */
 int	resolve_merge(struct casefile *, int64_t, int64_t, struct cerror *);
@@ -554,6 +589,7 @@ struct account {
 	const char		*interviewer;	/* NULL: the actor */
 	const char		*when;	/* NULL: now */
 	const char		*medium;
+	const char		*reason;	/* complainant heard first */
 	const struct statement	*statements;
 	size_t			 nstatements;
 	const char *const	*recordings;	/* paths */

@@ -106,20 +106,29 @@ static const struct sortkey list_keys[] = {
 };
 
 /*
- * A case is overdue on its earlier missed clock, so each branch leaves out
- * the cases whose other clock was missed first (ack wins a tie).  With no
- * GROUP BY, each branch walks its partial index (cases_ack_open,
- * cases_resolve_open) in due order and SQLite merges the two; with the
- * default order, --limit N stops the merge after N rows (INNER).
+ * A case is overdue on its earliest missed clock: acknowledgement,
+ * resolution (until the customer agreed or a decision was recorded) or a
+ * follow-up (until done, closed cases too).  Each branch leaves out the
+ * cases whose other clock was missed first (ack, then resolve, wins a
+ * tie), so with no GROUP BY each branch walks its partial index
+ * (cases_ack_open, cases_resolve_open, followups_due) in due order and
+ * SQLite merges them; with the default order, --limit N stops the merge
+ * after N rows (INNER).
  */
+#define OPEN_CASE	"c.paused IS NULL AND c.status NOT IN " ENDED
 #define ACK_LATE	"c.acked IS NULL AND c.ack_due < :now"
-#define RESOLVE_LATE	"c.closed IS NULL AND c.resolve_due < :now"
+#define RESOLVE_LATE							\
+	"c.closed IS NULL AND c.settled IS NULL AND c.resolve_due < :now"
+/* A missed follow-up of case c due before t. */
+#define FUP_BEFORE(t)							\
+	"EXISTS (SELECT 1 FROM followups x WHERE x.case_id = c.id"	\
+	" AND x.done IS NULL AND x.due < :now AND x.due < " t ")"
 #define OVERDUE_BRANCH(kind, due, late, other, first)			\
 	"SELECT c.id AS id, '" kind "' AS kind, " due " AS due,"	\
 	" " HOURS(":now", due) " AS late, c.status AS status,"		\
 	" c.severity AS sev, c.customer AS cust, c.summary AS summary"	\
-	" FROM cases c WHERE " late " AND c.paused IS NULL"		\
-	" AND c.status NOT IN " ENDED " AND NOT (" other " AND " first ")"
+	" FROM cases c WHERE " late " AND " OPEN_CASE			\
+	" AND NOT (" other " AND " first ") AND NOT " FUP_BEFORE(due)
 
 static const char *const overdue_sql[] = {
 	"SELECT o.id AS id, o.kind AS kind, o.due AS due,"
@@ -131,7 +140,16 @@ static const char *const overdue_sql[] = {
 	    "c.resolve_due < c.ack_due"), FILTERS,
 	" UNION ALL ",
 	OVERDUE_BRANCH("resolve", "c.resolve_due", RESOLVE_LATE, ACK_LATE,
-	    "c.ack_due <= c.resolve_due"), FILTERS, INNER,
+	    "c.ack_due <= c.resolve_due"), FILTERS,
+	" UNION ALL SELECT c.id, 'follow-up', w.due, " HOURS(":now", "w.due")
+	", c.status, c.severity, c.customer, c.summary FROM followups w"
+	" JOIN cases c ON c.id = w.case_id WHERE w.done IS NULL"
+	" AND w.due < :now AND c.status <> 'merged'"
+	" AND NOT (" OPEN_CASE " AND ((" ACK_LATE " AND c.ack_due <= w.due)"
+	" OR (" RESOLVE_LATE " AND c.resolve_due <= w.due)))"
+	" AND NOT EXISTS (SELECT 1 FROM followups x WHERE x.case_id = c.id"
+	" AND x.done IS NULL AND x.due < :now AND (x.due < w.due"
+	" OR (x.due = w.due AND x.id < w.id)))", FILTERS, INNER,
 	") o LEFT JOIN customers u ON u.id = o.cust", SORT, NULL
 };
 static const struct sortkey due_keys[] = {
@@ -152,7 +170,8 @@ static const char *const due_sql[] = {
 	" " HOURS("o.due", ":now") " AS hours, " CUSTNAME " AS customer,"
 	" u.email AS email, o.summary AS summary FROM (",
 	DUE_BRANCH("ack", "c.ack_due", "c.acked"), FILTERS, " UNION ALL ",
-	DUE_BRANCH("resolve", "c.resolve_due", "c.closed"), FILTERS,
+	DUE_BRANCH("resolve", "c.resolve_due",
+	    "c.closed IS NULL AND c.settled"), FILTERS,
 	" UNION ALL SELECT c.id, 'follow-up', w.due, c.status, c.severity,"
 	" c.customer, c.summary FROM followups w JOIN cases c"
 	" ON c.id = w.case_id WHERE w.done IS NULL AND w.due >= :now"
@@ -543,7 +562,8 @@ query_due_mark(struct casefile *cf, const struct filter *f, row_fn *fn,
 	int		 rc;
 
 	g.mark = 1;
-	if ((rc = query_report(cf, "due", &g, mark_row, &m, e)) != 0)
+	if ((rc = offer_expire(cf, 0, e)) != 0 ||
+	    (rc = query_report(cf, "due", &g, mark_row, &m, e)) != 0)
 		goto out;
 	for (size_t i = 0; i < m.n && rc == 0; i++)
 		rc = query_due_sent(cf, m.v[i].id, m.v[i].kind, m.v[i].due, e);

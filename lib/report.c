@@ -16,6 +16,7 @@
 #include "internal.h"
 
 #define YESNO(x)	"CASE " x " WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END"
+#define HISTORY_SHOWN	"20"	/* the customer's other cases in a dossier */
 
 /* Run the cached statement sql with :id and :now bound. */
 int
@@ -113,14 +114,18 @@ query_dues(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 	static const char sql[] =
 	    "SELECT 'ack' AS kind, ack_due AS due, acked AS met, "
 	    DUE_STATE("ack_due", "acked") " AS state, "
-	    DUE_LATE("ack_due", "acked") " AS hours_late"
+	    DUE_LATE("ack_due", "acked") " AS hours_late, NULL AS stopped_by"
 	    " FROM cases WHERE id = :id AND ack_due IS NOT NULL"
-	    " UNION ALL SELECT 'resolve', resolve_due, closed, "
-	    DUE_STATE("resolve_due", "closed") ", "
-	    DUE_LATE("resolve_due", "closed")
+	    /* the resolve clock stops at an agreement or a decision */
+	    " UNION ALL SELECT 'resolve', resolve_due,"
+	    " coalesce(settled, closed), "
+	    DUE_STATE("resolve_due", "coalesce(settled, closed)") ", "
+	    DUE_LATE("resolve_due", "coalesce(settled, closed)") ","
+	    " CASE WHEN settled IS NOT NULL THEN settled_by"
+	    " WHEN closed IS NOT NULL THEN status END"
 	    " FROM cases WHERE id = :id AND resolve_due IS NOT NULL"
 	    " UNION ALL SELECT * FROM (SELECT 'follow-up', due, done, "
-	    DUE_STATE("due", "done") ", " DUE_LATE("due", "done")
+	    DUE_STATE("due", "done") ", " DUE_LATE("due", "done") ", NULL"
 	    " FROM followups WHERE case_id = :id ORDER BY id)";
 
 	return case_rows(cf, sql, id, fn, arg, e);
@@ -180,7 +185,10 @@ query_proposals(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 	    "SELECT id AS proposal, created AS created, actor AS actor,"
 	    " kind AS kind, money(amount, currency) AS amount,"
 	    " note AS note, expires AS expires, approved_by AS approved_by,"
-	    " answer AS answer, answered AS answered,"
+	    " CASE WHEN answer IS NULL AND expires <= :now THEN 'expired'"
+	    " ELSE answer END AS answer,"
+	    " CASE WHEN answer IS NULL AND expires <= :now THEN expires"
+	    " ELSE answered END AS answered,"
 	    " money(counter, currency) AS counter"
 	    " FROM proposals WHERE case_id = :id ORDER BY id";
 
@@ -248,7 +256,27 @@ query_history(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 	    " ORDER BY w.id DESC LIMIT 1) AS satisfied,"
 	    " o.summary AS summary FROM cases c"
 	    " JOIN cases o ON o.customer = c.customer AND o.id <> c.id"
-	    " WHERE c.id = :id ORDER BY o.received, o.id";
+	    " WHERE c.id = :id ORDER BY o.received DESC, o.id DESC"
+	    " LIMIT " HISTORY_SHOWN;
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+query_history_counts(struct casefile *cf, int64_t id, row_fn *fn,
+    void *arg, struct cerror *e)
+{
+	/* The customer's other cases by status, then all of them; past
+	 * the ones shown, where to find the rest. */
+	static const char sql[] =
+	    "WITH o AS (SELECT o.status FROM cases c JOIN cases o"
+	    " ON o.customer = c.customer AND o.id <> c.id WHERE c.id = :id)"
+	    " SELECT status, cases FROM (SELECT 0 AS k, status, count(*)"
+	    " AS cases FROM o GROUP BY status"
+	    " UNION ALL SELECT 1, 'all', count(*) FROM o HAVING count(*) > 0"
+	    " UNION ALL SELECT 2, 'more', 'complaint-report list --customer '"
+	    " || c.customer FROM cases c WHERE c.id = :id AND (SELECT count(*)"
+	    " FROM o) > " HISTORY_SHOWN ") ORDER BY k, status";
 
 	return case_rows(cf, sql, id, fn, arg, e);
 }

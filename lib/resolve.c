@@ -40,6 +40,27 @@ check_text(const char *what, const char *s, int needed, struct cerror *e)
 	return 0;
 }
 
+/*
+ * Stop the resolve clock of case id, once: the customer agreed to a
+ * remedy, or a decision was recorded (by names which).
+ */
+static int
+settle(struct casefile *cf, int64_t id, const char *by, struct cerror *e)
+{
+	static const char sql[] = "UPDATE cases SET settled = ?2,"
+	    " settled_by = ?3 WHERE id = ?1 AND settled IS NULL";
+	sqlite3_stmt	*st;
+	char		 now[TIMEFMT_LEN];
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, timefmt_iso(casefile_now(cf), now), -1,
+	    SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
+	return db_done(cf, st, e);
+}
+
 /* {"case":id,"k1":"v1",...}: the audit content of a step. */
 static int
 content(struct buf *b, int64_t id, const char *k1, const char *v1,
@@ -317,7 +338,7 @@ resolve_close(struct casefile *cf, int64_t id, const char *cause,
 	static const char sql[] = "UPDATE cases SET closed = ?2, cause = ?3,"
 	    " lesson = ?4, paused = NULL WHERE id = ?1";
 	struct casestate cs;
-	struct buf	 c = { NULL, 0, 0 };
+	struct buf	 c = { NULL, 0, 0 }, note = { NULL, 0, 0 };
 	int		 rc, added;
 
 	if (cause == NULL || *cause == '\0')
@@ -334,16 +355,26 @@ resolve_close(struct casefile *cf, int64_t id, const char *cause,
 		if (rc != 0)
 			return rc;
 	}
-	return step(cf, id, V_CLOSE, sql, cause, lesson, lesson, "cause",
+	/* The timeline names each close's cause: a reopen keeps them all. */
+	if (buf_puts(&note, cause) != 0 || (lesson != NULL && *lesson != '\0'
+	    && buf_printf(&note, ": %s", lesson) != 0)) {
+		buf_free(&note);
+		return cerror_set(e, EX_OSERR, "out of memory");
+	}
+	rc = step(cf, id, V_CLOSE, sql, cause, lesson, note.s, "cause",
 	    "lesson", e);
+	buf_free(&note);
+	return rc;
 }
 
 int
 resolve_reopen(struct casefile *cf, int64_t id, const char *reason,
     struct cerror *e)
 {
+	/* The earlier close's cause and lesson stay until the next close;
+	 * the clock runs again. */
 	static const char sql[] = "UPDATE cases SET closed = NULL,"
-	    " cause = NULL, lesson = NULL WHERE id = ?1";
+	    " settled = NULL, settled_by = NULL WHERE id = ?1";
 	int	 rc;
 
 	if ((rc = check_text("a reason", reason, 1, e)) != 0)
@@ -440,50 +471,80 @@ resolve_propose(struct casefile *cf, struct offer *o, struct cerror *e)
 	return rc;
 }
 
-/* The offer to answer: *pid, or the case's latest unanswered one. */
+/*
+ * Proposal pid of case id, to be answered: open (not answered, not
+ * expired).  Otherwise a refusal naming the open ones.  Expired offers
+ * are recorded as such before this is asked (offer_expire).
+ */
 static int
-open_offer(struct casefile *cf, int64_t id, int64_t *pid, char *expires,
-    char *cur, struct cerror *e)
+open_offer(struct casefile *cf, int64_t id, int64_t pid, char *cur,
+    struct cerror *e)
 {
-	static const char one[] = "SELECT id, ifnull(expires, ''),"
-	    " ifnull(currency, ''), answer FROM proposals"
-	    " WHERE case_id = ?1 AND id = ?2";
-	static const char latest[] = "SELECT id, ifnull(expires, ''),"
-	    " ifnull(currency, ''), answer FROM proposals"
-	    " WHERE case_id = ?1 AND answer IS NULL ORDER BY id DESC LIMIT 1";
+	static const char sql[] = "SELECT ifnull(currency, ''), answer,"
+	    " ifnull(expires, '') FROM proposals WHERE case_id = ?1 AND id = ?2";
+	struct buf	 list = { NULL, 0, 0 };
 	sqlite3_stmt	*st;
-	int		 rc, answered = 0;
+	char		 answer[16] = "", exp[TIMEFMT_LEN] = "";
+	int64_t		 first;
+	int		 rc, n;
 
-	if ((st = db_prepare(cf, *pid ? one : latest, e)) == NULL)
+	if ((st = db_prepare(cf, sql, e)) == NULL)
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
-	if (*pid)
-		sqlite3_bind_int64(st, 2, *pid);
+	sqlite3_bind_int64(st, 2, pid);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*pid = sqlite3_column_int64(st, 0);
-		strlcpy(expires, (const char *)sqlite3_column_text(st, 1),
-		    TIMEFMT_LEN);
-		strlcpy(cur, (const char *)sqlite3_column_text(st, 2), 4);
-		answered = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		strlcpy(cur, (const char *)sqlite3_column_text(st, 0), 4);
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+			strlcpy(answer, (const char *)sqlite3_column_text(st,
+			    1), sizeof(answer));
+		strlcpy(exp, (const char *)sqlite3_column_text(st, 2),
+		    sizeof(exp));
 	}
 	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return *pid ? cerror_set(e, EX_NOINPUT, "case %lld has no "
-		    "proposal %lld", (long long)id, (long long)*pid) :
-		    cerror_set(e, EX_DATAERR, "case %lld has no open proposal; "
-		    "propose one first", (long long)id);
-	if (rc != SQLITE_ROW)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(cf, rc, e);
-	if (answered)
+	if (rc == SQLITE_ROW && *answer == '\0')
+		return 0;
+	if (rc == SQLITE_ROW && strcmp(answer, "expired") == 0)
 		return cerror_set(e, EX_DATAERR, "proposal %lld of case %lld "
-		    "has its answer already; propose again", (long long)*pid,
-		    (long long)id);
-	return 0;
+		    "expired at %s; make a new offer", (long long)pid,
+		    (long long)id, exp);
+	if ((rc = offer_open(cf, id, &list, &n, &first, e)) == 0)
+		rc = cerror_set(e, EX_DATAERR, "case %lld has no open proposal "
+		    "%lld; %s%s", (long long)id, (long long)pid,
+		    n > 0 ? "the open ones: " : "none is open: propose one "
+		    "first", n > 0 ? list.s : "");
+	buf_free(&list);
+	return rc;
+}
+
+/* With no proposal named: the one open, else a refusal listing them. */
+static int
+only_offer(struct casefile *cf, int64_t id, int verb, int64_t *pid,
+    struct cerror *e)
+{
+	struct buf	 list = { NULL, 0, 0 };
+	int		 rc, n;
+
+	if ((rc = offer_open(cf, id, &list, &n, pid, e)) != 0)
+		goto out;
+	if (n == 0)
+		rc = cerror_set(e, EX_DATAERR, "case %lld has no open proposal; "
+		    "propose one first", (long long)id);
+	else if (n > 1)
+		rc = cerror_set(e, EX_DATAERR, "case %lld has %d open "
+		    "proposals: %s; name %s (%s %lld PROPOSAL%s)",
+		    (long long)id, n, list.s, verb == V_COUNTER ? "the one "
+		    "countered" : "one or more", state_verb_name(verb),
+		    (long long)id, verb == V_COUNTER ? " AMOUNT" : "...");
+out:
+	buf_free(&list);
+	return rc;
 }
 
 int
-resolve_answer(struct casefile *cf, int64_t id, int64_t *pid, int verb,
-    const char *amount, const char *note, struct cerror *e)
+resolve_answer(struct casefile *cf, int64_t id, int64_t *pids, size_t *np,
+    int verb, const char *amount, const char *note, struct cerror *e)
 {
 	/* The answer's note goes on the timeline; the offer keeps its own. */
 	static const char sql[] = "UPDATE proposals SET answer = ?2,"
@@ -494,23 +555,33 @@ resolve_answer(struct casefile *cf, int64_t id, int64_t *pid, int verb,
 			    verb == V_DECLINE ? 1 : 2];
 	struct casestate cs;
 	struct money	 m;
-	struct buf	 c = { NULL, 0, 0 };
+	struct buf	 c = { NULL, 0, 0 }, list = { NULL, 0, 0 };
 	sqlite3_stmt	*st;
-	char		 expires[TIMEFMT_LEN] = "", cur[8] = "", now[TIMEFMT_LEN];
-	char		 money[MONEY_LEN];
-	time_t		 t;
-	int		 rc;
+	char		 cur[8] = "", now[TIMEFMT_LEN], money[MONEY_LEN];
+	const char	*to = NULL;
+	int64_t		 first;
+	int		 rc, left;
 
 	if ((rc = check_text("note", note, 0, e)) != 0 ||
 	    (rc = state_check(cf, id, verb, &cs, e)) != 0 ||
-	    (rc = open_offer(cf, id, pid, expires, cur, e)) != 0)
+	    (rc = offer_expire(cf, id, e)) != 0)
 		return rc;
+	if (*np == 0) {
+		if ((rc = only_offer(cf, id, verb, &pids[0], e)) != 0)
+			return rc;
+		*np = 1;
+	}
+	if (verb == V_COUNTER && *np != 1)
+		return cerror_set(e, EX_USAGE, "counter answers one proposal");
+	for (size_t i = 0; i < *np; i++) {
+		for (size_t j = 0; j < i; j++)
+			if (pids[j] == pids[i])
+				return cerror_set(e, EX_USAGE, "proposal %lld "
+				    "is named twice", (long long)pids[i]);
+		if ((rc = open_offer(cf, id, pids[i], cur, e)) != 0)
+			return rc;
+	}
 	timefmt_iso(casefile_now(cf), now);
-	if (verb == V_ACCEPT && *expires != '\0' &&
-	    timefmt_parse(expires, 0, -1, &t, e) == 0 &&
-	    t < casefile_now(cf))
-		return cerror_set(e, EX_DATAERR, "proposal %lld expired at %s; "
-		    "make a new offer", (long long)*pid, expires);
 	if (verb == V_COUNTER) {
 		if (amount == NULL)
 			return cerror_set(e, EX_USAGE, "counter needs the "
@@ -521,24 +592,44 @@ resolve_answer(struct casefile *cf, int64_t id, int64_t *pid, int verb,
 		if (money_parse(amount, cur, 0, &m, e) != 0)
 			return cerror_prefix(e, EX_DATAERR, "amount");
 	}
-	if ((st = db_prepare(cf, sql, e)) == NULL)
-		return e->code;
-	sqlite3_bind_int64(st, 1, *pid);
-	sqlite3_bind_text(st, 2, answer, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
-	if (verb == V_COUNTER)
-		sqlite3_bind_int64(st, 4, m.minor);
-	if ((rc = db_done(cf, st, e)) != 0)
-		return rc;
+	for (size_t i = 0; i < *np; i++) {
+		if ((st = db_prepare(cf, sql, e)) == NULL)
+			return e->code;
+		sqlite3_bind_int64(st, 1, pids[i]);
+		sqlite3_bind_text(st, 2, answer, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+		if (verb == V_COUNTER)
+			sqlite3_bind_int64(st, 4, m.minor);
+		if ((rc = db_done(cf, st, e)) != 0)
+			return rc;
+	}
+	/* A decline leaves the case proposed while other offers are open. */
+	if (verb == V_DECLINE) {
+		rc = offer_open(cf, id, &list, &left, &first, e);
+		buf_free(&list);
+		if (rc != 0)
+			return rc;
+		if (left > 0)
+			to = cs.waiting ? NULL : cs.from;
+	}
 	rc = buf_puts(&c, "{");
 	rc |= text_json_int(&c, "case", id);
-	rc |= text_json_int(&c, "proposal", *pid);
+	rc |= buf_puts(&c, ",\"proposals\":[");
+	for (size_t i = 0; i < *np; i++)
+		rc |= buf_printf(&c, "%s%lld", i ? "," : "",
+		    (long long)pids[i]);
+	rc |= buf_puts(&c, "]");
 	rc |= text_json_str(&c, "answer", answer);
 	if (verb == V_COUNTER)
 		rc |= text_json_str(&c, "counter", money_format(&m, money));
 	rc |= text_json_str(&c, "note", note);
 	rc |= buf_puts(&c, "}");
-	return take(cf, id, verb, note, &c, rc, &cs, e);
+	if (rc != 0)
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+	else if (verb != V_ACCEPT || (rc = settle(cf, id, "agreed", e)) == 0)
+		rc = state_apply_to(cf, id, verb, to, note, c.s, &cs, e);
+	buf_free(&c);
+	return rc;
 }
 
 int
@@ -626,7 +717,8 @@ resolve_decide(struct casefile *cf, int64_t id, const char *favour,
 	sqlite3_bind_text(st, 4, timefmt_iso(casefile_now(cf), now), -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, casefile_actor(cf), -1, SQLITE_STATIC);
-	if ((rc = db_done(cf, st, e)) != 0)
+	if ((rc = db_done(cf, st, e)) != 0 ||
+	    (rc = settle(cf, id, "decided", e)) != 0)
 		return rc;
 	rc = content(&c, id, "favour", favour, "rationale", rationale);
 	return take(cf, id, V_DECIDE, rationale, &c, rc, &cs, e);
@@ -658,8 +750,13 @@ resolve_followup(struct casefile *cf, int64_t id, const char *due,
 
 int
 resolve_followup_done(struct casefile *cf, int64_t id, int satisfied,
-    int score, const char *note, struct cerror *e)
+    int score, int reopen, const char *note, struct cerror *e)
 {
+	/* An unhappy customer of a closed case: the case is looked at again. */
+	static const char review[] = "UPDATE cases SET flags ="
+	    " CASE WHEN ifnull(flags, '') = '' THEN 'review'"
+	    " WHEN instr(',' || flags || ',', ',review,') > 0 THEN flags"
+	    " ELSE flags || ',review' END WHERE id = ?1";
 	/* The earliest follow-up still to do, else a new one done now. */
 	static const char upd[] = "UPDATE followups SET done = ?2,"
 	    " satisfied = ?3, score = ?4, note = ?5 WHERE id = (SELECT id"
@@ -674,9 +771,19 @@ resolve_followup_done(struct casefile *cf, int64_t id, int satisfied,
 	char		 now[TIMEFMT_LEN];
 	int		 rc, verb = satisfied == 0 ? V_UNSATISFIED : V_SATISFIED;
 
+	if (score != 0 && (score < 1 || score > 5))
+		return cerror_set(e, EX_DATAERR, "--score %d: give a whole "
+		    "number from 1 to 5", score);
+	if (reopen && satisfied != 0)
+		return cerror_set(e, EX_USAGE, "--reopen goes with "
+		    "--satisfied no");
 	if ((rc = check_text("note", note, 0, e)) != 0 ||
 	    (rc = state_check(cf, id, verb, &cs, e)) != 0)
 		return rc;
+	if (reopen && strcmp(cs.from, "closed") != 0)
+		return cerror_set(e, EX_DATAERR, "case %lld is %s, not "
+		    "closed; --reopen is for a closed case", (long long)id,
+		    cs.from);
 	timefmt_iso(casefile_now(cf), now);
 	for (int pass = 0; pass < 2; pass++) {
 		if ((st = db_prepare(cf, pass ? ins : upd, e)) == NULL)
@@ -704,7 +811,16 @@ resolve_followup_done(struct casefile *cf, int64_t id, int satisfied,
 		rc |= text_json_int(&c, "score", score);
 	rc |= text_json_str(&c, "note", note);
 	rc |= buf_puts(&c, "}");
-	return take(cf, id, verb, note, &c, rc, &cs, e);
+	if ((rc = take(cf, id, verb, note, &c, rc, &cs, e)) != 0 ||
+	    satisfied != 0 || strcmp(cs.from, "closed") != 0)
+		return rc;
+	if (reopen)
+		return resolve_reopen(cf, id, note != NULL && *note != '\0' ?
+		    note : "the customer is not satisfied", e);
+	if ((st = db_prepare(cf, review, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	return db_done(cf, st, e);
 }
 
 int

@@ -49,7 +49,10 @@ CREATE TABLE cases (
 	cause		TEXT,
 	lesson		TEXT,
 	merged_into	INTEGER REFERENCES cases(id),
-	updated		TEXT NOT NULL
+	updated		TEXT NOT NULL,
+	settled		TEXT,		-- the resolve clock stopped: agreed, decided
+	settled_by	TEXT,
+	graded		TEXT		-- a person set the severity (grade)
 );
 CREATE INDEX cases_customer ON cases(customer, received);
 CREATE INDEX cases_status ON cases(status, id);
@@ -217,15 +220,19 @@ CREATE INDEX attachments_case ON attachments(case_id);
 -- Triage rules: what a rule is about (kind: legal, safety, money, abuse,
 -- urgency, hoax), the language of its word, the pattern (a word or
 -- phrase, a trailing * for any ending; for money an amount), the
--- severity it raises a case to at least, and the flag it sets.
--- Default rules are in rules.sql.
+-- severity it raises a case to at least, and the flag it sets; a rule
+-- fires only where its word is not negated in its clause, and the clause
+-- holds one of only_with and none of not_with (comma-separated words).
+-- Default rules are in rules.sql and rules-remedies.sql.
 CREATE TABLE rules (
 	id		INTEGER PRIMARY KEY,
 	kind		TEXT NOT NULL,
 	lang		TEXT,
 	pattern		TEXT NOT NULL,
 	severity	INTEGER CHECK (severity BETWEEN 1 AND 4),
-	flag		TEXT
+	flag		TEXT,
+	only_with	TEXT,	-- words of the clause, one needed (schema 3)
+	not_with	TEXT	-- words of the clause, none allowed
 );
 
 -- The audit log: append-only, each entry chained to the one before.

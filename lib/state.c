@@ -45,12 +45,12 @@ static const signed char next[NSTATE][NVERB] = {
 [ACK] =	      { SAME, INV,  SAME, WAIT, PROP, NO,   NO,   NO,   ESC,  DEC,  SAME, SAME, INV,  CLO,  DIS,  MRG,  NO },
 [INV] =	      { SAME, SAME, SAME, WAIT, PROP, NO,   NO,   NO,   ESC,  DEC,  SAME, SAME, SAME, CLO,  DIS,  MRG,  NO },
 [PROP] =      { SAME, SAME, SAME, WAIT, SAME, AGR,  INV,  SAME, ESC,  DEC,  SAME, SAME, INV,  CLO,  DIS,  MRG,  NO },
-[AGR] =	      { SAME, SAME, SAME, WAIT, PROP, NO,   NO,   NO,   ESC,  NO,   FUP,  FUP,  INV,  CLO,  NO,   MRG,  NO },
+[AGR] =	      { SAME, SAME, SAME, WAIT, PROP, SAME, SAME, SAME, ESC,  NO,   FUP,  FUP,  INV,  CLO,  NO,   MRG,  NO },
 [ESC] =	      { SAME, SAME, SAME, WAIT, PROP, NO,   NO,   NO,   SAME, DEC,  SAME, SAME, INV,  CLO,  DIS,  MRG,  NO },
 [DEC] =	      { SAME, SAME, SAME, WAIT, PROP, NO,   NO,   NO,   ESC,  SAME, FUP,  FUP,  INV,  CLO,  NO,   MRG,  NO },
 [FUP] =	      { SAME, SAME, SAME, WAIT, PROP, NO,   NO,   NO,   ESC,  DEC,  SAME, SAME, INV,  CLO,  NO,   MRG,  NO },
 [WAIT] =      { NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO },
-[CLO] =	      { NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   INV },
+[CLO] =	      { NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   SAME, SAME, SAME, NO,   NO,   NO,   INV },
 [DIS] =	      { NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   INV },
 [MRG] =	      { NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO },
 };
@@ -291,6 +291,14 @@ int
 state_apply(struct casefile *cf, int64_t id, int verb, const char *note,
     const char *content, struct casestate *cs, struct cerror *e)
 {
+	return state_apply_to(cf, id, verb, NULL, note, content, cs, e);
+}
+
+int
+state_apply_to(struct casefile *cf, int64_t id, int verb, const char *to,
+    const char *note, const char *content, struct casestate *cs,
+    struct cerror *e)
+{
 	static const char sql[] = "UPDATE cases SET status = ?2,"
 	    " updated = ?3 WHERE id = ?1";
 	sqlite3_stmt	*st;
@@ -298,6 +306,11 @@ state_apply(struct casefile *cf, int64_t id, int verb, const char *note,
 	int		 rc;
 
 	if ((rc = state_check(cf, id, verb, cs, e)) != 0)
+		return rc;
+	if (to != NULL)
+		strlcpy(cs->to, to, sizeof(cs->to));
+	/* The first write on a case logs the expiry of its offers. */
+	if ((rc = offer_expire(cf, id, e)) != 0)
 		return rc;
 	if (cs->waiting && (rc = resume(cf, id, e)) != 0)
 		return rc;

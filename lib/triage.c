@@ -10,6 +10,14 @@
  * word.  Money rules compare the amount instead.  The same words tell
  * the language the complaint is written in, by the small words of each.
  *
+ * A word is read in its clause (the text between , . ; : ! ? and words
+ * like but, tapi, men): a rule does not fire where a negation comes up to
+ * three words before its match in the clause ("nobody was hurt", "tidak
+ * ada yang terluka", "ingen skadades") or, in Swedish, right after it
+ * ("det brann inte").  A rule may be limited by the words of the clause:
+ * only_with (one of them must be there) and not_with (none may be), so
+ * Swedish "skadad" about goods is damage, not injury.
+ *
  * Then what needs the case file: a duplicate (an open case of the same
  * customer with the same order or a summary of nearly the same words)
  * and a repeat (the customer's Nth case inside repeat.days).  Both read
@@ -53,6 +61,8 @@ struct rule1 {
 	int		 severity;	/* 0: none */
 	char		*flag;
 	int		 same;		/* next rule of the same node, -1 */
+	char		*only_with;	/* folded words, comma-separated */
+	char		*not_with;
 	struct money	 amount;	/* money rules */
 	int		 is_money;
 };
@@ -122,11 +132,12 @@ utf8(const unsigned char *s, long *cp)
 
 /*
  * Append s folded: words of letters and digits in lower case without
- * accents, each followed by one space.  Return the words added, or -1
+ * accents, each followed by one space; with clauses, a word that ends a
+ * clause is followed by a newline instead.  Return the words added, or -1
  * when out of memory.
  */
 static int
-fold(struct buf *b, const char *s)
+fold(struct buf *b, const char *s, int clauses)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 	char			 one[3];
@@ -161,6 +172,14 @@ fold(struct buf *b, const char *s)
 			if (!in)
 				words++;
 			in = 1;
+		} else if (clauses && cp > 0 && strchr(".,;:!?", (int)cp) !=
+		    NULL && !isdigit(p[1])) {
+			/* A clause ends; a point inside 49.90 does not. */
+			if (in && buf_puts(b, "\n") != 0)
+				return -1;
+			if (!in && b->len > 0 && b->s[b->len - 1] == ' ')
+				b->s[b->len - 1] = '\n';
+			in = 0;
 		} else if (in) {
 			if (buf_puts(b, " ") != 0)
 				return -1;
@@ -224,6 +243,8 @@ triage_free(struct rules *rs)
 		free(rs->r[i].lang);
 		free(rs->r[i].pattern);
 		free(rs->r[i].flag);
+		free(rs->r[i].only_with);
+		free(rs->r[i].not_with);
 	}
 	free(rs->r);
 	free(rs->n);
@@ -246,6 +267,40 @@ dup_col(sqlite3_stmt *st, int i)
 	return strdup(s != NULL ? s : "");
 }
 
+/* A list of words, comma-separated, each folded (a trailing * kept). */
+static char *
+fold_list(sqlite3_stmt *st, int i)
+{
+	const char	*s = (const char *)sqlite3_column_text(st, i);
+	struct buf	 b = { NULL, 0, 0 }, w = { NULL, 0, 0 };
+	char		*one, *tok, *save = NULL, *out;
+	int		 bad = 0;
+
+	if (s == NULL || *s == '\0')
+		return strdup("");
+	if ((one = strdup(s)) == NULL)
+		return NULL;
+	for (char *p = one; (tok = strtok_r(p, ",", &save)) != NULL;
+	    p = NULL) {
+		size_t	 n = strlen(tok);
+		int	 star = n > 0 && tok[n - 1] == '*';
+
+		if (star)
+			tok[n - 1] = '\0';
+		buf_reset(&w);
+		if (fold(&w, tok, 0) <= 0)
+			continue;
+		w.s[--w.len] = '\0';
+		bad |= buf_printf(&b, "%s%s%s", b.len ? "," : "", w.s,
+		    star ? "*" : "");
+	}
+	free(one);
+	buf_free(&w);
+	out = bad ? NULL : strdup(b.s != NULL ? b.s : "");
+	buf_free(&b);
+	return out;
+}
+
 /*
  * A pattern folded for the trie: its words joined by single spaces, and
  * whether it ends in *.  Return -1 when it has no word.
@@ -261,7 +316,7 @@ pattern_fold(const char *pattern, struct buf *b, int *stem)
 	if ((copy = strndup(pattern, n - *stem)) == NULL)
 		return -1;
 	buf_reset(b);
-	words = fold(b, copy);
+	words = fold(b, copy, 0);
 	free(copy);
 	if (words <= 0)
 		return -1;
@@ -274,7 +329,8 @@ static int
 build(struct casefile *cf, struct rules *rs, struct cerror *e)
 {
 	static const char sql[] = "SELECT id, kind, ifnull(lang, ''),"
-	    " pattern, ifnull(severity, 0), ifnull(flag, '') FROM rules"
+	    " pattern, ifnull(severity, 0), ifnull(flag, ''),"
+	    " ifnull(only_with, ''), ifnull(not_with, '') FROM rules"
 	    " ORDER BY id";
 	struct buf	 b = { NULL, 0, 0 };
 	sqlite3_stmt	*st;
@@ -311,9 +367,12 @@ build(struct casefile *cf, struct rules *rs, struct cerror *e)
 		r->pattern = dup_col(st, 3);
 		r->severity = sqlite3_column_int(st, 4);
 		r->flag = dup_col(st, 5);
+		r->only_with = fold_list(st, 6);
+		r->not_with = fold_list(st, 7);
 		r->same = -1;
 		if (r->kind == NULL || r->lang == NULL || r->pattern == NULL ||
-		    r->flag == NULL)
+		    r->flag == NULL || r->only_with == NULL ||
+		    r->not_with == NULL)
 			break;
 		if (strcmp(r->kind, "money") == 0) {
 			struct cerror ignore;
@@ -441,7 +500,166 @@ guess_lang(const char *t, char *lang, size_t size)
 	strlcpy(lang, best >= 2 && best > 2 * next ? langs[at] : "", size);
 }
 
-/* Mark every rule that matches the folded text. */
+/*
+ * Words that negate what follows them in a clause, and (Swedish, whose
+ * negation follows the verb) what comes right before them.  "t" is the
+ * tail of n't (didn t) and is not counted as a word.
+ */
+static const char *const negations[] = {
+	"aren", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven",
+	"isn", "neither", "never", "no", "nobody", "none", "nor", "not",
+	"nothing", "wasn", "weren", "without", "won", "wouldn",
+	"belum", "bukan", "enggak", "gak", "jangan", "nggak", "tak", "tanpa",
+	"tiada", "tidak",
+	"aldrig", "ej", "icke", "ingen", "inget", "inga", "inte", "utan",
+	"varken",
+};
+static const char *const negations_after[] = {
+	"aldrig", "ej", "icke", "inte",
+};
+/*
+ * Words that keep a negation from reaching the rule's word: "will not
+ * tolerate this harassment" still speaks of harassment, and "should not
+ * be harassed" says what ought to be, not what was.
+ */
+static const char *const unnegate[] = {
+	"accept", "allow", "stand", "tolerate",
+	"menerima", "mentolerir",
+	"acceptera", "acceptear", "tolerera",
+};
+static const char *const normative[] = {
+	"must", "should", "shouldn",
+	"boleh", "harus", "seharusnya",
+	"bor", "far", "ska", "skulle",
+};
+
+/* Words that start a new clause, as a comma would. */
+static const char *const breaks[] = {
+	"although", "but", "however", "though",
+	"meskipun", "namun", "tapi", "tetapi", "walaupun",
+	"fast", "men", "trots",
+};
+#define NEG_WINDOW	3
+
+static int
+inlist(const char *const *l, size_t n, const char *w, size_t len)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(l[i]) == len && strncmp(l[i], w, len) == 0)
+			return 1;
+	return 0;
+}
+#define INLIST(l, w, len)	inlist(l, sizeof(l) / sizeof(l[0]), w, len)
+
+/* Is the word w (len bytes) one of list, "a,b*,c"? */
+static int
+inwords(const char *list, const char *w, size_t len)
+{
+	for (const char *p = list; *p != '\0'; p += *p == ',') {
+		size_t	 n = strcspn(p, ",");
+		int	 star = n > 0 && p[n - 1] == '*';
+
+		if (star ? n - 1 <= len && strncmp(p, w, n - 1) == 0 :
+		    n == len && strncmp(p, w, n) == 0)
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/* The clause around [i, j) of t: [*cs, *ce). */
+static void
+clause(const char *t, size_t i, size_t j, size_t *cs, size_t *ce)
+{
+	size_t	 s = i, e = j, k, n;
+
+	while (s > 0 && t[s - 1] != '\n')
+		s--;
+	while (t[e] != '\0' && t[e] != '\n')
+		e++;
+	/* A break word between the start and the match starts it anew. */
+	for (k = s; k < i; k += n + 1) {
+		n = strcspn(t + k, " \n");
+		if (k + n >= i)
+			break;
+		if (INLIST(breaks, t + k, n))
+			s = k + n + 1;
+	}
+	for (k = j; k < e && t[k] != ' '; k++)
+		;
+	while (k < e) {
+		k++;		/* the space after a word */
+		n = strcspn(t + k, " \n");
+		if (INLIST(breaks, t + k, n)) {
+			e = k;
+			break;
+		}
+		k += n;
+	}
+	*cs = s;
+	*ce = e;
+}
+
+/* Does the match [i, j) of rule r stand, read in its clause? */
+static int
+stands(const struct rules *rs, const char *t, size_t i, size_t j, int r)
+{
+	const struct rule1 *ru = &rs->r[r];
+	size_t		 cs, ce, k, n, back = 0;
+	int		 with = 0;
+
+	if (strcmp(ru->kind, "hoax") == 0)
+		return 1;
+	clause(t, i, j, &cs, &ce);
+	/* Up to NEG_WINDOW words back. */
+	for (k = i; k > cs && back < NEG_WINDOW; ) {
+		n = 0;
+		k--;		/* the space before the word */
+		while (k > cs && t[k - 1] != ' ')
+			k--, n++;
+		if (n == 0)
+			break;
+		if (n == 1 && t[k] == 't')
+			continue;
+		if (INLIST(unnegate, t + k, n))
+			break;
+		if (INLIST(negations, t + k, n)) {
+			size_t	 m = 0, p = k;
+
+			/* The word before the negation: "should not". */
+			if (p > cs) {
+				p--;
+				while (p > cs && t[p - 1] != ' ')
+					p--, m++;
+			}
+			if (m > 0 && INLIST(normative, t + p, m))
+				break;
+			return 0;
+		}
+		back++;
+	}
+	/* The word right after the match's word. */
+	for (k = j; k < ce && t[k] != ' '; k++)
+		;
+	if (k < ce) {
+		n = strcspn(t + k + 1, " \n");
+		if (k + 1 + n <= ce && INLIST(negations_after, t + k + 1, n))
+			return 0;
+	}
+	if (*ru->only_with == '\0' && *ru->not_with == '\0')
+		return 1;
+	for (k = cs; k < ce; k += n + 1) {
+		n = strcspn(t + k, " \n");
+		if (n == 0)
+			continue;
+		if (inwords(ru->not_with, t + k, n))
+			return 0;
+		with |= inwords(ru->only_with, t + k, n);
+	}
+	return *ru->only_with == '\0' || with;
+}
+
+/* Mark every rule that matches the folded text where its match stands. */
 static void
 walk(struct rules *rs, const char *t)
 {
@@ -455,12 +673,16 @@ walk(struct rules *rs, const char *t)
 			if (j > i) {
 				for (int r = rs->n[at].stem; r >= 0;
 				    r = rs->r[r].same)
-					rs->fired[r] = 1;
+					if (!rs->fired[r] &&
+					    stands(rs, t, i, j, r))
+						rs->fired[r] = 1;
 				if (t[j] == ' ' || t[j] == '\n' ||
 				    t[j] == '\0')
 					for (int r = rs->n[at].word; r >= 0;
 					    r = rs->r[r].same)
-						rs->fired[r] = 1;
+						if (!rs->fired[r] &&
+						    stands(rs, t, i, j, r))
+							rs->fired[r] = 1;
 			}
 			if (t[j] == '\0' || t[j] == '\n' ||
 			    (at = child(rs, at, (unsigned char)t[j])) == 0)
@@ -515,7 +737,7 @@ words(const char *s, struct buf *b, char **w, size_t max)
 	char	*p;
 
 	buf_reset(b);
-	if (fold(b, s) <= 0)
+	if (fold(b, s, 0) <= 0)
 		return 0;
 	for (p = b->s; *p != '\0' && n < max; *p++ = '\0') {
 		w[n] = p;
@@ -706,10 +928,10 @@ triage_run(struct casefile *cf, const struct newcase *nc, int64_t cid,
 	memset(rs->fired, 0, rs->nr);
 	buf_reset(&rs->text);
 	buf_reset(&rs->json);
-	nwords = fold(&rs->text, nc->summary);
+	nwords = fold(&rs->text, nc->summary, 1);
 	rc |= buf_puts(&rs->text, "\n");
 	if (nc->description != NULL)
-		nwords += fold(&rs->text, nc->description);
+		nwords += fold(&rs->text, nc->description, 1);
 	if (nwords < 0 || rc != 0)
 		return cerror_set(e, EX_OSERR, "out of memory");
 	walk(rs, rs->text.s);

@@ -27,7 +27,7 @@ $T/cases.db
 EOF
 check_sql 'schema version, application id, WAL' \
     'PRAGMA user_version; PRAGMA application_id; PRAGMA journal_mode' <<EOF
-3
+4
 1131245676
 wal
 EOF
@@ -54,26 +54,56 @@ EOF
 cp "$COMPLAINT_FILE" "$T/newer.db"
 sqlite3 "$T/newer.db" 'PRAGMA user_version = 7'
 check 'a newer schema is refused' 65 "complaint-report -f $T/newer.db" </dev/null
-check_err "complaint-report: $T/newer.db has schema 7, newer than this complaint 0.1.0 knows (3); upgrade complaint"
+check_err "complaint-report: $T/newer.db has schema 7, newer than this complaint 0.1.0 knows (4); upgrade complaint"
 # A case file of schema 1 (before attachments, the working week and the
 # default rules) is migrated forward by a writer and keeps its cases.
 sqlite3 "$COMPLAINT_FILE" ".backup '$T/v1.db'"
 sqlite3 "$T/v1.db" "DROP TABLE attachments; DELETE FROM rules;
+    ALTER TABLE cases DROP COLUMN settled;
+    ALTER TABLE cases DROP COLUMN settled_by;
+    ALTER TABLE cases DROP COLUMN graded;
+    ALTER TABLE rules DROP COLUMN only_with;
+    ALTER TABLE rules DROP COLUMN not_with;
     DELETE FROM settings WHERE key IN ('sla.week', 'sla.holidays');
     PRAGMA user_version = 1"
 check 'a schema 1 file is migrated by a writer' 0 \
     "complaint-new -f $T/v1.db -e x@example.com I was injured" <<EOF
 2
 EOF
-check 'the migrated file has schema 3, the rules and the settings' 0 \
+check 'the migrated file has schema 4, the rules and the settings' 0 \
     "sqlite3 $T/v1.db 'PRAGMA user_version; SELECT count(*) > 90 FROM rules;
     SELECT count(*) FROM settings WHERE key GLOB \"sla.[wh]*\";
     SELECT count(*) FROM attachments; SELECT flags FROM cases WHERE id = 2'" <<EOF
-3
+4
 1
 2
 0
 safety
+EOF
+# Schema 2 to 4 (phones, then remedies): the columns of the resolve clock
+# and grading.
+sqlite3 "$COMPLAINT_FILE" ".backup '$T/v2.db'"
+sqlite3 "$T/v2.db" "ALTER TABLE cases DROP COLUMN settled;
+    ALTER TABLE cases DROP COLUMN settled_by;
+    ALTER TABLE cases DROP COLUMN graded;
+    DELETE FROM rules WHERE pattern IN ('police', 'polisi', 'arn');
+    ALTER TABLE rules DROP COLUMN only_with;
+    ALTER TABLE rules DROP COLUMN not_with; PRAGMA user_version = 2"
+check 'a schema 2 file gets the remedies step' 0 \
+    "complaint-resolve -f $T/v2.db ack 1 >/dev/null &&
+    sqlite3 $T/v2.db 'PRAGMA user_version;
+    SELECT id, settled, settled_by, graded FROM cases WHERE id = 1;
+    SELECT pattern FROM rules WHERE pattern IN (\"police\", \"polisi\", \"arn\")
+    ORDER BY pattern;
+    SELECT pattern, not_with IS NOT NULL FROM rules WHERE kind = \"safety\"
+    AND pattern GLOB \"skadad*\"'" <<EOF
+4
+1|||
+arn
+police
+polisi
+skadad*|1
+skadade|1
 EOF
 printf 'not a database\n' >"$T/text.db"
 check 'a file that is not SQLite is 65' 65 "complaint-new -f $T/text.db x" </dev/null

@@ -8,12 +8,30 @@ complaint-new -n 'Budi Santoso' -E Sari Paket terlambat </dev/null >/dev/null
 complaint-new -n 'Åsa Lind' Trasig lampa </dev/null >/dev/null
 printf 'audio' >"$T/call.ogg"
 
-check 'the complainant first records but warns' 0 \
+check 'the complainant before any employee needs a reason' 65 \
+    "echo 'It leaked.' | complaint-interview -r complainant 1"
+check_err 'complaint-interview: case 1: no employee has been heard; the procedure hears the employee involved first: give --reason to hear the complainant first'
+check_sql 'and nothing is recorded' 'SELECT count(*) FROM accounts;
+    SELECT status FROM cases WHERE id = 1' <<EOF
+0
+new
+EOF
+check 'with a reason the complainant is heard first, and it is marked' 0 \
     "printf '09:05 The assistant unpacked the kettle.\n\n# a note\n2:40 pm It leaked on the counter.\nThen I called.\n' |
-    complaint-interview -r complainant --recording $T/call.ogg 1" <<EOF
+    complaint-interview -r complainant --recording $T/call.ogg --reason 'Per is on leave until Monday' 1" <<EOF
 1
 EOF
-check_err 'complaint-interview: case 1: the complainant is heard before any employee; the procedure hears the employee involved first'
+check_sql 'the mark on the timeline and in the log' "SELECT note FROM events
+    WHERE action = 'interview'; SELECT json_extract(content,
+    '\$.heard_first') || ': ' || json_extract(content, '\$.reason')
+    FROM audit WHERE action = 'interview'" <<EOF
+heard first: complainant — Per is on leave until Monday
+complainant: Per is on leave until Monday
+EOF
+check 'the dossier shows it' 0 \
+    'complaint-report show 1 | grep -c "interview	new	investigating	heard first: complainant — Per is on leave until Monday"' <<EOF
+1
+EOF
 check_sql 'the account, its statements with their times, the recording' "
     SELECT id, case_id, role, party, version, interviewer, taken FROM accounts;
     SELECT seq, at, text FROM statements WHERE account = 1;
@@ -49,13 +67,13 @@ check 'show one' 0 'complaint-interview -s 2' <<EOF
 2	09:10	It did not leak.
 EOF
 check 'Indonesian' 0 "printf '10:00 Saya menunggu paket.\n20/11 15:00 Kurir tidak datang.\n' |
-    complaint-interview -r complainant 2 2>/dev/null && complaint-interview -s 4" <<EOF
+    complaint-interview -r complainant --reason 'Sari sakit' 2 && complaint-interview -s 4" <<EOF
 4
 1	10:00	Saya menunggu paket.
 2	2026-11-20T15:00	Kurir tidak datang.
 EOF
 check 'Swedish, as CSV' 0 "printf 'time,statement\n14:05,\"Lampan gick sönder, direkt.\"\n,Jag ringde butiken.\n' |
-    complaint-interview --csv -r complainant -p 'Åsa Lind' 3 2>/dev/null &&
+    complaint-interview --csv -r complainant -p 'Åsa Lind' --reason 'ingen anställd inblandad' 3 &&
     complaint-interview --csv -s 5" <<EOF
 5
 statement,at,text

@@ -247,8 +247,8 @@ legal
 repeat	3
 
 due
-ack	2026-11-02T00:00:00Z		breached	490
-resolve	2026-11-08T00:00:00Z		breached	346
+ack	2026-11-02T00:00:00Z		breached	490	
+resolve	2026-11-08T00:00:00Z		breached	346	
 
 timeline
 2026-11-22T10:00:00Z	tester	new		new	
@@ -256,9 +256,14 @@ timeline
 states
 new	2026-11-22T10:00:00Z		0.0
 
+history-counts
+acked	1
+closed	1
+all	2
+
 history
-3	2026-11-10T00:00:00Z	acked					Lid broken
 4	2026-11-20T00:00:00Z	closed	delivery	2026-11-21T00:00:00Z	customer	yes	Cord, "short"
+3	2026-11-10T00:00:00Z	acked					Lid broken
 OUT
 check 'show: accounts, offers, escalations, decision, follow-ups, outcome' 0 \
     'complaint-report show 4 | sed -n "/^accounts/,\$p"' <<OUT
@@ -284,9 +289,14 @@ followups
 outcome
 delivery	
 
+history-counts
+acked	1
+new	1
+all	2
+
 history
-1	2026-11-01T00:00:00Z	new					Kettle leaks
 3	2026-11-10T00:00:00Z	acked					Lid broken
+1	2026-11-01T00:00:00Z	new					Kettle leaks
 OUT
 check 'show --json: one object, every section nested' 0 \
     'complaint-report show 4 1 --json | python3 -c "

@@ -17,12 +17,12 @@ new	acknowledged	investigating	=	waiting	proposed	-	-	-	escalated	decided	=	=	in
 acknowledged	=	investigating	=	waiting	proposed	-	-	-	escalated	decided	=	=	investigating	closed	dismissed	merged	-
 investigating	=	=	=	waiting	proposed	-	-	-	escalated	decided	=	=	=	closed	dismissed	merged	-
 proposed	=	=	=	waiting	=	agreed	investigating	=	escalated	decided	=	=	investigating	closed	dismissed	merged	-
-agreed	=	=	=	waiting	proposed	-	-	-	escalated	-	follow-up	follow-up	investigating	closed	-	merged	-
+agreed	=	=	=	waiting	proposed	=	=	=	escalated	-	follow-up	follow-up	investigating	closed	-	merged	-
 escalated	=	=	=	waiting	proposed	-	-	-	=	decided	=	=	investigating	closed	dismissed	merged	-
 decided	=	=	=	waiting	proposed	-	-	-	escalated	=	follow-up	follow-up	investigating	closed	-	merged	-
 follow-up	=	=	=	waiting	proposed	-	-	-	escalated	decided	=	=	investigating	closed	-	merged	-
 waiting	*	*	*	-	*	*	*	*	*	*	*	*	*	*	*	*	*
-closed	-	-	-	-	-	-	-	-	-	-	-	-	-	-	-	-	investigating
+closed	-	-	-	-	-	-	-	-	-	-	=	=	=	-	-	-	investigating
 dismissed	-	-	-	-	-	-	-	-	-	-	-	-	-	-	-	-	investigating
 merged	-	-	-	-	-	-	-	-	-	-	-	-	-	-	-	-	-
 EOF
@@ -72,17 +72,18 @@ check_sql 'the offer ledger' "SELECT id, case_id, kind, amount, currency,
 1|1|refund|4990|EUR|Full refund|2026-11-29T10:00:00Z||
 2|1|replacement|150000|SEK|||Eva|
 EOF
-check 'accept the latest open offer' 0 'complaint-resolve accept 1' <<EOF
+check 'accept names the offer when several are open' 0 \
+    'complaint-resolve accept 1 2' <<EOF
 1	proposal 2	accepted
 EOF
 check 'an answered offer cannot be answered again' 65 \
     'complaint-resolve decline 1 2' </dev/null
-check_err 'complaint-resolve: cannot decline case 1: it is agreed (allowed: ack, assign, wait, propose, escalate, follow-up, close, merge)'
+check_err 'complaint-resolve: case 1 has no open proposal 2; the open ones: 1 refund 49.90 EUR'
 
 complaint-resolve propose 2 discount 10 --expires 1d >/dev/null
 check 'an expired offer cannot be accepted' 65 \
-    'COMPLAINT_NOW=2026-11-24T10:00:00Z complaint-resolve accept 2' </dev/null
-check_err 'complaint-resolve: proposal 3 expired at 2026-11-23T10:00:00Z; make a new offer'
+    'COMPLAINT_NOW=2026-11-24T10:00:00Z complaint-resolve accept 2 3' </dev/null
+check_err 'complaint-resolve: proposal 3 of case 2 expired at 2026-11-23T10:00:00Z; make a new offer'
 check 'counter' 0 'complaint-resolve counter 2 3 25.00 -m "wants more"' <<EOF
 2	proposal 3	countered
 EOF

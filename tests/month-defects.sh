@@ -197,6 +197,11 @@ check_err 'complaint-resolve: no customer nobody'
 # The migration puts the phones of an older case file in E.164.
 cp "$COMPLAINT_FILE" "$T/old.db"
 sqlite3 "$T/old.db" "PRAGMA user_version = 2;
+    ALTER TABLE cases DROP COLUMN settled;
+    ALTER TABLE cases DROP COLUMN settled_by;
+    ALTER TABLE cases DROP COLUMN graded;
+    ALTER TABLE rules DROP COLUMN only_with;
+    ALTER TABLE rules DROP COLUMN not_with;
     DELETE FROM settings WHERE key = 'phone.country';
     UPDATE customers SET phone = '0046 70-1234567' WHERE id = 5;
     UPDATE customers SET phone = '0812345' WHERE id = 7"
@@ -208,10 +213,10 @@ check 'an older case file is migrated on open' 0 \
 13
 14
 EOF
-check 'to schema 3, phones in E.164 where they say their country' 0 \
+check 'to schema 3 and on, phones in E.164 where they say their country' 0 \
     "sqlite3 $T/old.db 'PRAGMA user_version; SELECT id, phone FROM customers
     WHERE id IN (5, 7); SELECT value FROM settings WHERE key = \"phone.country\"'" <<EOF
-3
+4
 5|+46701234567
 7|0812345
 

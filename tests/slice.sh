@@ -74,8 +74,8 @@ customer-details
 2	Bob\\u202E Ross				2026-11-22T10:00:00Z	
 
 due
-ack	2026-11-06T00:00:00Z		breached	394
-resolve	2026-11-12T00:00:00Z		breached	250
+ack	2026-11-06T00:00:00Z		breached	394	
+resolve	2026-11-12T00:00:00Z		breached	250	
 
 timeline
 2026-11-22T10:00:00Z	tester	new		new	
@@ -89,7 +89,7 @@ check 'show takes ids from standard input' 0 \
 EOF
 check 'show --json is one object per case' 0 \
     'complaint-report show 1 --json' <<EOF
-{"case":1,"received":"2026-11-01T00:00:00Z","status":"new","severity":"medium","customer":1,"name":"Ann Berg","email":"ann@example.se","summary":"Kettle leaks","ack-due":"2026-11-02T00:00:00Z","resolve-due":"2026-11-08T00:00:00Z","created":"2026-11-22T10:00:00Z","updated":"2026-11-22T10:00:00Z","customer-details":[{"customer":1,"name":"Ann Berg","email":"ann@example.se","created":"2026-11-22T10:00:00Z"}],"fields":[],"attachments":[],"triage":[],"due":[{"kind":"ack","due":"2026-11-02T00:00:00Z","state":"breached","hours_late":490},{"kind":"resolve","due":"2026-11-08T00:00:00Z","state":"breached","hours_late":346}],"timeline":[{"at":"2026-11-22T10:00:00Z","actor":"tester","action":"new","to":"new"}],"states":[{"status":"new","since":"2026-11-22T10:00:00Z","hours":0.0}],"accounts":[],"discrepancies":[],"proposals":[],"escalations":[],"decisions":[],"followups":[],"outcome":[],"history":[{"case":3,"received":"2026-11-10T00:00:00Z","status":"new","summary":"Lid broken"}]}
+{"case":1,"received":"2026-11-01T00:00:00Z","status":"new","severity":"medium","customer":1,"name":"Ann Berg","email":"ann@example.se","summary":"Kettle leaks","ack-due":"2026-11-02T00:00:00Z","resolve-due":"2026-11-08T00:00:00Z","created":"2026-11-22T10:00:00Z","updated":"2026-11-22T10:00:00Z","customer-details":[{"customer":1,"name":"Ann Berg","email":"ann@example.se","created":"2026-11-22T10:00:00Z"}],"fields":[],"attachments":[],"triage":[],"due":[{"kind":"ack","due":"2026-11-02T00:00:00Z","state":"breached","hours_late":490},{"kind":"resolve","due":"2026-11-08T00:00:00Z","state":"breached","hours_late":346}],"timeline":[{"at":"2026-11-22T10:00:00Z","actor":"tester","action":"new","to":"new"}],"states":[{"status":"new","since":"2026-11-22T10:00:00Z","hours":0.0}],"accounts":[],"discrepancies":[],"proposals":[],"escalations":[],"decisions":[],"followups":[],"outcome":[],"history-counts":[{"status":"new","cases":1},{"status":"all","cases":1}],"history":[{"case":3,"received":"2026-11-10T00:00:00Z","status":"new","summary":"Lid broken"}]}
 EOF
 check 'show of a missing case is 66 and prints nothing' 66 \
     'complaint-report show 1 9' </dev/null

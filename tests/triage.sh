@@ -87,7 +87,7 @@ test -e none.db && echo 'not ok - the dry run created none.db'
 # Rules are data: add, list, remove, each logged.
 check 'config rule add prints the new id' 0 \
     'complaint config rule add -l sv -s critical -F safety safety "gasläck*"' <<EOF
-102
+119
 EOF
 check 'the new rule fires' 0 \
     'complaint-new -N -e d@example.se Gasläckan i köket | sed -n 2,4p' <<EOF
@@ -98,18 +98,18 @@ EOF
 check 'config rule list' 0 'complaint config rule list | sed -n "1p;90p;\$p"' <<EOF
 1	legal	en	lawyer*	high	legal
 90	money		1000.00	high	
-102	safety	sv	gasläck*	critical	safety
+119	safety	sv	gasläck*	critical	safety
 EOF
 check 'a rule with * inside is refused' 65 'complaint config rule add -s high legal "a*b"' </dev/null
 check_err 'complaint: rule pattern a*b: give words, with * only at the end'
 check 'a rule that does nothing is refused' 65 'complaint config rule add legal court' </dev/null
 check_err 'complaint: rule court would do nothing; give it a severity or a flag'
 check 'a money rule needs an amount' 65 'complaint config rule add -s high money "12 bananas"' </dev/null
-check 'config rule rm' 0 'complaint config rule rm 102 && complaint config rule list | wc -l' <<EOF
-101
+check 'config rule rm' 0 'complaint config rule rm 119 && complaint config rule list | wc -l' <<EOF
+118
 EOF
-check 'rm of a missing rule is 66' 66 'complaint config rule rm 102' </dev/null
-check_err 'complaint: no rule 102; complaint config rule list shows them'
+check 'rm of a missing rule is 66' 66 'complaint config rule rm 119' </dev/null
+check_err 'complaint: no rule 119; complaint config rule list shows them'
 check 'rule changes are in the log' 0 \
     'complaint-report log | cut -f5 | tail -2' <<EOF
 rule-add

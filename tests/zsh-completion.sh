@@ -55,7 +55,7 @@ help
 EOF
 check 'resolve offers its steps' 0 \
     "zsh -f $T/complete.zsh complaint-resolve complaint-resolve '' | grep -v '^-' | tr '\n' ' '; echo" <<EOF
-ack dismiss assign wait merge propose accept decline counter escalate decide follow-up close reopen anonymise 
+ack dismiss assign wait merge propose accept decline counter escalate decide follow-up close reopen anonymise grade edit 
 EOF
 check 'a step offers its own options' 0 \
     "zsh -f $T/complete.zsh complaint-resolve complaint-resolve close 1 -" <<EOF
@@ -104,7 +104,7 @@ EOF
 check 'config rule rm offers the rule ids' 0 \
     "zsh -f $T/complete.zsh complaint complaint config rule rm '' | sed -n '1p;\$p'" <<EOF
 1
-101
+118
 EOF
 complaint-new -n 'Ann Lee' -e ann@example.com Kettle cracked </dev/null >/dev/null 2>&1
 complaint-new -n "Eve \$(touch $T/ran) A:B" Lost parcel </dev/null >/dev/null 2>&1

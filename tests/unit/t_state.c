@@ -1,6 +1,7 @@
 /*
  * t_state.c: the state table's promises.  Every open state may be closed,
- * assigned and followed up; an ended one only reopened; every state is
+ * assigned and followed up; an ended one only reopened, but a closed one
+ * still takes its follow-up; every state is
  * reached from new; a step never leads to waiting but wait.
  */
 #include <stdint.h>
@@ -69,12 +70,22 @@ main(void)
 			CHECK(strcmp(t.cell[s][1 + V_REOPEN], "-") == 0,
 			    "%s is not reopened", st);
 		} else {
-			int others = 0;
-			for (int v = 0; v < NVERB; v++)
-				if (v != V_REOPEN &&
-				    strcmp(t.cell[s][1 + v], "-") != 0)
+			/* A closed case still takes its follow-up. */
+			int fup = strcmp(st, "closed") == 0, others = 0;
+			for (int v = 0; v < NVERB; v++) {
+				if (v == V_REOPEN)
+					continue;
+				if (v == V_FOLLOWUP || v == V_SATISFIED ||
+				    v == V_UNSATISFIED)
+					CHECK(strcmp(t.cell[s][1 + v],
+					    fup ? "=" : "-") == 0, "%s: %s %s",
+					    st, state_verb_name(v), fup ?
+					    "keeps it closed" : "is refused");
+				else if (strcmp(t.cell[s][1 + v], "-") != 0)
 					others++;
-			CHECK(others == 0, "%s allows no step but reopen", st);
+			}
+			CHECK(others == 0, "%s allows no other step but reopen",
+			    st);
 		}
 		for (int v = 0; v < NVERB; v++)
 			if (v != V_WAIT)
