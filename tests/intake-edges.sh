@@ -88,7 +88,7 @@ check_err 'complaint-new: unknown column: \uFEFFsummary; map them with --map NAM
 # as text that is no time.
 n=$(sqlite3 "$COMPLAINT_FILE" 'SELECT count(*) FROM cases')
 check 'a received time whose due times pass 9999 is 65' 65 \
-    'complaint-new -r 9999-12-31 Far future' </dev/null
+    'COMPLAINT_NOW=9999-12-31T12:00:00Z complaint-new -r 9999-12-31 Far future' </dev/null
 check_err 'complaint-new: ack: the due time falls after 9999-12-31T23:59:59Z; give an earlier received time'
 check 'a year before 1970 is 65' 65 \
     'complaint-new -r 1969-12-31 Too early' </dev/null
@@ -104,7 +104,7 @@ check_sql 'none of them was recorded, and no time is invalid' \
 0
 EOF
 check 'the last day with room for its due times is taken' 0 \
-    'complaint-new -r 9999-12-01 -s low Late but fine | xargs complaint-report --csv show | grep -e ^received -e due,' <<EOF
+    'COMPLAINT_NOW=9999-12-01T12:00:00Z complaint-new -r 9999-12-01 -s low Late but fine | xargs complaint-report --csv show | grep -e ^received -e due,' <<EOF
 received,9999-12-01T00:00:00Z
 ack-due,9999-12-04T00:00:00Z
 resolve-due,9999-12-15T00:00:00Z
