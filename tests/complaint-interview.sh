@@ -9,7 +9,7 @@ complaint-new -n 'Åsa Lind' Trasig lampa </dev/null >/dev/null
 printf 'audio' >"$T/call.ogg"
 
 check 'the complainant before any employee needs a reason' 65 \
-    "echo 'It leaked.' | complaint-interview -r complainant 1"
+    "echo 'It leaked.' | complaint-interview -r complainant 1" </dev/null
 check_err 'complaint-interview: case 1: no employee has been heard; the procedure hears the employee involved first: give --reason to hear the complainant first'
 check_sql 'and nothing is recorded' 'SELECT count(*) FROM accounts;
     SELECT status FROM cases WHERE id = 1' <<EOF

@@ -5,7 +5,7 @@
 
 # 1. A received time in the future.
 check 'a received time in the future is refused' 65 \
-    'complaint-new -r +7d Parcel late'
+    'complaint-new -r +7d Parcel late' </dev/null
 check_err 'complaint-new: received 2026-11-29T10:00:00Z is later than now (2026-11-22T10:00:00Z); give the time the complaint came in'
 check 'a few minutes ahead is a clock, not a typo' 0 \
     'complaint-new -r 2026-11-22T10:10:00Z Parcel late' <<EOF
@@ -103,7 +103,7 @@ id,kind,due
 EOF
 complaint-resolve merge 7 8 >/dev/null
 check 'after the merge it is not reminded again' 1 \
-    'complaint-report due --mark'
+    'complaint-report due --mark' </dev/null
 check_sql 'the mark moved with the follow-up' "
     SELECT case_id, kind, due FROM reminders WHERE kind = 'follow-up'
     ORDER BY case_id" <<EOF
@@ -130,7 +130,7 @@ EOF
 # E.164, e-mail whatever its case; two customers in one complaint are
 # flagged for a person to merge.
 check 'phone.country is a country phone numbers know' 65 \
-    'complaint config phone.country SW'
+    'complaint config phone.country SW' </dev/null
 check_err 'complaint: phone.country: no country SW; give one of AT AU BE CA CH DE DK EE ES FI FR GB ID IE IN IS IT JP LT LV MY NL NO NZ PH PL PT SE SG TH US VN, or nothing'
 complaint config phone.country SE >/dev/null
 check 'Ann by e-mail, by phone, by both, by e-mail in capitals' 0 "
@@ -170,7 +170,7 @@ check_sql 'and no contact is held by two' "
 17|7|merge-customer:6
 EOF
 check 'anonymise by the phone finds the one customer who holds it' 64 \
-    'complaint-resolve anonymise 08-123456'
+    'complaint-resolve anonymise 08-123456' </dev/null
 check_err 'complaint-resolve: not anonymised: confirm on a terminal or give --yes
 usage: complaint-resolve anonymise CUSTOMER [--yes]'
 check 'a person merges them' 0 'complaint-resolve merge-customer 7 +468123456' <<EOF
@@ -189,9 +189,9 @@ check_sql 'cases moved, contacts kept, flag gone, logged' "
 {"customer":7,"merged":6,"name":"Bo","phone":"+468123456","cases":[15]}
 EOF
 check 'a customer is not merged into itself' 65 \
-    'complaint-resolve merge-customer 7 bo@example.se'
+    'complaint-resolve merge-customer 7 bo@example.se' </dev/null
 check_err 'complaint-resolve: customer 7 cannot be merged into itself'
-check 'nor an unknown one' 66 'complaint-resolve merge-customer 7 nobody'
+check 'nor an unknown one' 66 'complaint-resolve merge-customer 7 nobody' </dev/null
 check_err 'complaint-resolve: no customer nobody'
 
 # The migration puts the phones of an older case file in E.164.

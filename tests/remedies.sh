@@ -21,10 +21,10 @@ check 'and an apology beside it' 0 'complaint-resolve propose 1 apology' <<EOF
 1	proposal 2	apology	
 EOF
 check 'accept with two open and none named is refused' 65 \
-    'complaint-resolve accept 1'
+    'complaint-resolve accept 1' </dev/null
 check_err 'complaint-resolve: case 1 has 2 open proposals: 1 refund 50.00 EUR, 2 apology; name one or more (accept 1 PROPOSAL...)'
 check 'an unknown proposal is 65 and names the open ones' 65 \
-    'complaint-resolve accept 1 9'
+    'complaint-resolve accept 1 9' </dev/null
 check_err 'complaint-resolve: case 1 has no open proposal 9; the open ones: 1 refund 50.00 EUR, 2 apology'
 check 'accept both together: one step' 0 \
     'complaint-resolve accept 1 1 2 -m "both, by phone"' <<EOF
@@ -42,7 +42,7 @@ accept|proposed|agreed|both, by phone
 {"case":1,"proposals":[1,2],"answer":"accepted","note":"both, by phone"}
 EOF
 check 'an answered proposal cannot be answered again' 65 \
-    'complaint-resolve accept 1 1'
+    'complaint-resolve accept 1 1' </dev/null
 check_err 'complaint-resolve: case 1 has no open proposal 1; none is open: propose one first'
 
 check 'three offers on the Indonesian case' 0 '
@@ -54,10 +54,10 @@ check 'three offers on the Indonesian case' 0 '
 2	proposal 5	process-change	
 EOF
 check 'a proposal of another case is not this case'"'"'s' 65 \
-    'complaint-resolve decline 2 1'
+    'complaint-resolve decline 2 1' </dev/null
 check_err 'complaint-resolve: case 2 has no open proposal 1; the open ones: 3 refund 20.00 EUR, 4 replacement, 5 process-change'
 check 'decline with several open and none named' 65 \
-    'complaint-resolve decline 2'
+    'complaint-resolve decline 2' </dev/null
 check_err 'complaint-resolve: case 2 has 3 open proposals: 3 refund 20.00 EUR, 4 replacement, 5 process-change; name one or more (decline 2 PROPOSAL...)'
 check 'decline one: the others stay open, the case stays proposed' 0 \
     'complaint-resolve decline 2 3 -m "wants the goods"' <<EOF
@@ -99,7 +99,7 @@ check_sql 'a report writes nothing' "SELECT answer FROM proposals WHERE id = 6;
 0
 EOF
 check 'an expired offer cannot be accepted' 65 \
-    'COMPLAINT_NOW=2026-11-24T10:00:00Z complaint-resolve accept 3 6'
+    'COMPLAINT_NOW=2026-11-24T10:00:00Z complaint-resolve accept 3 6' </dev/null
 check_err 'complaint-resolve: proposal 6 of case 3 expired at 2026-11-23T10:00:00Z; make a new offer'
 check 'due --mark logs the expiry (nothing is due: 1)' 1 \
     'COMPLAINT_NOW=2026-11-24T10:00:00Z complaint-report due --mark -w 1h' </dev/null
@@ -160,10 +160,10 @@ check 'closed, the missed follow-up stays overdue until done' 0 \
 1	follow-up
 EOF
 check 'a score outside 1-5 is 65' 65 \
-    'complaint-resolve follow-up 1 --done --satisfied no --score 6'
+    'complaint-resolve follow-up 1 --done --satisfied no --score 6' </dev/null
 check_err 'complaint-resolve: --score 6: give a whole number from 1 to 5'
 check '--reopen goes with an unsatisfied answer' 64 \
-    'complaint-resolve follow-up 1 --done --satisfied yes --reopen'
+    'complaint-resolve follow-up 1 --done --satisfied yes --reopen' </dev/null
 check 'unsatisfied on a closed case: recorded, flagged for review' 0 \
     'COMPLAINT_NOW=2026-11-30T10:00:00Z complaint-resolve follow-up 1 --done --satisfied no --score 2 -m "lid still loose"' <<EOF
 1	closed
@@ -175,7 +175,7 @@ check_sql 'the answer, the flag, the case still closed' "
 closed|review
 EOF
 check 'done, it is no longer overdue' 1 \
-    'COMPLAINT_NOW=2026-11-30T10:00:00Z complaint-report overdue'
+    'COMPLAINT_NOW=2026-11-30T10:00:00Z complaint-report overdue' </dev/null
 check 'close the Indonesian case; unsatisfied with --reopen reopens it' 0 '
     complaint-resolve close 2 --cause delivery -m "pack better" >/dev/null &&
     complaint-resolve follow-up 2 --done --satisfied no --reopen -m "rusak lagi"' <<EOF
@@ -194,9 +194,9 @@ EOF
 # customer.
 complaint-new -n 'Ann Berg' -e ann@example.com -r 2026-11-21 \
     Second kettle leaks too </dev/null >/dev/null 2>&1
-check 'grade needs a reason' 64 'complaint-resolve grade 3 high'
+check 'grade needs a reason' 64 'complaint-resolve grade 3 high' </dev/null
 check 'an unknown grade names the valid ones' 65 \
-    'complaint-resolve grade 3 urgent -m x'
+    'complaint-resolve grade 3 urgent -m x' </dev/null
 check_err 'complaint-resolve: no severity urgent; give low, medium, high or critical'
 check 'grade: the due times follow from the received time' 0 \
     'complaint-resolve grade 3 high -m "the customer cannot use the goods at all"' <<EOF
@@ -211,20 +211,20 @@ grade|the customer cannot use the goods at all
 {"case":3,"severity":"high","was":"medium","ack_due":"2026-11-20T04:00:00Z","resolve_due":"2026-11-23T00:00:00Z","reason":"the customer cannot use the goods at all"}
 EOF
 check 'the same grade again is nothing to change' 64 \
-    'complaint-resolve grade 3 high -m again'
+    'complaint-resolve grade 3 high -m again' </dev/null
 check_err 'complaint-resolve: case 3 is high already; nothing to change
 usage: complaint-resolve grade CASE SEVERITY -m REASON'
 
-check 'edit with nothing to change is 64' 64 'complaint-resolve edit 1 -m typo'
+check 'edit with nothing to change is 64' 64 'complaint-resolve edit 1 -m typo' </dev/null
 check 'edit needs a reason' 64 \
-    'complaint-resolve edit 1 --email ann.berg@example.com'
+    'complaint-resolve edit 1 --email ann.berg@example.com' </dev/null
 check 'an unknown field is 65 and names the fields' 65 \
-    'complaint-resolve edit 1 --colour red -m x'
+    'complaint-resolve edit 1 --colour red -m x' </dev/null
 check_err 'complaint-resolve: edit has no field --colour; give --name, --email, --phone, --product, --order, --amount or --employee'
 check 'a bad e-mail address is 65' 65 \
-    'complaint-resolve edit 1 --email ann.example.com -m typo'
+    'complaint-resolve edit 1 --email ann.example.com -m typo' </dev/null
 check 'the same value is nothing to change' 64 \
-    'complaint-resolve edit 1 --email ann@example.com -m typo'
+    'complaint-resolve edit 1 --email ann@example.com -m typo' </dev/null
 check 'a customer with other cases: this case moves to a new record' 0 \
     'complaint-resolve edit 1 --email ann.berg@example.com -m "typo in the address"' <<EOF
 1	email	ann@example.com	ann.berg@example.com
@@ -271,7 +271,7 @@ check 'the case'"'"'s own fields' 0 \
 2	employee		Rina
 EOF
 check 'a bad amount is 65, nothing half-written' 65 \
-    'complaint-resolve edit 2 --product Mixer --amount lots -m x'
+    'complaint-resolve edit 2 --product Mixer --amount lots -m x' </dev/null
 check_sql 'as it was' 'SELECT product, order_ref, amount, currency,
     employee FROM cases WHERE id = 2' <<EOF
 Blender|ORD-77|2000|EUR|Rina
