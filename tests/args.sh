@@ -28,13 +28,13 @@ EUR
 EOF
 check 'complaint config rule add -- KIND PATTERN' 0 \
     'complaint config rule add -s high -- legal "ombudsman*"' <<EOF
-102
+119
 EOF
 check 'complaint config rule list --' 0 \
     'complaint config rule list -- | tail -n 1' <<EOF
-102	legal		ombudsman*	high	
+119	legal		ombudsman*	high	
 EOF
-check 'complaint config rule rm -- ID' 0 'complaint config rule rm -- 102' \
+check 'complaint config rule rm -- ID' 0 'complaint config rule rm -- 119' \
     </dev/null
 check 'complaint-interview -r ROLE -- CASE' 0 \
     'printf "10:00 I served the kettle.\n" | complaint-interview -r employee -- 2' <<EOF
