@@ -7,9 +7,9 @@ MANDIR = $(PREFIX)/share/man
 DOCDIR = $(PREFIX)/share/doc/complaint
 ZSHDIR = $(PREFIX)/share/zsh/site-functions
 CC = cc
-PKGS = sqlite3 libbsd-overlay libmd
+PKGS = sqlite3 libbsd-overlay libmd libutf8proc
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || echo
-PKG_LIBS != pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lbsd -lmd
+PKG_LIBS != pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lbsd -lmd -lutf8proc
 WARN = -Wall -Wextra -Wshadow -Wmissing-prototypes -Werror
 CFLAGS = -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -DLIBBSD_OPENBSD_VIS $(WARN) \
@@ -25,6 +25,7 @@ LIBOBJ = \
 	lib/buf.o \
 	lib/casefile.o \
 	lib/cases.o \
+	lib/columns.o \
 	lib/compare.o \
 	lib/csvio.o \
 	lib/error.o \
