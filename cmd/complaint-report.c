@@ -14,6 +14,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -647,6 +648,14 @@ out:
  * or less -FRX (which quits when it all fits and keeps colour).  PAGER
  * empty or cat means none.  Without less, the child copies the text.
  */
+/* The person quit the pager before the end: that is no failure. */
+static void
+pager_quit(int sig)
+{
+	(void)sig;
+	_exit(0);
+}
+
 static pid_t
 pager_start(void)
 {
@@ -681,6 +690,7 @@ pager_start(void)
 	dup2(fd[1], STDOUT_FILENO);
 	close(fd[0]);
 	close(fd[1]);
+	signal(SIGPIPE, pager_quit);
 	return pid;
 }
 
