@@ -6,6 +6,7 @@ BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 DOCDIR = $(PREFIX)/share/doc/complaint
 ZSHDIR = $(PREFIX)/share/zsh/site-functions
+FISHDIR = $(PREFIX)/share/fish/vendor_completions.d
 CC = cc
 PKGS = sqlite3 libbsd-overlay libmd libutf8proc
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || echo
@@ -176,6 +177,9 @@ install: all
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$p; done
 	mkdir -p $(DESTDIR)$(ZSHDIR) $(DESTDIR)$(DOCDIR)/examples
 	cp completion/_complaint $(DESTDIR)$(ZSHDIR)/
+	mkdir -p $(DESTDIR)$(FISHDIR)
+	for p in $(BIN); do cp completion/complaint.fish \
+		$(DESTDIR)$(FISHDIR)/$$p.fish; done
 	cp $(EXAMPLES) $(DESTDIR)$(DOCDIR)/examples/
 
 uninstall:
@@ -187,6 +191,7 @@ uninstall:
 		rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$p; \
 		done
 	rm -f $(DESTDIR)$(ZSHDIR)/_complaint
+	for p in $(BIN); do rm -f $(DESTDIR)$(FISHDIR)/$$p.fish; done
 	for f in $(EXAMPLES); do \
 		rm -f $(DESTDIR)$(DOCDIR)/examples/$${f##*/}; done
 

@@ -135,16 +135,22 @@ shift
 zpty z zsh -f -i
 zpty -w z "PS1='' RPS1=''; fpath=($dir \${(M)fpath:#*/Completion(|/Base|/Zsh|/Unix)}); autoload -Uz compinit; compinit -u -D"
 zpty -w z "compadd() { builtin compadd -O __c \"\$@\"; print -rl -- '' \">>\"\${^__c}; builtin compadd \"\$@\" }"
+zpty -w z "autoload +X _main_complete; functions[_main_orig]=\$functions[_main_complete]; _main_complete() { _main_orig \"\$@\"; print -r -- '' COMPLETED; }"
 zpty -w z "echo READY\$(( 6 * 7 ))"
 while zpty -r z line; do [[ $line == *READY42* ]] && break; done
 n=0
 for l in "$@"; do
 	(( n++ ))
 	zpty -w -n z "$l"$'\t'
-	zpty -w z $'\C-u'"echo END\$(( $n * 1000 ))"
+	# Type nothing more until the completion is over: zsh's completion
+	# gives up when more input is waiting.
 	while zpty -r z line; do
 		line=${line//$'\r'/}
 		[[ $line == '>>'* ]] && print -r -- "${line%%$'\n'}"
+		[[ $line == *COMPLETED* ]] && break
+	done
+	zpty -w z $'\C-u'"echo END\$(( $n * 1000 ))"
+	while zpty -r z line; do
 		[[ $line == *"END$(( n * 1000 ))"* && $line != *'$(('* ]] && break
 	done
 	print -r -- "--"
