@@ -23,9 +23,13 @@ end
 
 # Every case id, the most recent first, with its summary.
 function __complaint_ids
-    complaint-report (__complaint_file) list --sort -id 2>/dev/null |
-        cut -f1,6
-    printf '%s\t%s\n' - 'ids on standard input'
+    # One external writes all, in order: fish may put a builtin's output
+    # before that of an external run earlier.
+    begin
+        complaint-report (__complaint_file) list --sort -id 2>/dev/null
+        command printf '%s\t%s\t%s\t%s\t%s\t%s\n' - '' '' '' '' \
+            'ids on standard input'
+    end | cut -f1,6
 end
 
 # Customers' names, those with the most cases first.
