@@ -6,10 +6,11 @@ BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 DOCDIR = $(PREFIX)/share/doc/complaint
 ZSHDIR = $(PREFIX)/share/zsh/site-functions
+FISHDIR = $(PREFIX)/share/fish/vendor_completions.d
 CC = cc
-PKGS = sqlite3 libbsd-overlay libmd
+PKGS = sqlite3 libbsd-overlay libmd libutf8proc
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || echo
-PKG_LIBS != pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lbsd -lmd
+PKG_LIBS != pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lbsd -lmd -lutf8proc
 WARN = -Wall -Wextra -Wshadow -Wmissing-prototypes -Werror
 CFLAGS = -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -DLIBBSD_OPENBSD_VIS $(WARN) \
@@ -25,6 +26,7 @@ LIBOBJ = \
 	lib/buf.o \
 	lib/casefile.o \
 	lib/cases.o \
+	lib/columns.o \
 	lib/compare.o \
 	lib/correct.o \
 	lib/csvio.o \
@@ -50,7 +52,7 @@ LIBOBJ = \
 UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
 	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state \
 	tests/unit/t_stmttime tests/unit/t_policy tests/unit/t_mail \
-	tests/unit/t_phone
+	tests/unit/t_phone tests/unit/t_columns
 FUZZ = tests/fuzz/fuzz_compare tests/fuzz/fuzz_csv tests/fuzz/fuzz_ids \
 	tests/fuzz/fuzz_mail \
 	tests/fuzz/fuzz_money \
@@ -118,6 +120,7 @@ tests/unit/t_stmttime: tests/unit/t_stmttime.c
 tests/unit/t_policy: tests/unit/t_policy.c
 tests/unit/t_mail: tests/unit/t_mail.c
 tests/unit/t_phone: tests/unit/t_phone.c
+tests/unit/t_columns: tests/unit/t_columns.c
 
 # The fuzz targets' checks, run on the corpus and past crashes by make check.
 $(REPLAY): tests/fuzz/replay.c lib/libcomplaint.a $(HDR)
@@ -202,6 +205,9 @@ install: all
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$p; done
 	mkdir -p $(DESTDIR)$(ZSHDIR) $(DESTDIR)$(DOCDIR)/examples
 	cp completion/_complaint $(DESTDIR)$(ZSHDIR)/
+	mkdir -p $(DESTDIR)$(FISHDIR)
+	for p in $(BIN); do cp completion/complaint.fish \
+		$(DESTDIR)$(FISHDIR)/$$p.fish; done
 	cp $(EXAMPLES) $(DESTDIR)$(DOCDIR)/examples/
 
 uninstall:
@@ -213,6 +219,7 @@ uninstall:
 		rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$p; \
 		done
 	rm -f $(DESTDIR)$(ZSHDIR)/_complaint
+	for p in $(BIN); do rm -f $(DESTDIR)$(FISHDIR)/$$p.fish; done
 	for f in $(EXAMPLES); do \
 		rm -f $(DESTDIR)$(DOCDIR)/examples/$${f##*/}; done
 

@@ -93,6 +93,8 @@ main(int argc, char *argv[])
 	int		 c, rc;
 
 	setlocale(LC_CTYPE, "");
+	/* getopt's messages name argv[0]: the base name, as err(3) does. */
+	argv[0] = (char *)getprogname();
 	signal(SIGXFSZ, SIG_IGN);
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));

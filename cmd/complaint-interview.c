@@ -303,6 +303,8 @@ main(int argc, char *argv[])
 	int		 c, rc;
 
 	setlocale(LC_CTYPE, "");
+	/* getopt's messages name argv[0]: the base name, as err(3) does. */
+	argv[0] = (char *)getprogname();
 	signal(SIGXFSZ, SIG_IGN);
 	while ((c = getopt_long(argc, argv, "f:hi:lp:r:sw:", longopts,
 	    NULL)) != -1) {

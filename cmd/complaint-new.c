@@ -419,6 +419,8 @@ main(int argc, char *argv[])
 	int		 c, ran;
 
 	setlocale(LC_CTYPE, "");
+	/* getopt's messages name argv[0]: the base name, as err(3) does. */
+	argv[0] = (char *)getprogname();
 	/* Past a file size limit, fail the write (74), not the process. */
 	signal(SIGXFSZ, SIG_IGN);
 	memset(&m, 0, sizeof(m));

@@ -34,6 +34,9 @@ static struct {
 	int		 safe;		/* --csv-safe */
 	int		 quiet;
 	int		 sql;		/* print the report's SQL, run nothing */
+	int		 sortkeys;	/* print the keys --sort takes */
+	int		 tty;		/* stdout is a terminal */
+	int		 colour;	/* and NO_COLOR is unset */
 	struct filter	 f;
 } opts;
 
@@ -102,15 +105,16 @@ static void
 usage(FILE *fp)
 {
 	fputs("usage: complaint-report [-f FILE] [--csv | --csv-safe | --json] "
-	    "[-q] [REPORT] [FILTERS]\n"
+	    "[-q] [--sort-keys] [REPORT] [FILTERS]\n"
 	    "reports:\n", fp);
 	for (size_t i = 0; i < NELEM(reports); i++)
 		fprintf(fp, "  %s\n", reports[i].usage);
-	fputs("filters: --status STATUS|open --severity SEVERITY "
-	    "--customer WHO --channel CHANNEL\n"
-	    "  --tag TAG --assignee WHO --flag FLAG --since TIME "
-	    "--until TIME\n"
-	    "  --sort [-]FIELD[,[-]FIELD] --limit N\n", fp);
+	fputs("filters: --status STATUS[,STATUS] --severity SEVERITY "
+	    "--customer WHO\n"
+	    "  --channel CHANNEL --grep WORDS --tag TAG --assignee WHO "
+	    "--flag FLAG\n"
+	    "  --since TIME --until TIME --sort [-]FIELD[,[-]FIELD] "
+	    "--limit N\n", fp);
 }
 
 /* The output format for textout: CSV defused with --csv-safe. */
@@ -126,6 +130,7 @@ struct sink {
 	int64_t		 rows;
 	int64_t		 total;		/* stats: cases, for the bars */
 	int		 bars;
+	struct columns	*cols;		/* rows kept to be aligned */
 };
 
 static int
@@ -145,11 +150,41 @@ finish(struct sink *s, struct cerror *e)
 	return s->rows > 0 ? 0 : 1;
 }
 
+/* A CSV header of names only, for a listing with no rows. */
+static int
+header_row(void *arg, const struct row *r)
+{
+	(void)arg;
+	for (int i = 0; i < r->n; i++)
+		printf("%s%s", i > 0 ? "," : "", r->name[i]);
+	return putchar('\n') == EOF ? EX_IOERR : 0;
+}
+
+/* On a terminal, a listing for people: aligned columns under a header. */
+static int
+aligned(const char *name)
+{
+	return opts.tty && opts.fmt == OUT_TEXT && !opts.quiet &&
+	    (strcmp(name, "list") == 0 || strcmp(name, "overdue") == 0 ||
+	    strcmp(name, "due") == 0 || strcmp(name, "repeat") == 0);
+}
+
+static int
+columns_sink(void *arg, const struct row *r)
+{
+	struct sink	*s = arg;
+
+	s->rows++;
+	return columns_row(s->cols, r);
+}
+
 static int
 report_rows(struct casefile *cf, const char *name, char **argv, int argc,
     struct cerror *e)
 {
 	struct sink	 s = { .rows = 0 };
+	struct columns	 cols;
+	row_fn		*fn = sink_row;
 	int		 rc;
 
 	(void)argv;
@@ -158,10 +193,21 @@ report_rows(struct casefile *cf, const char *name, char **argv, int argc,
 	if (opts.f.mark && strcmp(name, "due") != 0)
 		return cerror_set(e, EX_USAGE, "--mark is for due only");
 	textout_init(&s.out, stdout, outfmt());
+	columns_init(&cols);
+	if (aligned(name)) {
+		s.cols = &cols;
+		fn = columns_sink;
+	}
 	if (opts.f.mark)
-		rc = query_due_mark(cf, &opts.f, sink_row, &s, e);
+		rc = query_due_mark(cf, &opts.f, fn, &s, e);
 	else
-		rc = query_report(cf, name, &opts.f, sink_row, &s, e);
+		rc = query_report(cf, name, &opts.f, fn, &s, e);
+	if (rc == 0 && s.cols != NULL && (rc = columns_print(&cols, stdout,
+	    opts.colour)) != 0)
+		rc = cerror_set(e, rc, "cannot write standard output");
+	if (rc == 0 && s.rows == 0 && opts.fmt == OUT_CSV && !opts.quiet)
+		rc = query_columns(cf, name, &opts.f, header_row, NULL, e);
+	columns_free(&cols);
 	textout_free(&s.out);
 	return rc != 0 ? rc : finish(&s, e);
 }
@@ -439,11 +485,36 @@ report_log(struct casefile *cf, const char *name, char **argv, int argc,
 static int
 show_field(void *arg, const struct row *r)
 {
-	FILE	*fp = arg;
+	FILE		*fp = arg;
+	const char	*sgr;
 
-	fprintf(fp, "%-13s", r->val[0]);
+	sgr = opts.colour ? columns_sgr(r->val[0], r->val[1]) : NULL;
+	fprintf(fp, "%-13s%s", r->val[0], sgr != NULL ? sgr : "");
 	if (textout_vis(fp, r->val[1]) != 0)
 		return EX_IOERR;
+	if (sgr != NULL)
+		fputs(columns_reset(), fp);
+	return putc('\n', fp) == EOF ? EX_IOERR : 0;
+}
+
+/* A section's row as text, with colour: each cell marked as it needs. */
+static int
+colour_row(FILE *fp, const struct row *r)
+{
+	const char	*sgr;
+
+	for (int i = 0; i < r->n; i++) {
+		if (i > 0)
+			putc('\t', fp);
+		if (r->val[i] == NULL)
+			continue;
+		if ((sgr = columns_sgr(r->name[i], r->val[i])) != NULL)
+			fputs(sgr, fp);
+		if (textout_vis(fp, r->val[i]) != 0)
+			return EX_IOERR;
+		if (sgr != NULL)
+			fputs(columns_reset(), fp);
+	}
 	return putc('\n', fp) == EOF ? EX_IOERR : 0;
 }
 
@@ -461,7 +532,55 @@ titled_row(void *arg, const struct row *r)
 
 	if (t->n++ == 0 && printf("\n%s\n", t->title) < 0)
 		return EX_IOERR;
+	if (opts.colour)
+		return colour_row(stdout, r);
 	return textout_row(t->out, r);
+}
+
+/*
+ * The dossier as CSV: one table of (field, value), the case's fields
+ * first, then each section's cells as "section.row.column".
+ */
+static int
+csv_cell(void *arg, const struct row *r)
+{
+	static const char *const names[] = { "field", "value" };
+	struct titled	*t = arg;
+	const char	*val[2];
+	int		 type[2] = { VAL_TEXT, VAL_TEXT };
+	struct row	 f = { 2, names, val, type };
+	char		 field[128];
+	int		 rc = 0;
+
+	t->n++;
+	for (int i = 0; i < r->n && rc == 0; i++) {
+		if (r->val[i] == NULL)
+			continue;
+		snprintf(field, sizeof(field), "%s.%d.%s", t->title, t->n,
+		    r->name[i]);
+		val[0] = field;
+		val[1] = r->val[i];
+		type[1] = r->type[i];
+		rc = textout_row(t->out, &f);
+	}
+	return rc;
+}
+
+static int
+show_csv(struct casefile *cf, struct textout *out, int64_t id,
+    struct cerror *e)
+{
+	struct titled	 t = { out, NULL, 0 };
+	int		 rc;
+
+	if ((rc = query_case(cf, id, textout_rowfn, out, e)) != 0)
+		return rc;
+	for (size_t i = 0; i < NELEM(sections) && rc == 0; i++) {
+		t.title = sections[i].title;
+		t.n = 0;
+		rc = sections[i].fn(cf, id, csv_cell, &t, e);
+	}
+	return rc;
 }
 
 /* The dossier as one JSON object: the fields, then each section. */
@@ -627,7 +746,7 @@ report_show(struct casefile *cf, const char *name, char **argv, int argc,
 			rc = show_json(cf, ids.v[i], 1, e);
 			break;
 		case OUT_CSV:
-			rc = query_case(cf, ids.v[i], textout_rowfn, &out, e);
+			rc = show_csv(cf, &out, ids.v[i], e);
 			break;
 		default:
 			if (i > 0)
@@ -783,6 +902,69 @@ out:
 	return rc;
 }
 
+/*
+ * As git does: on a terminal, the dossier and the log go through $PAGER,
+ * or less -FRX (which quits when it all fits and keeps colour).  PAGER
+ * empty or cat means none.  Without less, the child copies the text.
+ */
+/* The person quit the pager before the end: that is no failure. */
+static void
+pager_quit(int sig)
+{
+	(void)sig;
+	_exit(0);
+}
+
+static pid_t
+pager_start(void)
+{
+	const char	*pager = getenv("PAGER");
+	char		 b[BUFSIZ];
+	ssize_t		 n;
+	pid_t		 pid;
+	int		 fd[2];
+
+	if (pager != NULL && (*pager == '\0' || strcmp(pager, "cat") == 0))
+		return -1;
+	if (fflush(stdout) == EOF || pipe(fd) == -1)
+		return -1;
+	if ((pid = fork()) == -1) {
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		dup2(fd[0], STDIN_FILENO);
+		close(fd[0]);
+		close(fd[1]);
+		if (pager != NULL)
+			execl("/bin/sh", "sh", "-c", pager, (char *)NULL);
+		else
+			execlp("less", "less", "-FRX", (char *)NULL);
+		while ((n = read(STDIN_FILENO, b, sizeof(b))) > 0)
+			if (write(STDOUT_FILENO, b, (size_t)n) != n)
+				_exit(EX_IOERR);
+		_exit(0);
+	}
+	dup2(fd[1], STDOUT_FILENO);
+	close(fd[0]);
+	close(fd[1]);
+	signal(SIGPIPE, pager_quit);
+	return pid;
+}
+
+/* Let the pager read to the end, then wait for the person to leave it. */
+static void
+pager_end(pid_t pid)
+{
+	if (pid == -1)
+		return;
+	fflush(stdout);
+	close(STDOUT_FILENO);
+	while (waitpid(pid, NULL, 0) == -1 && errno == EINTR)
+		;
+}
+
 static int64_t
 count_arg(const char *opt, const char *s)
 {
@@ -801,7 +983,7 @@ main(int argc, char *argv[])
 	enum { O_CSV = 256, O_SAFE, O_JSON, O_STATUS, O_CUSTOMER, O_SINCE, O_UNTIL,
 	    O_LIMIT, O_VERSION, O_SEVERITY, O_CHANNEL, O_TAG, O_ASSIGNEE,
 	    O_FLAG, O_SORT, O_MARK, O_MIN, O_DAYS,
-	    O_SQL, O_HTML, O_LANG, O_EXEC };
+	    O_SQL, O_HTML, O_LANG, O_EXEC, O_GREP, O_SORTKEYS };
 	static const struct option longopts[] = {
 		{ "assignee", required_argument, NULL, O_ASSIGNEE },
 		{ "channel", required_argument, NULL, O_CHANNEL },
@@ -811,6 +993,7 @@ main(int argc, char *argv[])
 		{ "days", required_argument, NULL, O_DAYS },
 		{ "exec", required_argument, NULL, O_EXEC },
 		{ "flag", required_argument, NULL, O_FLAG },
+		{ "grep", required_argument, NULL, O_GREP },
 		{ "help", no_argument, NULL, 'h' },
 		{ "html", no_argument, NULL, O_HTML },
 		{ "json", no_argument, NULL, O_JSON },
@@ -824,6 +1007,7 @@ main(int argc, char *argv[])
 		{ "severity", required_argument, NULL, O_SEVERITY },
 		{ "since", required_argument, NULL, O_SINCE },
 		{ "sort", required_argument, NULL, O_SORT },
+		{ "sort-keys", no_argument, NULL, O_SORTKEYS },
 		{ "sql", no_argument, NULL, O_SQL },
 		{ "status", required_argument, NULL, O_STATUS },
 		{ "tag", required_argument, NULL, O_TAG },
@@ -837,9 +1021,12 @@ main(int argc, char *argv[])
 	struct cerror	 e = { 0, "" };
 	char		**operands = argv + 1;
 	char		 vis[64];
+	pid_t		 pager = -1;
 	int		 c, n = 0, rc;
 
 	setlocale(LC_CTYPE, "");
+	/* getopt's messages name argv[0]: the base name, as err(3) does. */
+	argv[0] = (char *)getprogname();
 	/*
 	 * Options may follow the report's name, as in "list --csv".  getopt
 	 * stops at each operand; it is moved down into argv[1..n], a part
@@ -912,6 +1099,9 @@ main(int argc, char *argv[])
 		case O_FLAG:
 			opts.f.flag = optarg;
 			break;
+		case O_GREP:
+			opts.f.grep = optarg;
+			break;
 		case O_LIMIT:
 			opts.f.limit = count_arg("--limit", optarg);
 			break;
@@ -935,6 +1125,9 @@ main(int argc, char *argv[])
 			break;
 		case O_SORT:
 			opts.f.sort = optarg;
+			break;
+		case O_SORTKEYS:
+			opts.sortkeys = 1;
 			break;
 		case O_SQL:
 			opts.sql = 1;
@@ -969,6 +1162,16 @@ main(int argc, char *argv[])
 			return EX_USAGE;
 		}
 	}
+	if (opts.sortkeys) {
+		struct textout	 out;
+
+		textout_init(&out, stdout, OUT_TEXT);
+		rc = query_sortkeys(rep->name, textout_rowfn, &out, &e);
+		textout_free(&out);
+		if (rc != 0)
+			errx(rc, "%s", e.msg);
+		return textout_close(stdout, &e) != 0 ? EX_IOERR : 0;
+	}
 	if (opts.sql) {
 		struct buf	 b = { NULL, 0, 0 };
 
@@ -992,6 +1195,12 @@ main(int argc, char *argv[])
 	}
 	if ((rc = casefile_begin(cf, &e)) != 0)
 		goto out;
+	opts.tty = isatty(STDOUT_FILENO);
+	opts.colour = opts.tty && opts.fmt == OUT_TEXT &&
+	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
+	if (opts.tty && !opts.quiet && (rep->fn == report_show ||
+	    rep->fn == report_log))
+		pager = pager_start();
 	rc = rep->fn(cf, rep->name, operands + (n > 0), n - (n > 0), &e);
 	if (opts.f.mark && rc <= 1) {
 		int	 rc2;
@@ -1001,6 +1210,7 @@ main(int argc, char *argv[])
 	}
 out:
 	casefile_close(cf);
+	pager_end(pager);
 	if (rc > 1 || (rc == 1 && e.code == 1))
 		errx(rc, "%s", e.msg);
 	return rc;

@@ -701,6 +701,8 @@ main(int argc, char *argv[])
 	int		 c, n = 0, rc, idx;
 
 	setlocale(LC_CTYPE, "");
+	/* getopt's messages name argv[0]: the base name, as err(3) does. */
+	argv[0] = (char *)getprogname();
 	signal(SIGXFSZ, SIG_IGN);
 	/*
 	 * Options may come before or after the step; operands move down.

@@ -124,6 +124,7 @@ rule(const char *file, int argc, char *argv[])
 
 	argc--;
 	argv++;
+	argv[0] = (char *)"complaint config rule";
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+F:l:s:", longopts,
 	    NULL)) != -1) {
@@ -322,10 +323,15 @@ main(int argc, char *argv[])
 		usage(stderr);
 		return EX_USAGE;
 	}
-	if (strcmp(argv[1], "init") == 0)
+	/* getopt's messages name the command as typed, not a path. */
+	if (strcmp(argv[1], "init") == 0) {
+		argv[1] = (char *)"complaint init";
 		return init(argc - 1, argv + 1);
-	if (strcmp(argv[1], "config") == 0)
+	}
+	if (strcmp(argv[1], "config") == 0) {
+		argv[1] = (char *)"complaint config";
 		return config(argc - 1, argv + 1);
+	}
 	if (strcmp(argv[1], "help") == 0) {
 		if (argc == 2)
 			return help();

@@ -18,10 +18,27 @@ _complaint_file() {
 	done
 }
 
+# Every case id, the most recent first.
 _complaint_ids() {
 	_complaint_file
-	complaint-report "${_complaint_f[@]}" list --limit 200 2>/dev/null |
+	complaint-report "${_complaint_f[@]}" list --sort -id 2>/dev/null |
 	    cut -f1
+}
+
+_complaint_channels='email phone web chat letter in-person'
+
+# --sort FIELD[,FIELD]: the keys of the report on the line (list when
+# none), each maybe after a -, completed after the last comma.
+_complaint_sortkeys() {
+	local report=list w head=${1%"${1##*,}"} last=${1##*,} sign=
+	for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
+		case $w in
+		list|overdue|due|repeat|causes) report=$w ;;
+		esac
+	done
+	[[ $last == -* ]] && sign=- last=${last#-}
+	mapfile -t COMPREPLY < <(compgen -P "$head$sign" -W \
+	    "$(complaint-report "$report" --sort-keys 2>/dev/null)" -- "$last")
 }
 
 # Customers whose names start with the word being completed, those with
@@ -47,7 +64,7 @@ _complaint_new() {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
 	case $prev in
 	-s) mapfile -t COMPREPLY < <(compgen -W 'low medium high critical' -- "$cur"); return ;;
-	-c) mapfile -t COMPREPLY < <(compgen -W 'email phone web chat letter in-person' -- "$cur"); return ;;
+	-c) mapfile -t COMPREPLY < <(compgen -W "$_complaint_channels" -- "$cur"); return ;;
 	-l|--lang) mapfile -t COMPREPLY < <(compgen -W 'en id sv' -- "$cur"); return ;;
 	--map) mapfile -t COMPREPLY < <(compgen -W 'cfpb' -f -- "$cur"); return ;;
 	-f) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
@@ -73,8 +90,10 @@ _complaint_interview() {
 }
 
 _complaint_compare() {
-	local cur=${COMP_WORDS[COMP_CWORD]}
-	if [[ $cur == -* ]]; then
+	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+	if [ "$prev" = -f ]; then
+		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+	elif [[ $cur == -* ]]; then
 		mapfile -t COMPREPLY < <(compgen -W '-f -r --csv --help --version' -- "$cur")
 	else
 		mapfile -t COMPREPLY < <(compgen -W "$(_complaint_ids)" -- "$cur")
@@ -93,6 +112,9 @@ _complaint_resolve() {
 	--favour) mapfile -t COMPREPLY < <(compgen -W 'customer company both' -- "$cur"); return ;;
 	--satisfied) mapfile -t COMPREPLY < <(compgen -W 'yes no' -- "$cur"); return ;;
 	--score) mapfile -t COMPREPLY < <(compgen -W '1 2 3 4 5' -- "$cur"); return ;;
+	-f) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
+	-m|-t|--ticket|--approved-by|--expires|--in|--at|--new-cause)
+		COMPREPLY=(); return ;;
 	--cause)
 		_complaint_file
 		mapfile -t COMPREPLY < <(compgen -W "$(complaint config "${_complaint_f[@]}" causes 2>/dev/null | tr , ' ')" -- "$cur")
@@ -131,18 +153,33 @@ _complaint_resolve() {
 _complaint_report() {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
 	case $prev in
-	--status) mapfile -t COMPREPLY < <(compgen -W 'open new acknowledged
-	    investigating proposed agreed escalated decided follow-up waiting
-	    closed dismissed merged' -- "$cur"); return ;;
+	--status) mapfile -t COMPREPLY < <(compgen -P "${cur%"${cur##*,}"}" \
+	    -W 'open new acknowledged investigating proposed agreed escalated
+	    decided follow-up waiting closed dismissed merged' -- "${cur##*,}")
+	    return ;;
 	--severity) mapfile -t COMPREPLY < <(compgen -W 'low medium high critical' -- "$cur"); return ;;
 	--customer) _complaint_customers "$cur"; return ;;
-	show|log) mapfile -t COMPREPLY < <(compgen -W "$(_complaint_ids) -" -- "$cur"); return ;;
+	--channel) mapfile -t COMPREPLY < <(compgen -W "$_complaint_channels" -- "$cur"); return ;;
+	--flag) mapfile -t COMPREPLY < <(compgen -W 'legal safety abuse suspect duplicate repeat' -- "$cur"); return ;;
+	--sort) _complaint_sortkeys "$cur"; return ;;
+	-f) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
+	-o|--output) mapfile -t COMPREPLY < <(compgen -d -- "$cur"); return ;;
+	--tag|--assignee|--since|--until|--limit|-w|--window|--min|--days|--grep)
+		COMPREPLY=(); return ;;
 	esac
+	local w
+	for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
+		case $w in
+		show|log)
+			mapfile -t COMPREPLY < <(compgen -W "$(_complaint_ids) -" -- "$cur")
+			return ;;
+		esac
+	done
 	if [[ $cur == -* ]]; then
 		mapfile -t COMPREPLY < <(compgen -W '-f -q --csv --csv-safe --json --status
-		    --severity --customer --channel --tag --assignee --flag --since
-		    --until --sort --limit -w --mark --min --days --sql --help
-		    --version' -- "$cur")
+		    --severity --customer --channel --tag --assignee --flag --grep
+		    --since --until --sort --sort-keys --limit -w --mark --min
+		    --days --sql --help --version' -- "$cur")
 	else
 		mapfile -t COMPREPLY < <(compgen -W 'list show overdue due repeat
 		    causes stats log verify export' -- "$cur")
@@ -181,9 +218,10 @@ _complaint() {
 	esac
 }
 
-complete -F _complaint complaint
-complete -F _complaint_new complaint-new
-complete -F _complaint_interview complaint-interview
-complete -F _complaint_compare complaint-compare
-complete -F _complaint_resolve complaint-resolve
-complete -F _complaint_report complaint-report
+# nosort: case ids come most recent first, customers most cases first.
+complete -o nosort -F _complaint complaint
+complete -o nosort -F _complaint_new complaint-new
+complete -o nosort -F _complaint_interview complaint-interview
+complete -o nosort -F _complaint_compare complaint-compare
+complete -o nosort -F _complaint_resolve complaint-resolve
+complete -o nosort -F _complaint_report complaint-report

@@ -218,6 +218,24 @@ int	textout_close(FILE *, struct cerror *);
 /* Free what the output holds. */
 void	textout_free(struct textout *);
 
+/* columns.c: rows as aligned columns under a header, for a terminal. */
+#define COLUMNS_MAX	32
+struct columns {
+	char		**cell;		/* header, then the rows, escaped */
+	size_t		  ncell, cap, nrow;
+	int		  ncol;
+	char		  name[COLUMNS_MAX][32];	/* column names */
+};
+void	columns_init(struct columns *);
+/* A row_fn keeping the row in the struct columns passed as argument. */
+int	columns_row(void *, const struct row *);
+/* Print the rows kept, aligned, under a header; colour with ANSI SGR. */
+int	columns_print(struct columns *, FILE *, int);
+void	columns_free(struct columns *);
+/* The SGR sequence that marks value in column, or NULL; and its reset. */
+const char *columns_sgr(const char *, const char *);
+const char *columns_reset(void);
+
 /* cases.c */
 struct newcase {
 	const char	*name;
@@ -335,7 +353,7 @@ int	policy_shift(struct casefile *, time_t, time_t, time_t, time_t *,
 
 /* query.c: the reports, each a fixed query with bound filters. */
 struct filter {
-	const char	*status;	/* a status, or "open" */
+	const char	*status;	/* statuses or "open", joined by commas */
 	int		 severity;	/* 1-4, 0: any */
 	const char	*customer;	/* id, e-mail, name or phone */
 	const char	*channel;
@@ -350,6 +368,8 @@ struct filter {
 	int64_t		 days;		/* repeat: window in days, 0: 90 */
 	int64_t		 min;		/* repeat: least cases, 0: 3 */
 	int		 mark;		/* due: skip reminders already sent */
+	const char	*grep;		/* words in the summary, description
+					   or statements, any case or accent */
 };
 
 /* Run report (list, overdue, due, repeat, causes, stats) for f. */
@@ -370,6 +390,11 @@ int	query_due_mark(struct casefile *, const struct filter *, row_fn *,
  */
 int	query_due_sent(struct casefile *, int64_t, const char *, const char *,
 	    struct cerror *);
+/* Call fn once with a row of report name's column names, no values. */
+int	query_columns(struct casefile *, const char *, const struct filter *,
+	    row_fn *, void *, struct cerror *);
+/* Call fn with a row for each key --sort takes for report name. */
+int	query_sortkeys(const char *, row_fn *, void *, struct cerror *);
 /* List cases matching f, calling fn for each row. */
 int	query_list(struct casefile *, const struct filter *, row_fn *, void *,
 	    struct cerror *);

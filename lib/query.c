@@ -9,6 +9,7 @@
 #include <sysexits.h>
 
 #include <sqlite3.h>
+#include <utf8proc.h>
 
 #include "complaint.h"
 #include "internal.h"
@@ -258,15 +259,229 @@ find_report(const char *name)
 	return NULL;
 }
 
+/*
+ * The statuses --status takes: "open" and those of state.c's table, read
+ * from the table itself so a new state needs no change here.
+ */
+#define NSTATUS	24
+
+struct statuses {
+	char	 name[NSTATUS][24];
+	size_t	 n;
+};
+
+static int
+status_row(void *arg, const struct row *r)
+{
+	struct statuses	*l = arg;
+
+	if (strcmp(r->val[0], "state") != 0 && l->n < NSTATUS)
+		strlcpy(l->name[l->n++], r->val[0], sizeof(l->name[0]));
+	return 0;
+}
+
+static void
+statuses(struct statuses *l)
+{
+	l->n = 0;
+	strlcpy(l->name[l->n++], "open", sizeof(l->name[0]));
+	state_table(status_row, l);
+}
+
+/* Refuse a --status list naming anything but known statuses. */
+static int
+check_status(const char *list, struct cerror *e)
+{
+	struct statuses	 l;
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*p, *q;
+	char		 raw[64], vis[256];
+	size_t		 i, len;
+	int		 rc = 0;
+
+	if (list == NULL)
+		return 0;
+	statuses(&l);
+	for (p = list; rc == 0; p = q + 1) {
+		q = p + strcspn(p, ",");
+		len = (size_t)(q - p);
+		for (i = 0; i < l.n; i++)
+			if (strlen(l.name[i]) == len &&
+			    strncmp(l.name[i], p, len) == 0)
+				break;
+		if (i == l.n) {
+			for (i = 0; i < l.n; i++)
+				buf_printf(&b, "%s%s", i ? ", " : "",
+				    l.name[i]);
+			snprintf(raw, sizeof(raw), "%.*s", (int)len, p);
+			text_vis(vis, sizeof(vis), raw);
+			rc = cerror_set(e, EX_DATAERR, "--status: %s is not "
+			    "a status; use %s, or several joined by commas",
+			    len > 0 ? vis : "\"\"", b.s != NULL ? b.s : "");
+		}
+		if (*q == '\0')
+			break;
+	}
+	buf_free(&b);
+	return rc;
+}
+
+/*
+ * A list of statuses becomes "IN" with the names from the table (never
+ * the user's text); "open" stands for every status that is not ended.
+ */
+static int
+add_status(struct buf *b, const char *list)
+{
+	struct statuses	 l;
+	const char	*p, *q;
+	int		 rc = 0, n = 0, open;
+
+	if (strchr(list, ',') == NULL) {
+		if (strcmp(list, "open") == 0)
+			return buf_puts(b, " AND c.status NOT IN " ENDED);
+		return buf_puts(b, " AND c.status = :status");
+	}
+	statuses(&l);
+	rc |= buf_puts(b, " AND c.status IN (");
+	for (size_t i = 1; i < l.n; i++) {
+		open = 0;
+		for (p = list; !open; p = q + 1) {
+			q = p + strcspn(p, ",");
+			open = ((size_t)(q - p) == strlen(l.name[i]) &&
+			    strncmp(p, l.name[i], (size_t)(q - p)) == 0) ||
+			    ((q - p) == 4 && strncmp(p, "open", 4) == 0 &&
+			    !state_ended(l.name[i]));
+			if (*q == '\0')
+				break;
+		}
+		if (open)
+			rc |= buf_printf(b, "%s'%s'", n++ ? ", " : "",
+			    l.name[i]);
+	}
+	return rc | buf_puts(b, ")");
+}
+
+/*
+ * --grep: the case's words, folded (case, accents, compatibility forms),
+ * must hold each word of the search.  A word is a run of letters and
+ * digits; the rest separates words.
+ */
+static char *
+fold(const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
+	    UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+	    UTF8PROC_IGNORE) < 0)
+		return NULL;
+	return (char *)out;
+}
+
+/* The next word of s from *p: its start, its length in *len. */
+static const char *
+next_word(const char **p, size_t *len)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n;
+	const char	*start = NULL, *s = *p;
+	int		 word;
+
+	for (;; s += n) {
+		n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
+		if (n <= 0 || cp == 0)
+			break;
+		switch (utf8proc_category(cp)) {
+		case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+		case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+		case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+		case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+			word = 1;
+			break;
+		default:
+			word = 0;
+		}
+		if (word && start == NULL)
+			start = s;
+		else if (!word && start != NULL)
+			break;
+	}
+	*len = start != NULL ? (size_t)(s - start) : 0;
+	*p = s;
+	return start;
+}
+
+/* Does folded text t hold the word w of length len? */
+static int
+has_word(const char *t, const char *w, size_t len)
+{
+	const char	*p, *v;
+	size_t		 n;
+
+	for (p = t; (v = next_word(&p, &n)) != NULL;)
+		if (n == len && memcmp(v, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* SQL grep_match(text, search): 1 when text holds every word of search. */
+static void
+grep_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char	*text, *search, *p, *w;
+	char		*t = NULL, *q = NULL;
+	size_t		 n;
+	int		 hit = 1;
+
+	(void)argc;
+	text = (const char *)sqlite3_value_text(argv[0]);
+	search = (const char *)sqlite3_value_text(argv[1]);
+	if (text == NULL || search == NULL || (t = fold(text)) == NULL ||
+	    (q = fold(search)) == NULL)
+		hit = 0;
+	for (p = q; hit && (w = next_word(&p, &n)) != NULL;)
+		hit = has_word(t, w, n);
+	free(t);
+	free(q);
+	sqlite3_result_int(ctx, hit);
+}
+
+/* Refuse a --grep with no word to look for. */
+static int
+check_grep(const char *s, struct cerror *e)
+{
+	const char	*p;
+	char		*q;
+	size_t		 n;
+	int		 rc = 0;
+
+	if (s == NULL)
+		return 0;
+	if ((q = fold(s)) == NULL)
+		return cerror_set(e, EX_DATAERR, "--grep: not UTF-8 text");
+	p = q;
+	if (next_word(&p, &n) == NULL)
+		rc = cerror_set(e, EX_USAGE, "--grep: no word to look for; "
+		    "give letters or digits");
+	free(q);
+	return rc;
+}
+
 static int
 add_filters(struct buf *b, const struct filter *f)
 {
 	int	 rc = 0;
 
-	if (f->status != NULL && strcmp(f->status, "open") == 0)
-		rc |= buf_puts(b, " AND c.status NOT IN " ENDED);
-	else if (f->status != NULL)
-		rc |= buf_puts(b, " AND c.status = :status");
+	if (f->status != NULL)
+		rc |= add_status(b, f->status);
+	if (f->grep != NULL)
+		rc |= buf_puts(b, " AND grep_match(c.summary || ' ' ||"
+		    " ifnull(c.description, '') || ' ' || ifnull((SELECT"
+		    " group_concat(s.text, ' ') FROM accounts a JOIN"
+		    " statements s ON s.account = a.id"
+		    " WHERE a.case_id = c.id), ''), :grep)");
 	if (f->severity > 0)
 		rc |= buf_puts(b, " AND c.severity = :severity");
 	if (f->customer != NULL)
@@ -359,7 +574,8 @@ filtered(const struct filter *f)
 {
 	return f->status != NULL || f->severity > 0 || f->customer != NULL ||
 	    f->channel != NULL || f->tag != NULL || f->assignee != NULL ||
-	    f->since != NULL || f->until != NULL || f->flag != NULL;
+	    f->since != NULL || f->until != NULL || f->flag != NULL ||
+	    f->grep != NULL;
 }
 
 /* Append report name's SQL for f to sql. */
@@ -373,6 +589,9 @@ assemble(struct buf *sql, const char *name, const struct filter *f,
 
 	if ((r = find_report(name)) == NULL)
 		return cerror_set(e, EX_USAGE, "no report %s", name);
+	if ((rc = check_status(f->status, e)) != 0 ||
+	    (rc = check_grep(f->grep, e)) != 0)
+		return rc;
 	parts = r->plain != NULL && !filtered(f) ? r->plain : r->parts;
 	for (const char *const *p = parts; *p != NULL; p++) {
 		if (*p == FILTERS)
@@ -412,6 +631,12 @@ build(struct casefile *cf, const char *name, const struct filter *f,
 		return cerror_set(e, EX_OSERR, "out of memory");
 	if ((rc = assemble(&sql, name, f, e)) != 0)
 		goto out;
+	if (f->grep != NULL && (rc = sqlite3_create_function_v2(cf->db,
+	    "grep_match", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+	    grep_match, NULL, NULL, NULL)) != SQLITE_OK) {
+		rc = db_error(cf, rc, e);
+		goto out;
+	}
 	if ((rc = sqlite3_prepare_v2(cf->db, sql.s, -1, &st, NULL)) !=
 	    SQLITE_OK) {
 		rc = db_error(cf, rc, e);
@@ -425,6 +650,7 @@ build(struct casefile *cf, const char *name, const struct filter *f,
 	bind_str(st, ":tag", f->tag);
 	bind_str(st, ":assignee", f->assignee);
 	bind_str(st, ":flag", f->flag);
+	bind_str(st, ":grep", f->grep);
 	if ((f->since != NULL &&
 	    (rc = bind_time(cf, st, ":since", f->since, 0, e)) != 0) ||
 	    (f->until != NULL &&
@@ -465,6 +691,50 @@ query_report(struct casefile *cf, const char *name, const struct filter *f,
 		return rc;
 	rc = db_rows(cf, st, fn, arg, e);
 	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+query_columns(struct casefile *cf, const char *name, const struct filter *f,
+    row_fn *fn, void *arg, struct cerror *e)
+{
+	const char	*names[32], *vals[32] = { NULL };
+	int		 types[32];
+	struct row	 r = { 0, names, vals, types };
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((rc = build(cf, name, f, 0, &st, e)) != 0)
+		return rc;
+	r.n = sqlite3_column_count(st);
+	for (int i = 0; i < r.n && i < 32; i++) {
+		names[i] = sqlite3_column_name(st, i);
+		types[i] = VAL_NULL;
+	}
+	if (r.n > 32)
+		r.n = 32;
+	rc = fn(arg, &r);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+query_sortkeys(const char *name, row_fn *fn, void *arg, struct cerror *e)
+{
+	static const char *const names[] = { "key" };
+	static const int types[] = { VAL_TEXT };
+	const struct report_sql *r;
+	const char	*val[1];
+	struct row	 row = { 1, names, val, types };
+	int		 rc = 0;
+
+	if ((r = find_report(name)) == NULL)
+		return cerror_set(e, EX_USAGE, "no report %s", name);
+	for (const struct sortkey *k = r->keys; k->name != NULL && rc == 0;
+	    k++) {
+		val[0] = k->name;
+		rc = fn(arg, &row);
+	}
 	return rc;
 }
 

@@ -32,10 +32,10 @@ check 'a step offers its own options' 0 \
 --cause
 --new-cause
 EOF
-check 'case ids come from the case file' 0 \
+check 'case ids come from the case file, the most recent first' 0 \
     "bash $T/complete.bash complaint-resolve ack ''" <<EOF
-1
 2
+1
 -
 EOF
 check 'and from the file -f names' 0 \
@@ -44,8 +44,8 @@ check 'and from the file -f names' 0 \
 EOF
 check 'a -f FILE starting ~/ is in HOME' 0 \
     "sqlite3 \$COMPLAINT_FILE \".backup \$HOME/h.db\"; COMPLAINT_FILE=other.db bash $T/complete.bash complaint-resolve ack -f '~/h.db' ''" <<EOF
-1
 2
+1
 -
 EOF
 check 'causes come from the settings' 0 \
@@ -96,4 +96,70 @@ check 'new -l offers the languages' 0 \
 en
 id
 sv
+EOF
+mkdir dir
+: >dir/cases-2025.db
+check 'after -f, files, not reports' 0 \
+    "bash $T/complete.bash complaint-report -f dir/c" <<EOF
+dir/cases-2025.db
+EOF
+check 'after -f, files, for every tool' 0 \
+    "for t in complaint-resolve complaint-compare complaint-interview complaint-new; do bash $T/complete.bash \$t -f dir/; done" <<EOF
+dir/cases-2025.db
+dir/cases-2025.db
+dir/cases-2025.db
+dir/cases-2025.db
+EOF
+check 'after --sort, the keys of list' 0 \
+    "bash $T/complete.bash complaint-report --sort ''" <<EOF
+id
+received
+status
+severity
+customer
+summary
+channel
+assignee
+updated
+ack-due
+resolve-due
+EOF
+check 'after --sort, the keys of the report on the line' 0 \
+    "bash $T/complete.bash complaint report overdue --sort '' | tr '\n' ' '; echo" <<EOF
+id kind due hours status severity customer 
+EOF
+check '--sort completes after a comma and a minus' 0 \
+    "bash $T/complete.bash complaint-report repeat --sort id,-c" <<EOF
+id,-customer
+id,-cases
+EOF
+check 'after --channel, channels' 0 \
+    "bash $T/complete.bash complaint-report --channel ''" <<EOF
+email
+phone
+web
+chat
+letter
+in-person
+EOF
+check 'after --status, statuses, after a comma too' 0 \
+    "bash $T/complete.bash complaint-report list --status new,clo" <<EOF
+new,closed
+EOF
+check 'after an option that takes free text, nothing' 0 \
+    "bash $T/complete.bash complaint-report --tag ''; bash $T/complete.bash complaint-report --grep ''" <<EOF
+
+
+EOF
+awk 'BEGIN { print "summary"; for (i = 0; i < 250; i++) print "Case " i }' |
+    complaint-new --csv >/dev/null 2>&1
+check 'every case id, not only the 200 oldest' 0 \
+    "bash $T/complete.bash complaint-report show '' | sed -n '1p;\$p;\$='" <<EOF
+254
+-
+255
+EOF
+check 'the ids keep their order: complete -o nosort' 0 \
+    "bash -c '. $TOP/completion/complaint.bash; complete -p complaint-report'" <<EOF
+complete -o nosort -F _complaint_report complaint-report
 EOF

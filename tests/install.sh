@@ -47,6 +47,22 @@ weekly-report.sh
 zsh/site-functions:
 _complaint
 EOF
+check 'fish finds a completion file for each tool, by its name' 0 \
+    "ls $dest/usr/share/fish/vendor_completions.d" <<EOF
+complaint-compare.fish
+complaint-interview.fish
+complaint-new.fish
+complaint-report.fish
+complaint-resolve.fish
+complaint.fish
+EOF
+if command -v fish >/dev/null 2>&1; then
+	check 'fish loads them from there, each tool by its name' 0 \
+	    "fish --no-config -c 'set fish_complete_path $dest/usr/share/fish/vendor_completions.d \$fish_complete_path; complete -C \"complaint-report ov\"; complete -C \"complaint-resolve clo\"'" <<EOF
+overdue	cases past a due time
+close	close with a root cause
+EOF
+fi
 check 'the installed mail recipe delivers a message' 0 \
     "PATH=$bin:/usr/bin:/bin COMPLAINT_FILE=$T/c.db sh $dest/usr/share/doc/complaint/examples/mail-intake.sh <$TOP/tests/mail/en-plain.eml && sqlite3 $T/c.db 'SELECT count(*) FROM cases'" <<EOF
 2
