@@ -1,6 +1,6 @@
 #!/bin/sh
 # shellcheck disable=SC2016
-# tests/terminal.sh: on a terminal (a pty from script(1)) listings align
+# tests/tty.sh: on a terminal (a pty from script(1)) listings align
 # their columns under a header, show and log go through the pager, and
 # severities and breaches are in colour unless NO_COLOR; piped, the
 # output is the plain tab-separated lines.
