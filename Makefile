@@ -7,14 +7,14 @@ MANDIR = $(PREFIX)/share/man
 DOCDIR = $(PREFIX)/share/doc/complaint
 ZSHDIR = $(PREFIX)/share/zsh/site-functions
 CC = cc
-PKGS = sqlite3 libbsd-overlay libmd
+PKGS = sqlite3 libbsd-overlay libmd libutf8proc
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || echo
-PKG_LIBS != pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lbsd -lmd
+PKG_LIBS != pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lbsd -lmd -lutf8proc
 WARN = -Wall -Wextra -Wshadow -Wmissing-prototypes -Werror
 CFLAGS = -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -DLIBBSD_OPENBSD_VIS $(WARN) \
 	$(PKG_CFLAGS) -Ilib $(CFLAGS)
-LIBS = lib/libcomplaint.a $(PKG_LIBS) -lcsv
+LIBS = lib/libcomplaint.a $(PKG_LIBS) -lcsv -lstemmer
 
 BIN = complaint complaint-compare complaint-interview complaint-new \
 	complaint-report complaint-resolve
@@ -123,7 +123,7 @@ $(FUZZ): lib/schema.h lib/rules.h $(HDR) $(LIBOBJ:.o=.c) tests/fuzz/replay.c
 	clang -std=c11 -D_DEFAULT_SOURCE -DLIBBSD_OPENBSD_VIS $(PKG_CFLAGS) \
 		-Ilib -g -O1 -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all -o $@ $@.c $(LIBOBJ:.o=.c) \
-		$(PKG_LIBS) -lcsv
+		$(PKG_LIBS) -lcsv -lstemmer
 
 fuzz:
 	@sh scripts/install-deps --fuzz

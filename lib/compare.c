@@ -130,100 +130,6 @@ fnv64(const char *s)
 	return h;
 }
 
-/* Decode one UTF-8 sequence at *p (valid or not); advance. */
-static uint32_t
-decode(const unsigned char **p)
-{
-	const unsigned char	*s = *p;
-	uint32_t		 c;
-	int			 more;
-
-	if (*s < 0x80) {
-		*p = s + 1;
-		return *s;
-	}
-	if ((*s & 0xe0) == 0xc0)
-		c = *s & 0x1f, more = 1;
-	else if ((*s & 0xf0) == 0xe0)
-		c = *s & 0x0f, more = 2;
-	else if ((*s & 0xf8) == 0xf0)
-		c = *s & 0x07, more = 3;
-	else {
-		*p = s + 1;
-		return 0xfffd;
-	}
-	for (int i = 1; i <= more; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			*p = s + i;
-			return 0xfffd;
-		}
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	*p = s + more + 1;
-	return c;
-}
-
-static size_t
-encode(uint32_t c, char *out)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xc0 | c >> 6);
-		out[1] = (char)(0x80 | (c & 0x3f));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xe0 | c >> 12);
-		out[1] = (char)(0x80 | (c >> 6 & 0x3f));
-		out[2] = (char)(0x80 | (c & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | c >> 18);
-	out[1] = (char)(0x80 | (c >> 12 & 0x3f));
-	out[2] = (char)(0x80 | (c >> 6 & 0x3f));
-	out[3] = (char)(0x80 | (c & 0x3f));
-	return 4;
-}
-
-/* Lower case for ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic. */
-static uint32_t
-lower(uint32_t c, int *upper)
-{
-	*upper = 1;
-	if (c >= 'A' && c <= 'Z')
-		return c + 32;
-	if (c >= 0xc0 && c <= 0xde && c != 0xd7)
-		return c + 32;
-	if (c >= 0x100 && c <= 0x17f && c % 2 == 0 && c != 0x130 &&
-	    c != 0x138)
-		return c + 1;
-	if (c >= 0x391 && c <= 0x3a9)
-		return c + 32;
-	if (c >= 0x410 && c <= 0x42f)
-		return c + 32;
-	*upper = 0;
-	return c;
-}
-
-/* Letters and digits make words; everything else separates them. */
-static int
-wordchar(uint32_t c)
-{
-	if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z') || c == '$')
-		return 1;
-	if (c < 0x80)
-		return 0;
-	/* Latin-1 punctuation and symbols, general punctuation. */
-	if ((c >= 0xa0 && c <= 0xbf) || c == 0xd7 || c == 0xf7 ||
-	    (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f))
-		return c == 0xa3;	/* £ */
-	return 1;
-}
-
 static int
 word_add(struct stmt *s, const char *w, size_t n, int cap)
 {
@@ -257,60 +163,66 @@ u32cmp(const void *a, const void *b)
 }
 
 /*
- * Normalise: lower case, words separated by one space; inside a number
- * '.', ',', ':', '/' and '-' are kept ("14:05", "49.90", "20/11"); an
- * apostrophe inside a word goes ("didn't" is "didnt").
+ * Normalise: Unicode case folding, words separated by one space; inside a
+ * number '.', ',', ':', '/' and '-' are kept ("14:05", "49.90", "20/11");
+ * an apostrophe inside a word goes ("didn't" is "didnt").
  */
 static int
 prepare(struct stmt *s, const struct cmp_statement *in)
 {
-	const unsigned char	*p = (const unsigned char *)in->text, *q;
-	size_t			 len = strlen(in->text), n = 0, start = 0;
-	size_t			 kept = 0;
-	uint32_t		 c, next;
-	char			*out;
-	int			 upper, cap = 0, inword = 0;
+	const char	*p = in->text, *q;
+	struct buf	 out = { NULL, 0, 0 }, raw = { NULL, 0, 0 };
+	size_t		 kept = 0, start = 0;
+	int32_t		 c, next;
+	int		 cap = 0, inword = 0;
 
 	memset(s, 0, sizeof(*s));
 	s->in = in;
-	/* A byte becomes at most U+FFFD (3 bytes) and a space. */
-	if ((out = malloc(len * 4 + 2)) == NULL)
-		return -1;
-	while (*p != '\0') {
-		c = decode(&p);
+	if (buf_puts(&out, "") != 0)
+		goto fail;
+	for (;;) {
+		const char *at = p;
+
+		c = *p != '\0' ? text_decode(&p) : 0;
 		q = p;
-		next = *q != '\0' ? decode(&q) : 0;
+		next = c != 0 && *q != '\0' ? text_decode(&q) : 0;
 		if ((c == '\'' || c == 0x2019) && inword && next != 0 &&
-		    wordchar(next))
+		    text_wordchar(next))
 			continue;
 		if ((c == '.' || c == ',' || c == ':' || c == '/' ||
-		    c == '-') && inword && n > 0 && out[n - 1] >= '0' &&
-		    out[n - 1] <= '9' && next >= '0' && next <= '9') {
-			out[n++] = (char)c;
-			continue;
-		}
-		if (!wordchar(c)) {
-			if (inword && word_add(s, out + start, n - start,
-			    cap) != 0)
+		    c == '-') && inword && raw.len > 0 &&
+		    raw.s[raw.len - 1] >= '0' && raw.s[raw.len - 1] <= '9' &&
+		    next >= '0' && next <= '9') {
+			if (buf_add(&raw, at, (size_t)(p - at)) != 0)
 				goto fail;
-			inword = 0;
 			continue;
 		}
-		c = lower(c, &upper);
+		if (c == 0 || !text_wordchar(c)) {
+			if (inword) {
+				start = out.len + (out.len > 0);
+				if ((out.len > 0 && buf_puts(&out, " ") != 0) ||
+				    text_fold(&out, raw.s, raw.len) != 0 ||
+				    word_add(s, out.s + start, out.len - start,
+				    cap) != 0)
+					goto fail;
+			}
+			inword = 0;
+			if (c == 0)
+				break;
+			continue;
+		}
 		if (!inword) {
-			if (n > 0)
-				out[n++] = ' ';
-			start = n;
-			cap = upper;
+			buf_reset(&raw);
+			cap = text_upper(c);
 			inword = 1;
 		}
-		n += encode(c, out + n);
+		if (buf_add(&raw, at, (size_t)(p - at)) != 0)
+			goto fail;
 	}
-	if (inword && word_add(s, out + start, n - start, cap) != 0)
-		goto fail;
-	out[n] = '\0';
-	s->norm = out;
-	s->hash = fnv64(out);
+	s->norm = out.s;
+	out.s = NULL;
+	buf_free(&raw);
+	s->hash = fnv64(s->norm);
 	if (s->nw > 0 && (s->set = calloc(s->nw, sizeof(*s->set))) == NULL)
 		return -1;
 	for (size_t i = 0; i < s->nw; i++)
@@ -323,7 +235,8 @@ prepare(struct stmt *s, const struct cmp_statement *in)
 			s->set[s->nset++] = s->set[i];
 	return 0;
 fail:
-	free(out);
+	buf_free(&out);
+	buf_free(&raw);
 	return -1;
 }
 

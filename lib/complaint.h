@@ -156,6 +156,14 @@ int	text_json_str(struct buf *, const char *, const char *);
 int	text_json_int(struct buf *, const char *, int64_t);
 /* Copy src to dst escaped for a message (strnvis); return dst. */
 const char *text_vis(char *, size_t, const char *);
+/* The code point at *p (U+FFFD for a stray byte); advance *p past it. */
+int32_t	text_decode(const char **);
+/* 1 when c belongs in a word: letter, mark, digit or currency sign. */
+int	text_wordchar(int32_t);
+/* 1 when c is a capital (or title-case) letter. */
+int	text_upper(int32_t);
+/* Append s[0..n) case-folded (Unicode full folding, NFC) to b; -1 if bad. */
+int	text_fold(struct buf *, const char *, size_t);
 
 /* textout.c: records as tab-separated text, CSV or JSON lines. */
 #define OUT_TEXT	0

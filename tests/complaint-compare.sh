@@ -131,3 +131,13 @@ check 'the case compares its latest versions' 0 'complaint-compare 1 | cut -f1,2
 <	4:
 <	5:
 EOF
+
+complaint-new -n 'Ola Nowak' -E Jan Zwrot </dev/null >/dev/null
+printf 'I paid in Łódź.\nThe ŻÓŁW shop was shut.\n' |
+    complaint-interview -r employee 4 >/dev/null
+printf 'I paid in łódź.\nThe żółw shop was SHUT.\n' |
+    complaint-interview -r complainant 4 >/dev/null
+check 'Polish capitals fold to their own small letters' 0 \
+    'complaint-compare 4 | cut -f1-3' <<EOF
+=	1:1	
+=	2:2	
