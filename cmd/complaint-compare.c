@@ -89,6 +89,7 @@ main(int argc, char *argv[])
 	struct cerror	 e = { 0, "" };
 	struct cmp_result r = { NULL, 0, 0, 0 };
 	struct told	 a, b;
+	struct cmp_people pp = { NULL, NULL, NULL, NULL, NULL };
 	int64_t		 id[2], acc[2];
 	int		 c, rc;
 
@@ -148,7 +149,18 @@ main(int argc, char *argv[])
 		    "different cases", (long long)acc[0], (long long)acc[1]);
 		goto out;
 	}
-	if ((rc = compare_run(a.st, a.n, b.st, b.n, &r, &e)) != 0)
+	/* Each account's "I", and the parties' names as the other uses them. */
+	pp.role_a = a.role;
+	pp.role_b = b.role;
+	for (int i = 0; i < 2; i++) {
+		const struct told *t = i == 0 ? &a : &b;
+
+		if (strcmp(t->role, "employee") == 0)
+			pp.employee = t->party;
+		else if (strcmp(t->role, "complainant") == 0)
+			pp.customer = t->party;
+	}
+	if ((rc = compare_people(a.st, a.n, b.st, b.n, &pp, &r, &e)) != 0)
 		goto out;
 	if (opts.record && ((rc = account_discrepancies(cf, &a, &b, &r,
 	    &e)) != 0 || (rc = casefile_commit(cf, &e)) != 0))

@@ -564,10 +564,22 @@ struct cmp_result {
 	int		 differ;	/* anything but = */
 };
 
-/* Align A with B and classify each pair; any UTF-8, no word list. */
+/* Who tells each account, and the case's two parties, for compare_people. */
+struct cmp_people {
+	const char	*role_a, *role_b;	/* employee, complainant, ... */
+	const char	*employee;	/* the employee's name, or NULL */
+	const char	*customer;	/* the customer's name, or NULL */
+	const char	*lang;		/* en, id, sv; NULL: told by the words */
+};
+
+/* Align A with B and classify each pair; any UTF-8. */
 int	compare_run(const struct cmp_statement *, size_t,
 	    const struct cmp_statement *, size_t, struct cmp_result *,
 	    struct cerror *);
+/* The same, "I" of each account and the parties' names resolved by pp. */
+int	compare_people(const struct cmp_statement *, size_t,
+	    const struct cmp_statement *, size_t, const struct cmp_people *,
+	    struct cmp_result *, struct cerror *);
 /* Free a result. */
 void	compare_free(struct cmp_result *);
 
