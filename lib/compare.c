@@ -41,6 +41,8 @@
 
 enum { EN, ID, SV, NLANG };
 
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
 /*
  * Word lists, as words are after folding (no apostrophes): per language,
  * since Swedish "i" is "in" and English "i" is the teller.
@@ -199,8 +201,11 @@ enum { WHO_NONE, WHO_EMP, WHO_CUST, WHO_SELF, WHO_OTHER };
 #define C_ROLE	0x10	/* a role or a name: the people facet's */
 
 struct word {
-	char		*s;	/* folded */
-	char		*stem;
+	const char	*s;	/* folded */
+	const char	*stem;
+	size_t		 off;	/* of s in the normalised text, then of stem */
+	unsigned	 bits;	/* L_ lists the word is in */
+	const struct numword *nw;	/* as a number word */
 	uint32_t	 h;	/* hash in the similarity set */
 	int		 digit;	/* holds a digit */
 	int		 num;	/* 1 a number, 2 a soft one ("en"); 0 none */
@@ -216,17 +221,39 @@ struct word {
 struct stmt {
 	const struct cmp_statement *in;
 	char		*norm;		/* normalised text */
+	char		*words;		/* the same, a NUL after each word */
+	struct buf	 stems;		/* the stems, each NUL-terminated */
 	uint64_t	 hash;		/* of norm */
 	uint32_t	*set;		/* sorted distinct word hashes */
 	size_t		 nset;
-	struct word	*w;
-	size_t		 nw;
+	struct word	*w;		/* only while its facets are wanted */
+	size_t		 nw, wcap;
 	int		 neg;		/* denies: odd count of negations */
 	int		 paired;
 };
 
+/* Which lists a word is in. */
+#define L_NEG	0x01
+#define L_FIRST	0x02
+#define L_PRON	0x04
+#define L_SMALL	0x08
+#define L_CUST	0x10
+#define L_STAFF	0x20
+#define L_OTHER	0x40
+#define L_CUR	0x80
+
+/* The language's words, sorted by hash: one look-up a word. */
+struct entry {
+	uint32_t		 h;
+	unsigned		 bits;
+	const char		*w;
+	const struct numword	*nw;
+};
+
 /* What a comparison knows around the statements. */
 struct ctx {
+	struct entry		*dict;
+	size_t			 ndict;
 	int			 lang;
 	struct sb_stemmer	*stemmer;
 	int			 teller[2];	/* WHO_ of "I", each side */
@@ -267,20 +294,20 @@ fnv64(const char *s)
 #define H_CUST		0x5851f42du
 
 static int
-word_add(struct stmt *s, const char *w, size_t n, int cap)
+word_add(struct stmt *s, const char *w, size_t off, size_t n, int cap)
 {
 	struct word	*v;
 
-	if ((s->nw & (s->nw - 1)) == 0 || s->nw == 0) {
-		if ((v = reallocarray(s->w, s->nw ? s->nw * 2 : 8,
+	if (s->nw == s->wcap) {
+		if ((v = reallocarray(s->w, s->wcap ? s->wcap * 2 : 16,
 		    sizeof(*v))) == NULL)
 			return -1;
 		s->w = v;
+		s->wcap = s->wcap ? s->wcap * 2 : 16;
 	}
 	v = &s->w[s->nw];
 	memset(v, 0, sizeof(*v));
-	if ((v->s = strndup(w, n)) == NULL)
-		return -1;
+	v->off = off;
 	for (size_t i = 0; i < n; i++)
 		if (w[i] >= '0' && w[i] <= '9')
 			v->digit = 1;
@@ -336,8 +363,8 @@ split(struct stmt *s, const struct cmp_statement *in)
 				start = out.len + (out.len > 0);
 				if ((out.len > 0 && buf_puts(&out, " ") != 0) ||
 				    text_fold(&out, raw.s, raw.len) != 0 ||
-				    word_add(s, out.s + start, out.len - start,
-				    cap) != 0)
+				    word_add(s, out.s + start, start,
+				    out.len - start, cap) != 0)
 					goto fail;
 			}
 			inword = 0;
@@ -355,6 +382,13 @@ split(struct stmt *s, const struct cmp_statement *in)
 	}
 	s->norm = out.s;
 	buf_free(&raw);
+	if ((s->words = strdup(s->norm)) == NULL)
+		return -1;
+	for (char *p0 = s->words; *p0 != '\0'; p0++)
+		if (*p0 == ' ')
+			*p0 = '\0';
+	for (size_t i = 0; i < s->nw; i++)
+		s->w[i].s = s->words + s->w[i].off;
 	return 0;
 fail:
 	buf_free(&out);
@@ -427,7 +461,7 @@ numbers(struct stmt *s, int lang)
 		for (j = i; j < s->nw; j++) {
 			const char *x = s->w[j].s;
 
-			if ((nw = numword(t, x, strlen(x))) == NULL) {
+			if ((nw = s->w[j].nw) == NULL) {
 				if (lang != SV || strlen(x) > 40 ||
 				    (v = compound(t, x, 0, 0, 0)) < 0)
 					break;
@@ -438,8 +472,7 @@ numbers(struct stmt *s, int lang)
 			if (nw->kind == N_A) {
 				/* "a dozen", "an hundred": an article else. */
 				if (j != i || j + 1 == s->nw ||
-				    (nw = numword(t, s->w[j + 1].s,
-				    strlen(s->w[j + 1].s))) == NULL ||
+				    (nw = s->w[j + 1].nw) == NULL ||
 				    (nw->kind != N_MUL && nw->kind != N_BIG))
 					break;
 				cur = last = 1;
@@ -470,8 +503,7 @@ numbers(struct stmt *s, int lang)
 done:
 		if (j == i)
 			continue;
-		w->num = j == i + 1 && numword(t, w->s, strlen(w->s)) !=
-		    NULL && numword(t, w->s, strlen(w->s))->kind == N_SOFT ?
+		w->num = j == i + 1 && w->nw != NULL && w->nw->kind == N_SOFT ?
 		    2 : 1;
 		w->run = (int)(j - i);
 		w->val = total + cur;
@@ -481,31 +513,102 @@ done:
 	}
 }
 
-/* Snowball's stem; for Swedish, also the definite -t/-n and a final vowel. */
+/*
+ * Snowball's stem into s->stems (w->off becomes its offset there); for
+ * Swedish, also the definite -t/-n and a final vowel Snowball leaves.
+ */
 static int
-stem(struct word *w, const struct ctx *c)
+stem(struct stmt *s, struct word *w, const struct ctx *c)
 {
-	const sb_symbol	*out;
+	const sb_symbol	*out = (const sb_symbol *)w->s;
 	size_t		 n, cps = 0;
+	char		*p;
 
-	if (c->stemmer == NULL || w->digit || w->num)
-		return (w->stem = strdup(w->s)) == NULL ? -1 : 0;
-	out = sb_stemmer_stem(c->stemmer, (const sb_symbol *)w->s,
-	    (int)strlen(w->s));
-	if (out == NULL)
+	if (c->stemmer != NULL && !w->digit && !w->num && (out =
+	    sb_stemmer_stem(c->stemmer, (const sb_symbol *)w->s,
+	    (int)strlen(w->s))) == NULL)
 		return -1;
-	if ((w->stem = strdup((const char *)out)) == NULL)
+	w->off = s->stems.len;
+	n = strlen((const char *)out);
+	if (buf_add(&s->stems, (const char *)out, n + 1) != 0)
 		return -1;
-	if (c->lang != SV)
+	if (c->lang != SV || w->digit || w->num)
 		return 0;
-	n = strlen(w->stem);
+	p = s->stems.s + w->off;
 	for (size_t i = 0; i < n; i++)
-		cps += ((unsigned char)w->stem[i] & 0xc0) != 0x80;
-	if (cps >= 4 && strchr("tdn", w->stem[n - 1]) != NULL)
-		w->stem[--n] = '\0', cps--;
-	if (cps >= 4 && strchr("aeo", w->stem[n - 1]) != NULL)
-		w->stem[--n] = '\0';
+		cps += ((unsigned char)p[i] & 0xc0) != 0x80;
+	if (cps >= 4 && strchr("tdn", p[n - 1]) != NULL)
+		p[--n] = '\0', cps--;
+	if (cps >= 4 && strchr("aeo", p[n - 1]) != NULL)
+		p[--n] = '\0';
 	return 0;
+}
+
+static int
+entcmp(const void *x, const void *y)
+{
+	const struct entry	*a = x, *b = y;
+
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	return strcmp(a->w, b->w);
+}
+
+/* The language's lists as one table, a word's lists or'ed together. */
+static int
+dict_build(struct ctx *c)
+{
+	const struct lexicon	*l = &lexicons[c->lang];
+	const char *const	*lists[] = { l->neg, l->first, l->pron,
+	    l->small, l->cust, l->staff, l->other, currencies };
+	const struct numword	*nw;
+	size_t			 n = 0, k;
+
+	for (size_t i = 0; i < NELEM(lists); i++)
+		for (const char *const *w = lists[i]; *w != NULL; w++)
+			n++;
+	for (nw = numwords[c->lang]; nw->w != NULL; nw++)
+		n++;
+	if ((c->dict = calloc(n, sizeof(*c->dict))) == NULL)
+		return -1;
+	for (size_t i = 0; i < NELEM(lists); i++)
+		for (const char *const *w = lists[i]; *w != NULL; w++)
+			c->dict[c->ndict++] = (struct entry){ fnv32(*w,
+			    strlen(*w)), 1u << i, *w, NULL };
+	for (nw = numwords[c->lang]; nw->w != NULL; nw++)
+		c->dict[c->ndict++] = (struct entry){ fnv32(nw->w,
+		    strlen(nw->w)), 0, nw->w, nw };
+	qsort(c->dict, c->ndict, sizeof(*c->dict), entcmp);
+	for (n = 0, k = 0; k < c->ndict; k++) {
+		if (n > 0 && entcmp(&c->dict[n - 1], &c->dict[k]) == 0) {
+			c->dict[n - 1].bits |= c->dict[k].bits;
+			if (c->dict[k].nw != NULL)
+				c->dict[n - 1].nw = c->dict[k].nw;
+			continue;
+		}
+		c->dict[n++] = c->dict[k];
+	}
+	c->ndict = n;
+	return 0;
+}
+
+static const struct entry *
+lookup(const struct ctx *c, const char *w)
+{
+	uint32_t	 h = fnv32(w, strlen(w));
+	size_t		 lo = 0, hi = c->ndict;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->dict[mid].h < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < c->ndict && c->dict[lo].h == h; lo++)
+		if (strcmp(c->dict[lo].w, w) == 0)
+			return &c->dict[lo];
+	return NULL;
 }
 
 /* 1 when w is one of the words of a name list ("erik holm"). */
@@ -524,12 +627,43 @@ in_name(const char *w, const struct buf *names)
 	return 0;
 }
 
-/* Classes, people and hashes of the words of s, told from side. */
+/* Free what a statement holds. */
+static void
+clear(struct stmt *s)
+{
+	free(s->w);
+	free(s->set);
+	free(s->norm);
+	free(s->words);
+	buf_free(&s->stems);
+	s->w = NULL;
+	s->set = NULL;
+	s->norm = s->words = NULL;
+	s->nw = s->wcap = 0;
+}
+
+/* Free a statement's words, keeping what alignment needs. */
+static void
+forget(struct stmt *s)
+{
+	free(s->w);
+	free(s->words);
+	buf_free(&s->stems);
+	s->w = NULL;
+	s->words = NULL;
+	s->nw = s->wcap = 0;
+}
+
+/*
+ * Classes, people and hashes of the words of s, told from side.  The words
+ * themselves are kept only when keep is set: a long account would hold
+ * every word twice over for the few pairs whose facets are wanted.
+ */
 static int
 prepare(struct stmt *s, const struct cmp_statement *in,
-    const struct ctx *c, int side)
+    const struct ctx *c, int side, int keep)
 {
-	const struct lexicon	*l = &lexicons[c->lang];
+	const struct entry	*en;
 	size_t			 kept = 0;
 	int			 neg = 0;
 
@@ -538,30 +672,38 @@ prepare(struct stmt *s, const struct cmp_statement *in,
 	if (split(s, in) != 0)
 		return -1;
 	s->hash = fnv64(s->norm);
+	for (size_t i = 0; i < s->nw; i++)
+		if ((en = lookup(c, s->w[i].s)) != NULL) {
+			s->w[i].bits = en->bits;
+			s->w[i].nw = en->nw;
+		}
 	numbers(s, c->lang);
 	for (size_t i = 0; i < s->nw; i++) {
 		struct word *w = &s->w[i];
+		unsigned b = w->bits;
 
-		if (stem(w, c) != 0)
+		if (stem(s, w, c) != 0)
 			return -1;
 		if (w->num)
 			;
-		else if (in_list(w->s, l->neg))
+		else if (b & L_NEG)
 			w->cls |= C_NEG, neg++;
-		else if (in_list(w->s, l->first)) {
+		else if (b & L_FIRST) {
 			w->cls |= C_FIRST;
 			w->who = c->teller[side] ? c->teller[side] : WHO_SELF;
-		} else if (in_list(w->s, l->pron))
+		} else if (b & L_PRON)
 			w->cls |= C_PRON;
-		else if (in_name(w->s, &c->emp) || in_list(w->s, l->staff))
+		else if (in_name(w->s, &c->emp) || (b & L_STAFF))
 			w->cls |= C_ROLE, w->who = WHO_EMP;
-		else if (in_name(w->s, &c->cust) || in_list(w->s, l->cust))
+		else if (in_name(w->s, &c->cust) || (b & L_CUST))
 			w->cls |= C_ROLE, w->who = WHO_CUST;
-		else if (in_list(w->s, l->small))
+		else if (b & L_SMALL)
 			w->cls |= C_SMALL;
-		else if (w->cap || in_list(w->s, l->other))
+		else if (w->cap || (b & L_OTHER))
 			w->cls |= C_ROLE, w->who = WHO_OTHER;
 	}
+	for (size_t i = 0; i < s->nw; i++)
+		s->w[i].stem = s->stems.s + s->w[i].off;
 	s->neg = neg % 2;
 	if (s->nw > 0 && (s->set = calloc(s->nw, sizeof(*s->set))) == NULL)
 		return -1;
@@ -588,21 +730,16 @@ prepare(struct stmt *s, const struct cmp_statement *in,
 	for (size_t i = 0; i < kept; i++)
 		if (s->nset == 0 || s->set[s->nset - 1] != s->set[i])
 			s->set[s->nset++] = s->set[i];
+	if (!keep)
+		forget(s);
 	return 0;
 }
 
 static void
 release(struct stmt *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		for (size_t j = 0; j < s[i].nw; j++) {
-			free(s[i].w[j].s);
-			free(s[i].w[j].stem);
-		}
-		free(s[i].w);
-		free(s[i].set);
-		free(s[i].norm);
-	}
+	for (size_t i = 0; i < n; i++)
+		clear(&s[i]);
 	free(s);
 }
 
@@ -854,8 +991,13 @@ postings(const struct post *p, size_t n, uint32_t h, size_t *len)
 			hi = mid;
 	}
 	start = lo;
-	while (lo < n && p[lo].h == h)
-		lo++;
+	for (hi = n; lo < hi; ) {
+		size_t mid = (lo + hi) / 2;
+		if (p[mid].h <= h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	*len = lo - start;
 	return start;
 }
@@ -971,8 +1113,8 @@ kind(const struct stmt *s, size_t i)
 	if (strchr(w, '/') != NULL || (strlen(w) == 10 && w[4] == '-' &&
 	    w[7] == '-'))
 		return K_DATE;
-	if ((i + 1 < s->nw && in_list(s->w[i + 1].s, currencies)) ||
-	    (i > 0 && in_list(s->w[i - 1].s, currencies)))
+	if ((i + 1 < s->nw && (s->w[i + 1].bits & L_CUR)) ||
+	    (i > 0 && (s->w[i - 1].bits & L_CUR)))
 		return K_AMOUNT;
 	dot = strpbrk(w, ".,");
 	if (dot != NULL && strlen(dot + 1) == 2 && strpbrk(dot + 1, ".,") ==
@@ -1045,8 +1187,8 @@ collect(const struct stmt *s, int k, struct buf *b, struct buf *v)
 		}
 		buf_puts(b, w->s);
 		buf_puts(v, w->s);
-		if (k == K_AMOUNT && i + 1 < s->nw && in_list(s->w[i + 1].s,
-		    currencies)) {
+		if (k == K_AMOUNT && i + 1 < s->nw &&
+		    (s->w[i + 1].bits & L_CUR)) {
 			buf_printf(b, " %s", s->w[i + 1].s);
 			buf_printf(v, " %s", s->w[i + 1].s);
 		}
@@ -1262,10 +1404,10 @@ guess(const struct cmp_statement *A, size_t na,
 				hits[l] += in_list(s.w[j].s, lexicons[l].small) ||
 				    in_list(s.w[j].s, lexicons[l].neg) ||
 				    in_list(s.w[j].s, lexicons[l].first);
-			free(s.w[j].s);
 		}
 		free(s.w);
 		free(s.norm);
+		free(s.words);
 	}
 	for (int l = 0; l < NLANG; l++)
 		if (hits[l] > hits[best])
@@ -1299,7 +1441,7 @@ setup(struct ctx *c, const struct cmp_people *pp,
 	if (c->lang < 0 && (c->lang = guess(A, na, B, nb)) < 0)
 		return -1;
 	c->stemmer = sb_stemmer_new(lexicons[c->lang].stemmer, NULL);
-	if (c->stemmer == NULL)
+	if (c->stemmer == NULL || dict_build(c) != 0)
 		return -1;
 	if (pp == NULL)
 		return 0;
@@ -1343,10 +1485,10 @@ compare_people(const struct cmp_statement *A, size_t na,
 	    (moved = calloc(na + 1, sizeof(*moved))) == NULL)
 		goto out;
 	for (i = 0; i < na; i++)
-		if (prepare(&a[i], &A[i], &c, 0) != 0)
+		if (prepare(&a[i], &A[i], &c, 0, 0) != 0)
 			goto out;
 	for (j = 0; j < nb; j++)
-		if (prepare(&b[j], &B[j], &c, 1) != 0)
+		if (prepare(&b[j], &B[j], &c, 1, 0) != 0)
 			goto out;
 	if (anchors(a, na, b, nb, match) != 0)
 		goto out;
@@ -1400,7 +1542,18 @@ compare_people(const struct cmp_statement *A, size_t na,
 			continue;
 		if (p->mark == '~' || (p->mark == '^' && !same(&a[p->a],
 		    &b[p->b]))) {
-			facets(&a[p->a], &b[p->b], &f);
+			struct stmt x, y;
+
+			memset(&y, 0, sizeof(y));
+			if (prepare(&x, a[p->a].in, &c, 0, 1) != 0 ||
+			    prepare(&y, b[p->b].in, &c, 1, 1) != 0) {
+				clear(&x);
+				clear(&y);
+				goto out;
+			}
+			facets(&x, &y, &f);
+			clear(&x);
+			clear(&y);
 			/* Told from each side's own view, and nothing else. */
 			if (f.len == 0 && p->mark == '~') {
 				p->mark = '=';
@@ -1427,6 +1580,7 @@ out:
 		sb_stemmer_delete(c.stemmer);
 	buf_free(&c.emp);
 	buf_free(&c.cust);
+	free(c.dict);
 	free(match);
 	free(moved);
 	buf_free(&f);

@@ -190,6 +190,17 @@ text_fold(struct buf *b, const char *s, size_t n)
 	utf8proc_ssize_t	 len;
 	int			 rc;
 
+	/* ASCII folds to its lower case: the common case, without a copy. */
+	for (len = 0; (size_t)len < n && (unsigned char)s[len] < 0x80; len++)
+		;
+	if ((size_t)len == n) {
+		if ((rc = buf_add(b, s, n)) != 0)
+			return rc;
+		for (char *p = b->s + b->len - n; *p != '\0'; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p += 'a' - 'A';
+		return 0;
+	}
 	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
 	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
 	if (len < 0)
