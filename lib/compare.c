@@ -325,6 +325,23 @@ u32cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* 1 when raw ends in 1 to 3 digits and p starts with three and no more. */
+static int
+grouped(const struct buf *raw, const char *p)
+{
+	size_t	 n = 0;
+
+	while (n < raw->len && raw->s[raw->len - n - 1] >= '0' &&
+	    raw->s[raw->len - n - 1] <= '9')
+		n++;
+	if (n < 1 || n > 3)
+		return 0;
+	for (int i = 0; i < 3; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return 0;
+	return p[3] < '0' || p[3] > '9';
+}
+
 /*
  * Cut a statement into folded words; inside a number '.', ',', ':', '/'
  * and '-' are kept ("14:05", "49.90", "20/11"); an apostrophe inside a
@@ -355,6 +372,13 @@ split(struct stmt *s, const struct cmp_statement *in)
 		    raw.s[raw.len - 1] >= '0' && raw.s[raw.len - 1] <= '9' &&
 		    next >= '0' && next <= '9') {
 			if (buf_add(&raw, at, (size_t)(p - at)) != 0)
+				goto fail;
+			continue;
+		}
+		/* "1 299 kr": a space between groups of thousands. */
+		if ((c == ' ' || c == 0xa0 || c == 0x202f) && inword &&
+		    grouped(&raw, p)) {
+			if (buf_add(&raw, "\xc2\xa0", 2) != 0)
 				goto fail;
 			continue;
 		}
@@ -697,7 +721,7 @@ prepare(struct stmt *s, const struct cmp_statement *in,
 			w->cls |= C_ROLE, w->who = WHO_EMP;
 		else if (in_name(w->s, &c->cust) || (b & L_CUST))
 			w->cls |= C_ROLE, w->who = WHO_CUST;
-		else if (b & L_SMALL)
+		else if (b & (L_SMALL | L_CUR))
 			w->cls |= C_SMALL;
 		else if (w->cap || (b & L_OTHER))
 			w->cls |= C_ROLE, w->who = WHO_OTHER;
@@ -1105,6 +1129,8 @@ kind(const struct stmt *s, size_t i)
 {
 	const char	*w = s->w[i].s;
 	const char	*dot;
+	struct money	 m;
+	struct cerror	 e;
 
 	if (!s->w[i].digit)
 		return s->w[i].num && !s->w[i].cont ? K_NUMBER : K_WORD;
@@ -1115,6 +1141,9 @@ kind(const struct stmt *s, size_t i)
 		return K_DATE;
 	if ((i + 1 < s->nw && (s->w[i + 1].bits & L_CUR)) ||
 	    (i > 0 && (s->w[i - 1].bits & L_CUR)))
+		return K_AMOUNT;
+	/* "$120", "rp350.000", "€49,90". */
+	if (money_parse(w, NULL, 1, &m, &e) == 0)
 		return K_AMOUNT;
 	dot = strpbrk(w, ".,");
 	if (dot != NULL && strlen(dot + 1) == 2 && strpbrk(dot + 1, ".,") ==
@@ -1155,6 +1184,34 @@ minutes_between(const char *a, const char *b, long *d)
 }
 
 /*
+ * The amount at word i of s as it compares ("599.00 SEK" for "599 kr",
+ * "599,00 kr" or "kr 599"), or as written when it cannot be read.
+ */
+static void
+amount(const struct stmt *s, size_t i, struct buf *v)
+{
+	const char	*w = s->w[i].s;
+	struct money	 m;
+	struct cerror	 e;
+	char		 t[128], f[MONEY_LEN];
+	int		 ok = 0;
+
+	if (i + 1 < s->nw && (s->w[i + 1].bits & L_CUR)) {
+		snprintf(t, sizeof(t), "%s %s", w, s->w[i + 1].s);
+		ok = money_parse(t, NULL, 1, &m, &e) == 0;
+	}
+	if (!ok && i > 0 && (s->w[i - 1].bits & L_CUR)) {
+		snprintf(t, sizeof(t), "%s %s", s->w[i - 1].s, w);
+		ok = money_parse(t, NULL, 1, &m, &e) == 0;
+	}
+	/* With no currency, XXX: the code for none. */
+	if (!ok)
+		ok = money_parse(w, NULL, 1, &m, &e) == 0 ||
+		    money_parse(w, "XXX", 1, &m, &e) == 0;
+	buf_puts(v, ok ? money_format(&m, f) : w);
+}
+
+/*
  * Words of kind k in s, in order, as "w1 w2" into b (the currency follows
  * an amount; a number in words is all its words), and into v as they
  * compare (a number by its value).  Return how many, soft ones apart.
@@ -1185,13 +1242,17 @@ collect(const struct stmt *s, int k, struct buf *b, struct buf *v)
 			buf_printf(v, "%lld", w->val);
 			continue;
 		}
+		if (k == K_AMOUNT && i > 0 && (s->w[i - 1].bits & L_CUR) &&
+		    !(i + 1 < s->nw && (s->w[i + 1].bits & L_CUR)))
+			buf_printf(b, "%s ", s->w[i - 1].s);
 		buf_puts(b, w->s);
-		buf_puts(v, w->s);
-		if (k == K_AMOUNT && i + 1 < s->nw &&
-		    (s->w[i + 1].bits & L_CUR)) {
-			buf_printf(b, " %s", s->w[i + 1].s);
-			buf_printf(v, " %s", s->w[i + 1].s);
+		if (k != K_AMOUNT) {
+			buf_puts(v, w->s);
+			continue;
 		}
+		if (i + 1 < s->nw && (s->w[i + 1].bits & L_CUR))
+			buf_printf(b, " %s", s->w[i + 1].s);
+		amount(s, i, v);
 	}
 	return hard;
 }

@@ -210,3 +210,15 @@ check 'English: a dozen is twelve, Per is "I", Eva is another person' 0 \
 ~	2:2	people -eva
 ~	3:3	negation: affirmed -> denied
 EOF
+
+complaint-new -n 'Lena Holm' -E Olle 'Fel pris' </dev/null >/dev/null
+printf 'Kunden betalade 1 299 kr.\nKunden betalade 599 kr för tröjan.\nKunden fick 50,00 kr tillbaka.\n' |
+    complaint-interview -r employee 8 >/dev/null
+printf 'Jag betalade 1299,00 kr.\nJag betalade kr 699 för tröjan.\nJag fick SEK 50 tillbaka.\n' |
+    complaint-interview -r complainant 8 >/dev/null
+check 'amounts as people write them compare by value' 0 \
+    'complaint-compare 8 | cut -f1-3' <<EOF
+=	1:1	
+~	2:2	amount 599 kr -> kr 699
+=	3:3	
+EOF
