@@ -45,7 +45,8 @@ LIBOBJ = \
 	lib/triage.o
 UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
 	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state \
-	tests/unit/t_stmttime tests/unit/t_policy tests/unit/t_mail
+	tests/unit/t_stmttime tests/unit/t_policy tests/unit/t_mail \
+	tests/unit/t_compare
 FUZZ = tests/fuzz/fuzz_compare tests/fuzz/fuzz_csv tests/fuzz/fuzz_ids \
 	tests/fuzz/fuzz_mail \
 	tests/fuzz/fuzz_money \
@@ -109,6 +110,7 @@ tests/unit/t_state: tests/unit/t_state.c
 tests/unit/t_stmttime: tests/unit/t_stmttime.c
 tests/unit/t_policy: tests/unit/t_policy.c
 tests/unit/t_mail: tests/unit/t_mail.c
+tests/unit/t_compare: tests/unit/t_compare.c
 
 # The fuzz targets' checks, run on the corpus and past crashes by make check.
 $(REPLAY): tests/fuzz/replay.c lib/libcomplaint.a $(HDR)

@@ -773,25 +773,43 @@ same(const struct stmt *a, const struct stmt *b)
 	return a->hash == b->hash && strcmp(a->norm, b->norm) == 0;
 }
 
-/* Dice coefficient of two sorted sets. */
+/* Dice coefficient of two sorted sets; the parties too when parties. */
 static double
-similarity(const struct stmt *a, const struct stmt *b)
+dice(const struct stmt *a, const struct stmt *b, int parties)
 {
-	size_t	 i = 0, j = 0, common = 0;
+	size_t	 i = 0, j = 0, common = 0, na = a->nset, nb = b->nset;
 
 	if (same(a, b))
 		return 1.0;
-	if (a->nset + b->nset == 0)
-		return 1.0;
 	while (i < a->nset && j < b->nset) {
-		if (a->set[i] == b->set[j])
-			common++, i++, j++;
-		else if (a->set[i] < b->set[j])
+		if (a->set[i] == b->set[j]) {
+			if (parties || (a->set[i] != H_EMP &&
+			    a->set[i] != H_CUST))
+				common++;
+			i++, j++;
+		} else if (a->set[i] < b->set[j])
 			i++;
 		else
 			j++;
 	}
-	return 2.0 * (double)common / (double)(a->nset + b->nset);
+	if (!parties)
+		for (i = 0; i < a->nset || i < b->nset; i++) {
+			if (i < a->nset && (a->set[i] == H_EMP ||
+			    a->set[i] == H_CUST))
+				na--;
+			if (i < b->nset && (b->set[i] == H_EMP ||
+			    b->set[i] == H_CUST))
+				nb--;
+		}
+	if (na + nb == 0)
+		return parties ? 1.0 : 0.0;
+	return 2.0 * (double)common / (double)(na + nb);
+}
+
+static double
+similarity(const struct stmt *a, const struct stmt *b)
+{
+	return dice(a, b, 1);
 }
 
 static int
@@ -809,13 +827,16 @@ same_time(const struct stmt *a, const struct stmt *b)
 static double
 pairscore(const struct stmt *a, const struct stmt *b, int moment)
 {
-	double	 s = similarity(a, b);
+	double	 s = similarity(a, b), c;
 
 	if (s >= SAME_EVENT)
 		return s + (same_time(a, b) ? 0.01 : 0);
-	if (same_time(a, b) && (a->neg != b->neg || s >= SAME_MOMENT))
-		return SAME_EVENT + s / 10;
-	if (moment && s > 0 && (a->neg != b->neg || s >= SAME_MOMENT))
+	if (!same_time(a, b) && !moment)
+		return 0;
+	/* The parties alone make no likeness, but a denial of the same. */
+	c = dice(a, b, 0);
+	if (c >= SAME_MOMENT || (a->neg != b->neg && (same_time(a, b) ||
+	    s > 0)))
 		return SAME_EVENT + s / 10;
 	return 0;
 }
