@@ -4,15 +4,15 @@
 . "$(dirname "$0")/lib.sh"
 
 check 'intake: 1 299 kr' 0 \
-    "complaint-new -n 'Karin Ek' -a '1 299 kr' Fel pris 2>/dev/null" </dev/null <<EOF
+    "complaint-new -n 'Karin Ek' -a '1 299 kr' Fel pris 2>/dev/null" <<EOF
 1
 EOF
 check 'intake: Rp 350.000' 0 \
-    "complaint-new -n 'Dewi Lestari' -a 'Rp 350.000' Paket hilang 2>/dev/null" </dev/null <<EOF
+    "complaint-new -n 'Dewi Lestari' -a 'Rp 350.000' Paket hilang 2>/dev/null" <<EOF
 2
 EOF
 check 'intake: €49,90' 0 \
-    "complaint-new -n 'Ann Berg' -a '€49,90' Kettle 2>/dev/null" </dev/null <<EOF
+    "complaint-new -n 'Ann Berg' -a '€49,90' Kettle 2>/dev/null" <<EOF
 3
 EOF
 check_sql 'amounts in minor units with their currency' \
@@ -28,14 +28,14 @@ check_sql 'nothing half-written' 'SELECT count(*) FROM cases' <<EOF
 3
 EOF
 check 'propose 599,00 kr' 0 \
-    "complaint-resolve propose 1 refund '599,00 kr' --approved-by Eva" </dev/null <<EOF
+    "complaint-resolve propose 1 refund '599,00 kr' --approved-by Eva" <<EOF
 1	proposal 1	refund	599,00 kr
 EOF
 check 'propose Rp350.000,00' 0 \
-    "complaint-resolve propose 2 refund 'Rp350.000,00' --approved-by Eva" </dev/null <<EOF
+    "complaint-resolve propose 2 refund 'Rp350.000,00' --approved-by Eva" <<EOF
 2	proposal 2	refund	Rp350.000,00
 EOF
-check 'counter 400.000 IDR' 0 "complaint-resolve counter 2 2 '400.000 IDR'" </dev/null <<EOF
+check 'counter 400.000 IDR' 0 "complaint-resolve counter 2 2 '400.000 IDR'" <<EOF
 2	proposal 2	countered
 EOF
 check 'propose 1,234 is ambiguous' 65 \
