@@ -222,3 +222,28 @@ check 'amounts as people write them compare by value' 0 \
 ~	2:2	amount 599 kr -> kr 699
 =	3:3	
 EOF
+
+# A witness: each statement against both sides, after the comparison.
+printf '14:00 Kunden hade tre tröjor på bandet.\n14:10 Ingen höjde rösten.\nJag stod vid kassan.\n' |
+    complaint-interview -r witness -p Eva 6 >/dev/null
+check 'a witness corroborates one side and contradicts the other' 1 \
+    'complaint-compare 6' <<EOF
+~	1:1	number tre -> två	Kunden köpte tre tröjor.	Jag köpte två tröjor.
+~	2:2	negation: affirmed -> denied	Kunden fick kvittot.	Jag fick inget kvitto.
+~	3:3	negation: denied -> affirmed	Jag har aldrig höjt rösten.	Erik höjde rösten.
+=	4:4		Kunden betalade tjugofem kronor för påsen.	Jag betalade tjugo fem kronor för påsen.
+=	5:5		Kunden köpte en tröja till.	Jag köpte tröjan till.
+>	:6			Eva på lagret skrattade.
+w	w1:1	corroborates the employee's 1; contradicts the complainant's 1 (number tre -> två; words -bandet +köpte)	Kunden hade tre tröjor på bandet.	Eva
+w	w1:2	corroborates the employee's 3; contradicts the complainant's 3 (negation: denied -> affirmed)	Ingen höjde rösten.	Eva
+w	w1:3	told by neither	Jag stod vid kassan.	Eva
+EOF
+check 'two accounts of that case compare no witness' 0 \
+    'complaint-compare 12 13 | cut -f1,2' <<EOF
+~	1:1
+~	2:2
+~	3:3
+=	4:4
+=	5:5
+>	:6
+EOF
