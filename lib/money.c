@@ -94,9 +94,11 @@ space(const char *s)
 {
 	if (*s == ' ' || *s == '\t')
 		return 1;
-	if (memcmp(s, "\xc2\xa0", 2) == 0)
+	/* Byte by byte: s may end after one. */
+	if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0)
 		return 2;
-	if (memcmp(s, "\xe2\x80\xaf", 3) == 0)
+	if ((unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80 &&
+	    (unsigned char)s[2] == 0xaf)
 		return 3;
 	return 0;
 }
