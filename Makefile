@@ -15,7 +15,7 @@ WARN = -Wall -Wextra -Wshadow -Wmissing-prototypes -Werror
 CFLAGS = -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -DLIBBSD_OPENBSD_VIS $(WARN) \
 	$(PKG_CFLAGS) -Ilib $(CFLAGS)
-LIBS = lib/libcomplaint.a $(PKG_LIBS) -lcsv
+LIBS = lib/libcomplaint.a $(PKG_LIBS) -lcsv -lstemmer
 
 BIN = complaint complaint-compare complaint-interview complaint-new \
 	complaint-report complaint-resolve
@@ -52,7 +52,7 @@ LIBOBJ = \
 UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
 	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state \
 	tests/unit/t_stmttime tests/unit/t_policy tests/unit/t_mail \
-	tests/unit/t_phone tests/unit/t_columns
+	tests/unit/t_phone tests/unit/t_columns tests/unit/t_compare
 FUZZ = tests/fuzz/fuzz_compare tests/fuzz/fuzz_csv tests/fuzz/fuzz_ids \
 	tests/fuzz/fuzz_mail \
 	tests/fuzz/fuzz_money \
@@ -121,6 +121,7 @@ tests/unit/t_policy: tests/unit/t_policy.c
 tests/unit/t_mail: tests/unit/t_mail.c
 tests/unit/t_phone: tests/unit/t_phone.c
 tests/unit/t_columns: tests/unit/t_columns.c
+tests/unit/t_compare: tests/unit/t_compare.c
 
 # The fuzz targets' checks, run on the corpus and past crashes by make check.
 $(REPLAY): tests/fuzz/replay.c lib/libcomplaint.a $(HDR)
@@ -143,7 +144,7 @@ $(FUZZ): lib/schema.h lib/rules.h lib/rules-remedies.h $(HDR) $(LIBOBJ:.o=.c) te
 	clang -std=c11 -D_DEFAULT_SOURCE -DLIBBSD_OPENBSD_VIS $(PKG_CFLAGS) \
 		-Ilib -g -O1 -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all -o $@ $@.c $(LIBOBJ:.o=.c) \
-		$(PKG_LIBS) -lcsv
+		$(PKG_LIBS) -lcsv -lstemmer
 tests/fuzz/fuzz_compare: tests/fuzz/fuzz_compare.c
 tests/fuzz/fuzz_csv: tests/fuzz/fuzz_csv.c
 tests/fuzz/fuzz_ids: tests/fuzz/fuzz_ids.c

@@ -1,33 +1,38 @@
 #!/bin/sh
-# bench/compare.sh: complaint-compare on two generated accounts of 100,
-# 1,000 and 5,000 statements (10% edited, 5% moved, 5% inserted), against
-# diff(1) on the same texts, as whole processes with hyperfine.
+# bench/compare.sh: complaint-compare on generated accounts of 1,000, 5,000
+# and 20,000 statements: related (B is A with 10% edited, 5% moved, 5%
+# inserted) and unrelated (B generated from another seed), as whole
+# processes with hyperfine, against diff(1) on the related texts.  The
+# goals: unrelated no more than 2x related, 20,000 x 20,000 unrelated
+# under 1 s.
 #   usage: sh bench/compare.sh [RUNS]
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-runs=${1:-20}
+runs=${1:-10}
 dir=$top/bench/data/compare
 rm -rf "$dir"
 mkdir -p "$dir"
 command -v hyperfine >/dev/null || { echo "bench: needs hyperfine" >&2; exit 69; }
 export COMPLAINT_FILE="$dir/cases.db" COMPLAINT_USER=bench
-"$top/complaint-new" -E Per -n Ann 'Bench dispute' </dev/null >/dev/null
+"$top/complaint-new" -E Per -n Ann 'Bench dispute' </dev/null >/dev/null 2>&1
 
-printf 'statements\tcomplaint-compare ms\tdiff ms\tratio\tpairs\tdiffering\n'
-for n in 100 1000 5000; do
+printf 'statements\trelated ms\tunrelated ms\tratio\tdiff ms\tpairs related\tpairs unrelated\n'
+for n in 1000 5000 20000; do
 	python3 "$top/bench/compare-gen.py" "$n" 1 "$dir/a$n" "$dir/b$n"
+	python3 "$top/bench/compare-gen.py" "$n" 2 "$dir/u$n" "$dir/v$n"
 	ea=$("$top/complaint-interview" -r employee 1 <"$dir/a$n")
 	eb=$("$top/complaint-interview" -r complainant 1 <"$dir/b$n" 2>/dev/null)
-	hyperfine -N -i --warmup 2 --runs "$runs" --export-json "$dir/$n.json" \
-	    "$top/complaint-compare $ea $eb" "diff $dir/a$n $dir/b$n" \
-	    >/dev/null 2>&1
-	pairs=$("$top/complaint-compare" "$ea" "$eb" | wc -l) || :
-	differ=$("$top/complaint-compare" "$ea" "$eb" | grep -vc '^=') || :
-	python3 - "$dir/$n.json" "$n" "$pairs" "$differ" <<'PY'
+	eu=$("$top/complaint-interview" -r complainant 1 <"$dir/u$n" 2>/dev/null)
+	hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$dir/$n.json" \
+	    "$top/complaint-compare $ea $eb" "$top/complaint-compare $ea $eu" \
+	    "diff $dir/a$n $dir/b$n" >/dev/null 2>&1
+	pr=$("$top/complaint-compare" "$ea" "$eb" | wc -l) || :
+	pu=$("$top/complaint-compare" "$ea" "$eu" | wc -l) || :
+	python3 - "$dir/$n.json" "$n" "$pr" "$pu" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
-ours, base = (x["median"] * 1000 for x in r)
-print(f"{sys.argv[2]}\t{ours:.1f}\t{base:.1f}\t{ours / base:.1f}\t"
-      f"{sys.argv[3]}\t{sys.argv[4]}")
+rel, unrel, base = (x["median"] * 1000 for x in r)
+print(f"{sys.argv[2]}\t{rel:.1f}\t{unrel:.1f}\t{unrel / rel:.2f}\t"
+      f"{base:.1f}\t{sys.argv[3]}\t{sys.argv[4]}")
 PY
 done

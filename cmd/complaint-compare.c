@@ -74,6 +74,143 @@ print(const struct told *a, const struct told *b, const struct cmp_result *r,
 	return rc;
 }
 
+/* The latest account of each witness of a case. */
+#define WITNESSES	32
+
+struct witnesses {
+	int64_t	 id[WITNESSES];
+	char	 party[WITNESSES][128];
+	size_t	 n;
+};
+
+static int
+witness_row(void *arg, const struct row *r)
+{
+	struct witnesses	*w = arg;
+	size_t			 i;
+
+	if (r->n < 4 || r->val[0] == NULL || r->val[2] == NULL ||
+	    r->val[3] == NULL || strcmp(r->val[2], "witness") != 0)
+		return 0;
+	for (i = 0; i < w->n; i++)
+		if (strcmp(w->party[i], r->val[3]) == 0)
+			break;
+	if (i == WITNESSES)
+		return 0;
+	if (i == w->n)
+		w->n++;
+	/* Accounts come in order: a later one is a later version. */
+	w->id[i] = strtoll(r->val[0], NULL, 10);
+	strlcpy(w->party[i], r->val[3], sizeof(w->party[i]));
+	return 0;
+}
+
+/* 1 when the facets f name facet what: at the start or after "; ". */
+static int
+has_facet(const char *f, const char *what)
+{
+	for (const char *q = f; (q = strstr(q, what)) != NULL; q++)
+		if (q == f || (q - f >= 2 && q[-2] == ';' && q[-1] == ' '))
+			return 1;
+	return 0;
+}
+
+/*
+ * What witness statement i says of one side's account: agrees, when they
+ * pair with no fact in dispute, or contradicts, with the facets.
+ */
+static void
+verdict(const struct cmp_result *r, long i, const char *side,
+    struct buf *v)
+{
+	static const char *const facts[] = { "time", "date", "amount",
+	    "number", "negation", "people" };
+
+	for (size_t k = 0; k < r->n; k++) {
+		const struct cmp_pair	*p = &r->v[k];
+		const char		*f = p->facets != NULL ? p->facets : "";
+		int			 fact = 0;
+
+		if (p->a != i || p->b < 0)
+			continue;
+		for (size_t j = 0; j < sizeof(facts) / sizeof(facts[0]); j++)
+			fact |= has_facet(f, facts[j]);
+		if (v->len > 0)
+			buf_puts(v, "; ");
+		if (fact)
+			buf_printf(v, "contradicts the %s's %ld (%s)", side,
+			    p->b + 1, f);
+		else
+			buf_printf(v, "corroborates the %s's %ld", side,
+			    p->b + 1);
+		return;
+	}
+}
+
+/* Each witness's statements against both parties' accounts. */
+static int
+witness(struct casefile *cf, int64_t case_id, const struct told *emp,
+    const struct told *com, struct cerror *e)
+{
+	static const char *const names[] = { "mark", "statements", "facets",
+	    "first", "second" };
+	static const int types[] = { VAL_TEXT, VAL_TEXT, VAL_TEXT, VAL_TEXT,
+	    VAL_TEXT };
+	struct witnesses w;
+	struct textout	 t;
+	const char	*val[5];
+	struct row	 row = { 5, names, val, types };
+	struct buf	 v = { NULL, 0, 0 };
+	char		 num[32];
+	int		 rc;
+
+	memset(&w, 0, sizeof(w));
+	if ((rc = account_list(cf, case_id, witness_row, &w, e)) != 0)
+		return rc;
+	textout_init(&t, stdout, opts.csv ? OUT_CSV : OUT_TEXT);
+	/* The comparison above wrote the CSV header. */
+	t.header = 0;
+	for (size_t i = 0; i < w.n && rc == 0; i++) {
+		struct told	 x;
+		struct cmp_result r1 = { NULL, 0, 0, 0 };
+		struct cmp_result r2 = { NULL, 0, 0, 0 };
+		struct cmp_people p1 = { "witness", "employee", emp->party,
+		    com->party, NULL };
+		struct cmp_people p2 = { "witness", "complainant", emp->party,
+		    com->party, NULL };
+
+		if ((rc = account_load(cf, w.id[i], &x, e)) != 0 ||
+		    (rc = compare_people(x.st, x.n, emp->st, emp->n, &p1, &r1,
+		    e)) != 0 || (rc = compare_people(x.st, x.n, com->st,
+		    com->n, &p2, &r2, e)) != 0) {
+			compare_free(&r1);
+			account_unload(&x);
+			break;
+		}
+		for (size_t k = 0; k < x.n && rc == 0; k++) {
+			buf_reset(&v);
+			buf_puts(&v, "");
+			verdict(&r1, (long)k, "employee", &v);
+			verdict(&r2, (long)k, "complainant", &v);
+			snprintf(num, sizeof(num), "w%zu:%zu", i + 1, k + 1);
+			val[0] = "w";
+			val[1] = num;
+			val[2] = v.len > 0 ? v.s : "told by neither";
+			val[3] = x.st[k].text;
+			val[4] = w.party[i];
+			rc = textout_row(&t, &row);
+		}
+		compare_free(&r1);
+		compare_free(&r2);
+		account_unload(&x);
+	}
+	buf_free(&v);
+	textout_free(&t);
+	if (rc == 0 && textout_close(stdout, e) != 0)
+		rc = e->code;
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -89,6 +226,7 @@ main(int argc, char *argv[])
 	struct cerror	 e = { 0, "" };
 	struct cmp_result r = { NULL, 0, 0, 0 };
 	struct told	 a, b;
+	struct cmp_people pp = { NULL, NULL, NULL, NULL, NULL };
 	int64_t		 id[2], acc[2];
 	int		 c, rc;
 
@@ -158,12 +296,25 @@ main(int argc, char *argv[])
 		    "different cases", (long long)acc[0], (long long)acc[1]);
 		goto out;
 	}
-	if ((rc = compare_run(a.st, a.n, b.st, b.n, &r, &e)) != 0)
+	/* Each account's "I", and the parties' names as the other uses them. */
+	pp.role_a = a.role;
+	pp.role_b = b.role;
+	for (int i = 0; i < 2; i++) {
+		const struct told *t = i == 0 ? &a : &b;
+
+		if (strcmp(t->role, "employee") == 0)
+			pp.employee = t->party;
+		else if (strcmp(t->role, "complainant") == 0)
+			pp.customer = t->party;
+	}
+	if ((rc = compare_people(a.st, a.n, b.st, b.n, &pp, &r, &e)) != 0)
 		goto out;
 	if (opts.record && ((rc = account_discrepancies(cf, &a, &b, &r,
 	    &e)) != 0 || (rc = casefile_commit(cf, &e)) != 0))
 		goto out;
 	if ((rc = print(&a, &b, &r, &e)) != 0)
+		goto out;
+	if (argc == 1 && (rc = witness(cf, id[0], &a, &b, &e)) != 0)
 		goto out;
 	rc = r.differ;
 out:

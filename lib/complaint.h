@@ -172,6 +172,14 @@ int	text_json(struct buf *, const char *);
 int	text_json_str(struct buf *, const char *, const char *);
 /* In an object begun with "{", append "key":val. */
 int	text_json_int(struct buf *, const char *, int64_t);
+/* The code point at *p (U+FFFD for a stray byte); advance *p past it. */
+int32_t	text_decode(const char **);
+/* 1 when c belongs in a word: letter, mark, digit or currency sign. */
+int	text_wordchar(int32_t);
+/* 1 when c is a capital (or title-case) letter. */
+int	text_upper(int32_t);
+/* Append s[0..n) case-folded (Unicode full folding, NFC) to b; -1 if bad. */
+int	text_fold(struct buf *, const char *, size_t);
 
 /* textout.c: records as tab-separated text, CSV or JSON lines. */
 #define OUT_TEXT	0
@@ -658,10 +666,22 @@ struct cmp_result {
 	int		 differ;	/* anything but = */
 };
 
-/* Align A with B and classify each pair; any UTF-8, no word list. */
+/* Who tells each account, and the case's two parties, for compare_people. */
+struct cmp_people {
+	const char	*role_a, *role_b;	/* employee, complainant, ... */
+	const char	*employee;	/* the employee's name, or NULL */
+	const char	*customer;	/* the customer's name, or NULL */
+	const char	*lang;		/* en, id, sv; NULL: told by the words */
+};
+
+/* Align A with B and classify each pair; any UTF-8. */
 int	compare_run(const struct cmp_statement *, size_t,
 	    const struct cmp_statement *, size_t, struct cmp_result *,
 	    struct cerror *);
+/* The same, "I" of each account and the parties' names resolved by pp. */
+int	compare_people(const struct cmp_statement *, size_t,
+	    const struct cmp_statement *, size_t, const struct cmp_people *,
+	    struct cmp_result *, struct cerror *);
 /* Free a result. */
 void	compare_free(struct cmp_result *);
 

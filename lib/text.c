@@ -1,7 +1,12 @@
-/* text.c: UTF-8 validation and JSON string escaping (RFC 8259). */
+/*
+ * text.c: UTF-8 validation, decoding, case folding and character classes
+ * (through libutf8proc), and JSON string escaping (RFC 8259).
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <utf8proc.h>
 
 #include "complaint.h"
 
@@ -110,5 +115,77 @@ text_json_int(struct buf *b, const char *key, int64_t val)
 		rc |= buf_add(b, ",", 1);
 	rc |= text_json(b, key);
 	rc |= buf_printf(b, ":%lld", (long long)val);
+	return rc;
+}
+
+int32_t
+text_decode(const char **p)
+{
+	utf8proc_int32_t	 c;
+	utf8proc_ssize_t	 n;
+
+	n = utf8proc_iterate((const utf8proc_uint8_t *)*p, -1, &c);
+	if (n <= 0) {
+		(*p)++;
+		return 0xfffd;
+	}
+	*p += n;
+	return c;
+}
+
+int
+text_wordchar(int32_t c)
+{
+	switch (utf8proc_category(c)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+	case UTF8PROC_CATEGORY_SC:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+text_upper(int32_t c)
+{
+	utf8proc_category_t	 k = utf8proc_category(c);
+
+	return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+}
+
+int
+text_fold(struct buf *b, const char *s, size_t n)
+{
+	utf8proc_uint8_t	*out = NULL;
+	utf8proc_ssize_t	 len;
+	int			 rc;
+
+	/* ASCII folds to its lower case: the common case, without a copy. */
+	for (len = 0; (size_t)len < n && (unsigned char)s[len] < 0x80; len++)
+		;
+	if ((size_t)len == n) {
+		if ((rc = buf_add(b, s, n)) != 0)
+			return rc;
+		for (char *p = b->s + b->len - n; *p != '\0'; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p += 'a' - 'A';
+		return 0;
+	}
+	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+	if (len < 0)
+		return -1;
+	rc = buf_add(b, (const char *)out, (size_t)len);
+	free(out);
 	return rc;
 }

@@ -1,7 +1,11 @@
-/* t_text.c: UTF-8 checks, JSON strings, and records in three formats. */
+/*
+ * t_text.c: UTF-8 checks, case folding and character classes in several
+ * scripts, JSON strings, and records in three formats.
+ */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "complaint.h"
 #include "unit.h"
@@ -20,6 +24,66 @@ render(int fmt, const struct row *r, int times)
 	textout_free(&t);
 	fclose(fp);
 	return s;
+}
+
+/* Case folding as the comparison of accounts uses it. */
+static void
+folding(void)
+{
+	static const struct {
+		const char	*in, *want, *what;
+	} cases[] = {
+		{ "Łódź", "łódź",
+		    "Polish: Łódź is łódź, not ń" },
+		{ "ŻÓŁW", "żółw",
+		    "Polish capitals" },
+		{ "İstanbul", "i̇stanbul",
+		    "Turkish dotted capital I keeps its dot" },
+		{ "ısı", "ısı",
+		    "Turkish dotless i stays" },
+		{ "STRAß" "E", "strasse", "German sharp s is ss" },
+		{ "KÖPTE ÅRET", "köpte året",
+		    "Swedish keeps its letters" },
+		{ "PELANGGAN Tidak", "pelanggan tidak", "Indonesian" },
+		{ "КлИЕНТ",
+		    "клиент",
+		    "Cyrillic" },
+		{ "TIẾNG VIỆT",
+		    "tiếng việt", "Vietnamese" },
+		{ "Tiếng", "tiếng",
+		    "decomposed marks are composed (NFC)" },
+		{ "ΟΔΟΣ", "οδοσ",
+		    "Greek" },
+	};
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*p;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		buf_reset(&b);
+		CHECK(text_fold(&b, cases[i].in, strlen(cases[i].in)) == 0 &&
+		    b.s != NULL && strcmp(b.s, cases[i].want) == 0,
+		    "fold: %s", cases[i].what);
+	}
+	buf_reset(&b);
+	CHECK(text_fold(&b, "\xff", 1) != 0, "fold refuses invalid UTF-8");
+	buf_free(&b);
+	CHECK(text_wordchar(0x141) && text_wordchar(0x17a) &&
+	    text_wordchar(0x431) && text_wordchar(0x1ec7),
+	    "letters of four scripts are word characters");
+	CHECK(text_wordchar('7') && text_wordchar(0x20ac) &&
+	    text_wordchar('$') && text_wordchar(0x301),
+	    "digits, currency signs and marks are word characters");
+	CHECK(!text_wordchar('.') && !text_wordchar(0x2019) &&
+	    !text_wordchar(' ') && !text_wordchar(0xa0),
+	    "punctuation and spaces are not");
+	CHECK(text_upper(0x141) && !text_upper(0x142) && text_upper(0x130) &&
+	    !text_upper(0x131) && text_upper('A') && !text_upper('7'),
+	    "capitals: Ł, İ, A; not ł, ı, 7");
+	p = "Łx";
+	CHECK(text_decode(&p) == 0x141 && *p == 'x', "decode a two-byte letter");
+	p = "\xffx";
+	CHECK(text_decode(&p) == 0xfffd && *p == 'x',
+	    "a stray byte is U+FFFD and one byte");
 }
 
 int
@@ -72,5 +136,6 @@ main(void)
 	CHECK(strcmp(s, "{\"id\":7,\"text\":\"a\\tb\\u001b[31m\\n\\\"q\\\", "
 	    "ok\",\"none\":null}\n") == 0, "JSON: numbers bare, null");
 	free(s);
+	folding();
 	UNIT_EXIT();
 }
