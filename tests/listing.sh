@@ -131,6 +131,7 @@ due.2.kind,resolve
 due.2.due,2026-11-28T00:00:00Z
 due.2.met,2026-11-22T10:00:00Z
 due.2.state,met
+due.2.stopped_by,closed
 timeline.1.actor,tester
 timeline.1.action,new
 timeline.1.to,new
@@ -138,7 +139,7 @@ timeline.2.actor,tester
 timeline.2.action,close
 timeline.2.from,new
 timeline.2.to,closed
-timeline.2.note,Sent a new one
+timeline.2.note,delivery: Sent a new one
 states.1.status,new
 states.1.since,2026-11-22T10:00:00Z
 states.1.until,2026-11-22T10:00:00Z
@@ -165,7 +166,7 @@ import json, sys
 d = json.loads(sys.stdin.read())
 print(sorted(k for k in d if isinstance(d[k], list)))
 print(d[\"accounts\"][0][\"party\"])"' <<EOF
-['accounts', 'attachments', 'customer-details', 'decisions', 'discrepancies', 'due', 'escalations', 'fields', 'followups', 'history', 'outcome', 'proposals', 'states', 'timeline', 'triage']
+['accounts', 'attachments', 'customer-details', 'decisions', 'discrepancies', 'due', 'escalations', 'fields', 'followups', 'history', 'history-counts', 'outcome', 'proposals', 'states', 'timeline', 'triage']
 Zoé
 EOF
 

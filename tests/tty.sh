@@ -91,8 +91,8 @@ check 'the dossier in colour: severity and breached due times' 0 \
     'PAGER=cat ./pty "complaint-report show 2" | sed -n "4p;/^due/,/^\$/p" | tr "\\033" "~"' <<EOF
 severity     ~[1;31mcritical~[m
 due
-ack	2026-11-20T01:00:00Z		~[31mbreached~[m	~[31m57~[m
-resolve	2026-11-21T00:00:00Z		~[31mbreached~[m	~[31m34~[m
+ack	2026-11-20T01:00:00Z		~[31mbreached~[m	~[31m57~[m	
+resolve	2026-11-21T00:00:00Z		~[31mbreached~[m	~[31m34~[m	
 
 EOF
 check 'PAGER empty means no pager' 0 \
