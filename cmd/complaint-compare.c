@@ -161,7 +161,7 @@ witness(struct casefile *cf, int64_t case_id, const struct told *emp,
 	const char	*val[5];
 	struct row	 row = { 5, names, val, types };
 	struct buf	 v = { NULL, 0, 0 };
-	char		 num[32];
+	char		 num[48];
 	int		 rc;
 
 	memset(&w, 0, sizeof(w));

@@ -230,6 +230,7 @@ static const struct pair pairs[] = {
 
 #define MAXSTMT	8
 #define MAXITEM	32
+#define ITEM	64		/* "12:13 negation" */
 
 /* Split lines into statements, each with its time. */
 static size_t
@@ -250,7 +251,7 @@ statements(char *text, struct cmp_statement *st, char at[][STMTTIME_LEN])
 
 /* The discrepancies of a result as "1:1 negation" items. */
 static size_t
-found(const struct cmp_result *r, char item[][48])
+found(const struct cmp_result *r, char item[][ITEM])
 {
 	static const char *const kinds[] = { "time", "date", "amount",
 	    "number", "negation", "people" };
@@ -258,7 +259,7 @@ found(const struct cmp_result *r, char item[][48])
 
 	for (size_t i = 0; i < r->n && n < MAXITEM; i++) {
 		const struct cmp_pair	*p = &r->v[i];
-		char			 ab[48] = "", a[21] = "", b[21] = "";
+		char			 ab[44] = "", a[21] = "", b[21] = "";
 		int			 k = 0;
 
 		if (p->mark == '=')
@@ -269,7 +270,7 @@ found(const struct cmp_result *r, char item[][48])
 			snprintf(b, sizeof(b), "%ld", p->b + 1);
 		snprintf(ab, sizeof(ab), "%s:%s", a, b);
 		if (p->mark == '<' || p->mark == '>') {
-			snprintf(item[n++], 48, "%s %c", ab, p->mark);
+			snprintf(item[n++], ITEM, "%s %c", ab, p->mark);
 			continue;
 		}
 		for (size_t j = 0; j < sizeof(kinds) / sizeof(kinds[0]) &&
@@ -282,14 +283,14 @@ found(const struct cmp_result *r, char item[][48])
 			for (const char *q = f; (q = strstr(q, key)) != NULL;
 			    q++)
 				if (q == f || (q - f >= 2 && q[-2] == ';')) {
-					snprintf(item[n++], 48, "%s %s", ab,
+					snprintf(item[n++], ITEM, "%s %s", ab,
 					    kinds[j]);
 					k++;
 					break;
 				}
 		}
 		if (k == 0 && n < MAXITEM)
-			snprintf(item[n++], 48, "%s %c", ab,
+			snprintf(item[n++], ITEM, "%s %c", ab,
 			    p->mark == '^' && (p->facets == NULL ||
 			    strncmp(p->facets, "words", 5) != 0) ? '^' : '~');
 	}
@@ -297,7 +298,7 @@ found(const struct cmp_result *r, char item[][48])
 }
 
 static size_t
-wanted(const char *want, char item[][48])
+wanted(const char *want, char item[][ITEM])
 {
 	char	 buf[256], *tok, *save = NULL;
 	size_t	 n = 0;
@@ -307,13 +308,13 @@ wanted(const char *want, char item[][48])
 	    tok = strtok_r(NULL, ";", &save)) {
 		while (*tok == ' ')
 			tok++;
-		strlcpy(item[n++], tok, 48);
+		strlcpy(item[n++], tok, ITEM);
 	}
 	return n;
 }
 
 static int
-has(char item[][48], size_t n, const char *s)
+has(char item[][ITEM], size_t n, const char *s)
 {
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(item[i], s) == 0)
@@ -333,7 +334,7 @@ main(void)
 		struct cmp_statement	 a[MAXSTMT], b[MAXSTMT];
 		char			 ta[MAXSTMT][STMTTIME_LEN];
 		char			 tb[MAXSTMT][STMTTIME_LEN];
-		char			 fi[MAXITEM][48], wi[MAXITEM][48];
+		char			 fi[MAXITEM][ITEM], wi[MAXITEM][ITEM];
 		char			*xa = strdup(q->a), *xb = strdup(q->b);
 		struct cmp_people	 pp = { "employee", "complainant",
 		    q->employee, q->customer, q->lang };
