@@ -42,7 +42,8 @@ LIBOBJ = \
 	lib/text.o \
 	lib/textout.o \
 	lib/timefmt.o \
-	lib/triage.o
+	lib/triage.o \
+	lib/verify.o
 UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
 	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state \
 	tests/unit/t_stmttime tests/unit/t_policy tests/unit/t_mail

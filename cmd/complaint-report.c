@@ -27,6 +27,7 @@ static struct {
 	int		 fmt;
 	int		 safe;		/* --csv-safe */
 	int		 quiet;
+	int		 verbose;	/* verify -v */
 	int		 sql;		/* print the report's SQL, run nothing */
 	struct filter	 f;
 } opts;
@@ -60,7 +61,7 @@ static const struct report reports[] = {
 	{ "causes", report_rows, "causes [FILTERS]" },
 	{ "stats", report_stats, "stats [FILTERS]" },
 	{ "log", report_log, "log [CASE]" },
-	{ "verify", report_verify, "verify" },
+	{ "verify", report_verify, "verify [-v]" },
 	{ "export", report_export, "export [--json | --csv -o DIR] "
 	    "[--customer WHO]" },
 };
@@ -419,7 +420,9 @@ report_verify(struct casefile *cf, const char *name, char **argv, int argc,
     struct cerror *e)
 {
 	struct audit_bad v;
+	struct verify_rows t;
 	struct recs	 c = { 0, 0, 0 };
+	int64_t		 bad;
 	int		 rc;
 
 	(void)name;
@@ -430,6 +433,14 @@ report_verify(struct casefile *cf, const char *name, char **argv, int argc,
 		return rc;
 	if (v.entry != 0)
 		return 1;
+	if ((rc = verify_redactions(cf, &bad, e)) != 0)
+		return rc;
+	if (bad != 0)
+		return 1;
+	if ((rc = verify_tables(cf, &t, e)) != 0)
+		return rc;
+	if (t.bad != 0)
+		return 1;
 	if ((rc = query_recordings(cf, recording_row, &c, e)) != 0)
 		return rc;
 	if (c.changed > 0)
@@ -438,6 +449,17 @@ report_verify(struct casefile *cf, const char *name, char **argv, int argc,
 	if (!opts.quiet) {
 		printf("ok\t%lld entries\t%lld redacted\thead %s\n",
 		    (long long)v.entries, (long long)v.redacted, v.head);
+		if (t.checked)
+			printf("ok\t%lld rows match the log\n",
+			    (long long)t.rows);
+		if (opts.verbose && v.unrecorded > 0)
+			printf("legacy\t%lld entries before rows were "
+			    "recorded\t%lld not JSON, the first %lld\n",
+			    (long long)v.unrecorded, (long long)v.legacy,
+			    (long long)v.legacy_first);
+		if (opts.verbose && !t.checked)
+			printf("legacy\tschema 2: the tables are not proven; "
+			    "a writer upgrades the file\n");
 		if (c.checked > 0)
 			printf("ok\t%lld recordings\t%lld missing\n",
 			    (long long)c.checked, (long long)c.missing);
@@ -581,7 +603,7 @@ main(int argc, char *argv[])
 	 * getopt has already read.
 	 */
 	for (;;) {
-		c = getopt_long(argc, argv, "+f:hqo:w:", longopts, NULL);
+		c = getopt_long(argc, argv, "+f:hqo:vw:", longopts, NULL);
 		if (c == -1) {
 			if (optind >= argc)
 				break;
@@ -600,6 +622,9 @@ main(int argc, char *argv[])
 			break;
 		case 'q':
 			opts.quiet = 1;
+			break;
+		case 'v':
+			opts.verbose = 1;
 			break;
 		case 'w':
 			if (timefmt_duration(optarg, &opts.f.window, &e) != 0)
