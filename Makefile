@@ -59,6 +59,7 @@ REPLAY = tests/fuzz/replay_compare tests/fuzz/replay_csv \
 MAN1 = man/complaint.1 man/complaint-compare.1 man/complaint-interview.1 \
 	man/complaint-new.1 man/complaint-report.1 man/complaint-resolve.1
 EXAMPLES = scripts/cron-reminders.sh scripts/weekly-report.sh \
+	scripts/cron-head.sh \
 	scripts/escalate-mail.sh scripts/escalate-ticket.sh \
 	scripts/mail-intake.sh scripts/systemd/complaint-reminders.service \
 	scripts/systemd/complaint-reminders.timer \

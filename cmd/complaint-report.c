@@ -28,6 +28,7 @@ static struct {
 	int		 safe;		/* --csv-safe */
 	int		 quiet;
 	int		 verbose;	/* verify -v */
+	const char	*head;		/* verify --head N:HASH */
 	int		 sql;		/* print the report's SQL, run nothing */
 	struct filter	 f;
 } opts;
@@ -51,6 +52,8 @@ static int	report_stats(struct casefile *, const char *, char **, int,
 		    struct cerror *);
 static int	report_verify(struct casefile *, const char *, char **, int,
 		    struct cerror *);
+static int	report_head(struct casefile *, const char *, char **, int,
+		    struct cerror *);
 
 static const struct report reports[] = {
 	{ "list", report_rows, "list [FILTERS]" },
@@ -61,7 +64,8 @@ static const struct report reports[] = {
 	{ "causes", report_rows, "causes [FILTERS]" },
 	{ "stats", report_stats, "stats [FILTERS]" },
 	{ "log", report_log, "log [CASE]" },
-	{ "verify", report_verify, "verify [-v]" },
+	{ "verify", report_verify, "verify [-v] [--head N:HASH]" },
+	{ "head", report_head, "head" },
 	{ "export", report_export, "export [--json | --csv -o DIR] "
 	    "[--customer WHO]" },
 };
@@ -415,6 +419,56 @@ recording_row(void *arg, const struct row *r)
 	return 0;
 }
 
+/* --head N:HASH: the chain, just verified, must still hold entry N. */
+static int
+check_head(struct casefile *cf, const char *arg, struct cerror *e)
+{
+	char		 num[32], hash[65];
+	const char	*colon, *errstr;
+	int64_t		 id;
+	int		 rc;
+
+	if ((colon = strchr(arg, ':')) == NULL || colon == arg ||
+	    (size_t)(colon - arg) >= sizeof(num) || strlen(colon + 1) != 64)
+		return cerror_set(e, EX_USAGE, "--head: give N:HASH as "
+		    "complaint-report head prints it");
+	memcpy(num, arg, (size_t)(colon - arg));
+	num[colon - arg] = '\0';
+	id = strtonum(num, 1, INT64_MAX, &errstr);
+	if (errstr != NULL)
+		return cerror_set(e, EX_USAGE, "--head: entry %s is %s", num,
+		    errstr);
+	if ((rc = audit_head(cf, &id, hash, e)) != 0)
+		return rc;
+	if (id == 0)
+		return cerror_set(e, 1, "audit entry %s is gone: the log was "
+		    "truncated or rewritten since the head was taken", num);
+	if (strcmp(hash, colon + 1) != 0)
+		return cerror_set(e, 1, "audit entry %s has another chain hash "
+		    "than the head taken: the log was rewritten", num);
+	return 0;
+}
+
+static int
+report_head(struct casefile *cf, const char *name, char **argv, int argc,
+    struct cerror *e)
+{
+	char		 hash[65];
+	int64_t		 id = 0;
+	int		 rc;
+
+	(void)name;
+	(void)argv;
+	if (argc > 0)
+		return cerror_set(e, EX_USAGE, "head takes no operands");
+	if ((rc = audit_head(cf, &id, hash, e)) != 0)
+		return rc;
+	if (id == 0)
+		return cerror_set(e, 1, "the audit log is empty");
+	printf("%lld %s\n", (long long)id, hash);
+	return textout_close(stdout, e);
+}
+
 static int
 report_verify(struct casefile *cf, const char *name, char **argv, int argc,
     struct cerror *e)
@@ -433,6 +487,8 @@ report_verify(struct casefile *cf, const char *name, char **argv, int argc,
 		return rc;
 	if (v.entry != 0)
 		return 1;
+	if (opts.head != NULL && (rc = check_head(cf, opts.head, e)) != 0)
+		return rc;
 	if ((rc = verify_redactions(cf, &bad, e)) != 0)
 		return rc;
 	if (bad != 0)
@@ -562,7 +618,7 @@ main(int argc, char *argv[])
 	enum { O_CSV = 256, O_SAFE, O_JSON, O_STATUS, O_CUSTOMER, O_SINCE, O_UNTIL,
 	    O_LIMIT, O_VERSION, O_SEVERITY, O_CHANNEL, O_TAG, O_ASSIGNEE,
 	    O_FLAG, O_SORT, O_MARK, O_MIN, O_DAYS,
-	    O_SQL };
+	    O_SQL, O_HEAD };
 	static const struct option longopts[] = {
 		{ "assignee", required_argument, NULL, O_ASSIGNEE },
 		{ "channel", required_argument, NULL, O_CHANNEL },
@@ -571,6 +627,7 @@ main(int argc, char *argv[])
 		{ "customer", required_argument, NULL, O_CUSTOMER },
 		{ "days", required_argument, NULL, O_DAYS },
 		{ "flag", required_argument, NULL, O_FLAG },
+		{ "head", required_argument, NULL, O_HEAD },
 		{ "help", no_argument, NULL, 'h' },
 		{ "json", no_argument, NULL, O_JSON },
 		{ "limit", required_argument, NULL, O_LIMIT },
@@ -678,6 +735,9 @@ main(int argc, char *argv[])
 			break;
 		case O_SQL:
 			opts.sql = 1;
+			break;
+		case O_HEAD:
+			opts.head = optarg;
 			break;
 		case O_STATUS:
 			opts.f.status = optarg;

@@ -698,3 +698,29 @@ audit_has_rows(struct casefile *cf)
 	return sqlite3_table_column_metadata(cf->db, "main", "audit", "rows",
 	    NULL, NULL, NULL, NULL, NULL) == SQLITE_OK;
 }
+
+int
+audit_head(struct casefile *cf, int64_t *id, char hash[65], struct cerror *e)
+{
+	static const char last[] =
+	    "SELECT id, chain_hash FROM audit ORDER BY id DESC LIMIT 1";
+	static const char one[] =
+	    "SELECT id, chain_hash FROM audit WHERE id = ?";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_prepare(cf, *id > 0 ? one : last, e)) == NULL)
+		return e->code;
+	if (*id > 0)
+		sqlite3_bind_int64(st, 1, *id);
+	*id = 0;
+	hash[0] = '\0';
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		strlcpy(hash, (const char *)sqlite3_column_text(st, 1), 65);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(cf, rc, e);
+	return 0;
+}

@@ -102,6 +102,8 @@ int	audit_append(struct casefile *, int64_t, const char *, const char *,
 	    struct cerror *);
 /* Recompute the chain; return 0 (check v->entry), or an EX_ code. */
 int	audit_verify(struct casefile *, struct audit_bad *, struct cerror *);
+/* Entry *id (the last when 0) and its chain hash; *id 0 when none. */
+int	audit_head(struct casefile *, int64_t *, char [65], struct cerror *);
 /* SHA-256 of n bytes as 64 lower-case hex digits and a NUL. */
 void	audit_sha256(const void *, size_t, char [65]);
 
