@@ -22,6 +22,7 @@ HDR = lib/complaint.h lib/internal.h
 LIBOBJ = \
 	lib/accounts.o \
 	lib/audit.o \
+	lib/backup.o \
 	lib/buf.o \
 	lib/casefile.o \
 	lib/cases.o \

@@ -29,7 +29,7 @@ for n in $sizes; do
 		cat "$dir/time" >>"$dir/times"
 		i=$((i + 1))
 	done
-	set -- $(sort -n "$dir/times" | sed -n "$(( (runs + 1) / 2 ))p")
-	printf '%s cases\t%s\tverify %s s\t%s MB\n' "$n" "$rows" "$1" \
-	    $(($2 / 1024))
+	m=$(sort -n "$dir/times" | sed -n "$(( (runs + 1) / 2 ))p")
+	printf '%s cases\t%s\tverify %s s\t%s MB\n' "$n" "$rows" "${m% *}" \
+	    $((${m#* } / 1024))
 done

@@ -83,6 +83,8 @@ int	casefile_settings(struct casefile *, row_fn *, void *,
 	    struct cerror *);
 /* Prepare for a bulk import: a larger page cache. */
 int	casefile_bulk(struct casefile *, struct cerror *);
+/* Copy the case file, consistently, to a new 0600 file path. */
+int	casefile_backup(struct casefile *, const char *, struct cerror *);
 /* The schema version this build writes. */
 int	casefile_schema_version(void);
 

@@ -106,3 +106,19 @@ ok	3 entries	0 redacted
 ok	24 rows match the log
 legacy	1 entries before rows were recorded	1 not JSON, the first 1
 EOF
+
+# complaint backup: a copy taken between two commands holds every case
+# (cp of the live file can miss what is still only in the -wal file).
+check 'backup writes a copy and verifies it' 0 \
+    "complaint backup $T/copy.db | sed 's|^$T/||'" <<EOF
+copy.db	6 entries	134 rows	verified
+EOF
+check 'the copy holds every case, 0600, with no -wal beside it' 0 \
+    "sqlite3 $T/copy.db 'SELECT count(*) FROM cases' &&
+    stat -c %a $T/copy.db && ls $T/copy.db-wal 2>&1 | sed 's/.*: //'" <<EOF
+2
+600
+No such file or directory
+EOF
+check 'backup to an existing file is refused' 73 "complaint backup $T/copy.db"
+check_err "complaint: cannot create $T/copy.db: File exists; give a new file"
