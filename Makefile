@@ -23,6 +23,7 @@ HDR = lib/complaint.h lib/internal.h
 LIBOBJ = \
 	lib/accounts.o \
 	lib/audit.o \
+	lib/backup.o \
 	lib/buf.o \
 	lib/casefile.o \
 	lib/cases.o \
@@ -48,7 +49,8 @@ LIBOBJ = \
 	lib/text.o \
 	lib/textout.o \
 	lib/timefmt.o \
-	lib/triage.o
+	lib/triage.o \
+	lib/verify.o
 UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
 	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state \
 	tests/unit/t_stmttime tests/unit/t_policy tests/unit/t_mail \
@@ -65,6 +67,7 @@ REPLAY = tests/fuzz/replay_compare tests/fuzz/replay_csv \
 MAN1 = man/complaint.1 man/complaint-compare.1 man/complaint-interview.1 \
 	man/complaint-new.1 man/complaint-report.1 man/complaint-resolve.1
 EXAMPLES = scripts/cron-reminders.sh scripts/weekly-report.sh \
+	scripts/cron-head.sh \
 	scripts/escalate-mail.sh scripts/escalate-ticket.sh \
 	scripts/mail-intake.sh scripts/systemd/complaint-reminders.service \
 	scripts/systemd/complaint-reminders.timer \

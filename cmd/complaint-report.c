@@ -33,6 +33,8 @@ static struct {
 	int		 fmt;
 	int		 safe;		/* --csv-safe */
 	int		 quiet;
+	int		 verbose;	/* verify -v */
+	const char	*head;		/* verify --head N:HASH */
 	int		 sql;		/* print the report's SQL, run nothing */
 	int		 sortkeys;	/* print the keys --sort takes */
 	int		 tty;		/* stdout is a terminal */
@@ -59,6 +61,8 @@ static int	report_stats(struct casefile *, const char *, char **, int,
 		    struct cerror *);
 static int	report_verify(struct casefile *, const char *, char **, int,
 		    struct cerror *);
+static int	report_head(struct casefile *, const char *, char **, int,
+		    struct cerror *);
 
 static const struct report reports[] = {
 	{ "list", report_rows, "list [FILTERS]" },
@@ -70,7 +74,8 @@ static const struct report reports[] = {
 	{ "causes", report_rows, "causes [FILTERS]" },
 	{ "stats", report_stats, "stats [FILTERS]" },
 	{ "log", report_log, "log [CASE]" },
-	{ "verify", report_verify, "verify" },
+	{ "verify", report_verify, "verify [-v] [--head N:HASH]" },
+	{ "head", report_head, "head" },
 	{ "export", report_export, "export [--json | --csv -o DIR] "
 	    "[--customer WHO]" },
 };
@@ -794,12 +799,64 @@ recording_row(void *arg, const struct row *r)
 	return 0;
 }
 
+/* --head N:HASH: the chain, just verified, must still hold entry N. */
+static int
+check_head(struct casefile *cf, const char *arg, struct cerror *e)
+{
+	char		 num[32], hash[65];
+	const char	*colon, *errstr;
+	int64_t		 id;
+	int		 rc;
+
+	if ((colon = strchr(arg, ':')) == NULL || colon == arg ||
+	    (size_t)(colon - arg) >= sizeof(num) || strlen(colon + 1) != 64)
+		return cerror_set(e, EX_USAGE, "--head: give N:HASH as "
+		    "complaint-report head prints it");
+	memcpy(num, arg, (size_t)(colon - arg));
+	num[colon - arg] = '\0';
+	id = strtonum(num, 1, INT64_MAX, &errstr);
+	if (errstr != NULL)
+		return cerror_set(e, EX_USAGE, "--head: entry %s is %s", num,
+		    errstr);
+	if ((rc = audit_head(cf, &id, hash, e)) != 0)
+		return rc;
+	if (id == 0)
+		return cerror_set(e, 1, "audit entry %s is gone: the log was "
+		    "truncated or rewritten since the head was taken", num);
+	if (strcmp(hash, colon + 1) != 0)
+		return cerror_set(e, 1, "audit entry %s has another chain hash "
+		    "than the head taken: the log was rewritten", num);
+	return 0;
+}
+
+static int
+report_head(struct casefile *cf, const char *name, char **argv, int argc,
+    struct cerror *e)
+{
+	char		 hash[65];
+	int64_t		 id = 0;
+	int		 rc;
+
+	(void)name;
+	(void)argv;
+	if (argc > 0)
+		return cerror_set(e, EX_USAGE, "head takes no operands");
+	if ((rc = audit_head(cf, &id, hash, e)) != 0)
+		return rc;
+	if (id == 0)
+		return cerror_set(e, 1, "the audit log is empty");
+	printf("%lld %s\n", (long long)id, hash);
+	return textout_close(stdout, e);
+}
+
 static int
 report_verify(struct casefile *cf, const char *name, char **argv, int argc,
     struct cerror *e)
 {
 	struct audit_bad v;
+	struct verify_rows t;
 	struct recs	 c = { 0, 0, 0 };
+	int64_t		 bad;
 	int		 rc;
 
 	(void)name;
@@ -810,6 +867,16 @@ report_verify(struct casefile *cf, const char *name, char **argv, int argc,
 		return rc;
 	if (v.entry != 0)
 		return 1;
+	if (opts.head != NULL && (rc = check_head(cf, opts.head, e)) != 0)
+		return rc;
+	if ((rc = verify_redactions(cf, &bad, e)) != 0)
+		return rc;
+	if (bad != 0)
+		return 1;
+	if ((rc = verify_tables(cf, &t, e)) != 0)
+		return rc;
+	if (t.bad != 0)
+		return 1;
 	if ((rc = query_recordings(cf, recording_row, &c, e)) != 0)
 		return rc;
 	if (c.changed > 0)
@@ -818,6 +885,17 @@ report_verify(struct casefile *cf, const char *name, char **argv, int argc,
 	if (!opts.quiet) {
 		printf("ok\t%lld entries\t%lld redacted\thead %s\n",
 		    (long long)v.entries, (long long)v.redacted, v.head);
+		if (t.checked)
+			printf("ok\t%lld rows match the log\n",
+			    (long long)t.rows);
+		if (opts.verbose && v.unrecorded > 0)
+			printf("legacy\t%lld entries before rows were "
+			    "recorded\t%lld not JSON, the first %lld\n",
+			    (long long)v.unrecorded, (long long)v.legacy,
+			    (long long)v.legacy_first);
+		if (opts.verbose && !t.checked)
+			printf("legacy\tschema 2: the tables are not proven; "
+			    "a writer upgrades the file\n");
 		if (c.checked > 0)
 			printf("ok\t%lld recordings\t%lld missing\n",
 			    (long long)c.checked, (long long)c.missing);
@@ -983,7 +1061,7 @@ main(int argc, char *argv[])
 	enum { O_CSV = 256, O_SAFE, O_JSON, O_STATUS, O_CUSTOMER, O_SINCE, O_UNTIL,
 	    O_LIMIT, O_VERSION, O_SEVERITY, O_CHANNEL, O_TAG, O_ASSIGNEE,
 	    O_FLAG, O_SORT, O_MARK, O_MIN, O_DAYS,
-	    O_SQL, O_HTML, O_LANG, O_EXEC, O_GREP, O_SORTKEYS };
+	    O_SQL, O_HTML, O_LANG, O_EXEC, O_GREP, O_SORTKEYS, O_HEAD };
 	static const struct option longopts[] = {
 		{ "assignee", required_argument, NULL, O_ASSIGNEE },
 		{ "channel", required_argument, NULL, O_CHANNEL },
@@ -994,6 +1072,7 @@ main(int argc, char *argv[])
 		{ "exec", required_argument, NULL, O_EXEC },
 		{ "flag", required_argument, NULL, O_FLAG },
 		{ "grep", required_argument, NULL, O_GREP },
+		{ "head", required_argument, NULL, O_HEAD },
 		{ "help", no_argument, NULL, 'h' },
 		{ "html", no_argument, NULL, O_HTML },
 		{ "json", no_argument, NULL, O_JSON },
@@ -1040,7 +1119,7 @@ main(int argc, char *argv[])
 				operands[n++] = argv[optind];
 			break;
 		}
-		c = getopt_long(argc, argv, "+f:hqo:w:", longopts, NULL);
+		c = getopt_long(argc, argv, "+f:hqo:vw:", longopts, NULL);
 		if (c == -1) {
 			if (optind >= argc)
 				break;
@@ -1059,6 +1138,9 @@ main(int argc, char *argv[])
 			break;
 		case 'q':
 			opts.quiet = 1;
+			break;
+		case 'v':
+			opts.verbose = 1;
 			break;
 		case 'w':
 			if (timefmt_duration(optarg, &opts.f.window, &e) != 0)
@@ -1131,6 +1213,9 @@ main(int argc, char *argv[])
 			break;
 		case O_SQL:
 			opts.sql = 1;
+			break;
+		case O_HEAD:
+			opts.head = optarg;
 			break;
 		case O_STATUS:
 			opts.f.status = optarg;

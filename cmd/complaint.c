@@ -36,6 +36,7 @@ usage(FILE *fp)
 	    "       complaint config [-f FILE] rule add [-l LANG] [-s SEVERITY] "
 	    "[-F FLAG] KIND PATTERN\n"
 	    "       complaint config [-f FILE] rule list | rule rm ID...\n"
+	    "       complaint backup [-f FILE] COPY\n"
 	    "       complaint help [COMMAND]\n"
 	    "       complaint --version\n", fp);
 }
@@ -49,6 +50,7 @@ help(void)
 		printf("  %-10s %s\n", tools[i].name, tools[i].what);
 	puts("  init       create the case file\n"
 	    "  config     show or change the settings\n"
+	    "  backup     a consistent copy of the case file, verified\n"
 	    "  help       this list, or a command's usage\n"
 	    "\nman complaint explains the procedure and the case file.");
 	return 0;
@@ -86,6 +88,66 @@ init(int argc, char *argv[])
 	casefile_close(cf);
 	if (textout_close(stdout, &e) != 0)
 		errx(e.code, "%s", e.msg);
+	return 0;
+}
+
+/*
+ * backup: copy the case file with SQLite's backup API, then open the copy
+ * as a reader and verify it as complaint-report verify would.
+ */
+static int
+backup(int argc, char *argv[])
+{
+	static const char use[] = "usage: complaint backup [-f FILE] COPY\n";
+	struct casefile	*cf = NULL, *copy = NULL;
+	struct cerror	 e = { 0, "" };
+	struct audit_bad v;
+	struct verify_rows t;
+	const char	*file = NULL;
+	int64_t		 bad;
+	int		 c, rc;
+
+	optind = 1;
+	while ((c = getopt(argc, argv, "f:h")) != -1) {
+		switch (c) {
+		case 'f':
+			file = optarg;
+			break;
+		case 'h':
+			fputs(use, stdout);
+			return 0;
+		default:
+			fputs(use, stderr);
+			return EX_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		fputs(use, stderr);
+		return EX_USAGE;
+	}
+	if ((rc = casefile_open(&cf, file, CF_READ, &e)) != 0 ||
+	    (rc = casefile_begin(cf, &e)) != 0 ||
+	    (rc = casefile_backup(cf, argv[optind], &e)) != 0)
+		goto out;
+	casefile_rollback(cf);
+	if ((rc = casefile_open(&copy, argv[optind], CF_READ, &e)) != 0 ||
+	    (rc = casefile_begin(copy, &e)) != 0 ||
+	    (rc = audit_verify(copy, &v, &e)) != 0)
+		goto out;
+	if (v.entry != 0 || (rc = verify_redactions(copy, &bad, &e)) != 0 ||
+	    bad != 0 || (rc = verify_tables(copy, &t, &e)) != 0 ||
+	    t.bad != 0) {
+		rc = rc != 0 ? rc : 1;
+		goto out;
+	}
+	printf("%s\t%lld entries\t%lld rows\tverified\n", argv[optind],
+	    (long long)v.entries, (long long)t.rows);
+	rc = textout_close(stdout, &e);
+out:
+	casefile_close(copy);
+	casefile_close(cf);
+	if (rc != 0)
+		errx(rc, "%s", e.msg);
 	return 0;
 }
 
@@ -331,6 +393,10 @@ main(int argc, char *argv[])
 	if (strcmp(argv[1], "config") == 0) {
 		argv[1] = (char *)"complaint config";
 		return config(argc - 1, argv + 1);
+	}
+	if (strcmp(argv[1], "backup") == 0) {
+		argv[1] = (char *)"complaint backup";
+		return backup(argc - 1, argv + 1);
 	}
 	if (strcmp(argv[1], "help") == 0) {
 		if (argc == 2)

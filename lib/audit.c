@@ -1,12 +1,23 @@
 /*
- * audit.c: the append-only audit log and its SHA-256 hash chain.
+ * audit.c: the append-only audit log, its SHA-256 hash chain, and the
+ * record of the rows each entry's command wrote.
  *
  * Each entry hashes its content on its own (content_hash), and the chain
- * hashes the entry's metadata with content_hash and the previous chain hash.
- * Redacting an entry replaces only its content, so the chain still verifies
- * and the entry shows as redacted instead of breaking everything after it.
+ * hashes the entry's metadata with content_hash, the hash of its rows and
+ * the previous chain hash.  Redacting an entry replaces only its content,
+ * so the chain still verifies and the entry shows as redacted instead of
+ * breaking everything after it.
+ *
+ * Rows: every insert, update and delete on a table of audit_tables is seen
+ * as it happens (SQLite's update hook for rowid tables, temporary triggers
+ * for WITHOUT ROWID ones) and kept in the case file's touch list.  The
+ * command's audit entry is written last, at commit (audit_flush), with
+ * rows = [[table, key, SHA-256 of the row as it is then, or null]].  So
+ * no write path has to say what it wrote, and rows written after the
+ * entry was asked for are still in it.  verify.c replays the rows.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
@@ -19,6 +30,101 @@
 static const char genesis[65] =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
+/*
+ * The tables whose rows the log records: { name, keyed by rowid, every
+ * row with its key first, the row of key ?1 }.  A new table of evidence is one line here;
+ * a WITHOUT ROWID one also needs its triggers in watch_sql below.
+ */
+const struct audit_table audit_tables[] = {
+	{ "settings", 0, "SELECT json_array(key), * FROM settings",
+	    "SELECT * FROM settings WHERE key = json_extract(?1, '$[0]')" },
+	{ "customers", 1, "SELECT rowid, * FROM customers",
+	    "SELECT * FROM customers WHERE rowid = ?1" },
+	{ "cases", 1, "SELECT rowid, * FROM cases",
+	    "SELECT * FROM cases WHERE rowid = ?1" },
+	{ "fields", 0, "SELECT json_array(case_id, name), * FROM fields",
+	    "SELECT * FROM fields WHERE case_id = json_extract(?1, '$[0]')"
+	    " AND name = json_extract(?1, '$[1]')" },
+	{ "tags", 0, "SELECT json_array(case_id, tag), * FROM tags",
+	    "SELECT * FROM tags WHERE case_id = json_extract(?1, '$[0]')"
+	    " AND tag = json_extract(?1, '$[1]')" },
+	{ "events", 1, "SELECT rowid, * FROM events",
+	    "SELECT * FROM events WHERE rowid = ?1" },
+	{ "accounts", 1, "SELECT rowid, * FROM accounts",
+	    "SELECT * FROM accounts WHERE rowid = ?1" },
+	{ "statements", 1, "SELECT rowid, * FROM statements",
+	    "SELECT * FROM statements WHERE rowid = ?1" },
+	{ "recordings", 1, "SELECT rowid, * FROM recordings",
+	    "SELECT * FROM recordings WHERE rowid = ?1" },
+	{ "discrepancies", 1, "SELECT rowid, * FROM discrepancies",
+	    "SELECT * FROM discrepancies WHERE rowid = ?1" },
+	{ "proposals", 1, "SELECT rowid, * FROM proposals",
+	    "SELECT * FROM proposals WHERE rowid = ?1" },
+	{ "escalations", 1, "SELECT rowid, * FROM escalations",
+	    "SELECT * FROM escalations WHERE rowid = ?1" },
+	{ "decisions", 1, "SELECT rowid, * FROM decisions",
+	    "SELECT * FROM decisions WHERE rowid = ?1" },
+	{ "followups", 1, "SELECT rowid, * FROM followups",
+	    "SELECT * FROM followups WHERE rowid = ?1" },
+	{ "reminders", 0, "SELECT json_array(case_id, kind, due), * FROM reminders",
+	    "SELECT * FROM reminders WHERE case_id = json_extract(?1, '$[0]')"
+	    " AND kind = json_extract(?1, '$[1]')"
+	    " AND due = json_extract(?1, '$[2]')" },
+	{ "attachments", 1, "SELECT rowid, * FROM attachments",
+	    "SELECT * FROM attachments WHERE rowid = ?1" },
+	{ "rules", 1, "SELECT rowid, * FROM rules",
+	    "SELECT * FROM rules WHERE rowid = ?1" },
+	{ NULL, 0, NULL, NULL }
+};
+
+/*
+ * WITHOUT ROWID tables are not seen by the update hook.  These triggers
+ * live in the connection's TEMP schema: nothing is added to the file.
+ */
+static const char watch_sql[] =
+#define WATCH(t, k)							\
+    "CREATE TEMP TRIGGER IF NOT EXISTS audit_" t "_i AFTER INSERT"	\
+    " ON main." t " BEGIN SELECT audit_touch('" t "', json_array("	\
+    k("new") ")); END;"							\
+    "CREATE TEMP TRIGGER IF NOT EXISTS audit_" t "_u AFTER UPDATE"	\
+    " ON main." t " BEGIN SELECT audit_touch('" t "', json_array("	\
+    k("old") ")), audit_touch('" t "', json_array(" k("new") ")); END;" \
+    "CREATE TEMP TRIGGER IF NOT EXISTS audit_" t "_d AFTER DELETE"	\
+    " ON main." t " BEGIN SELECT audit_touch('" t "', json_array("	\
+    k("old") ")); END;"
+#define K_SETTINGS(r)	r ".key"
+#define K_FIELDS(r)	r ".case_id, " r ".name"
+#define K_TAGS(r)	r ".case_id, " r ".tag"
+#define K_REMINDERS(r)	r ".case_id, " r ".kind, " r ".due"
+#define BEFORE(t, k)							\
+    "CREATE TEMP TRIGGER IF NOT EXISTS audit_" t "_bu BEFORE UPDATE"	\
+    " ON main." t " BEGIN SELECT audit_before('" t "', " k("old") ");"	\
+    " END;"								\
+    "CREATE TEMP TRIGGER IF NOT EXISTS audit_" t "_bd BEFORE DELETE"	\
+    " ON main." t " BEGIN SELECT audit_before('" t "', " k("old") ");"	\
+    " END;"
+#define K_ROWID(r)	r ".rowid"
+#define J(k)	"json_array(" k ")"
+#define JS(r)	J(K_SETTINGS(r))
+#define JF(r)	J(K_FIELDS(r))
+#define JT(r)	J(K_TAGS(r))
+#define JR(r)	J(K_REMINDERS(r))
+    WATCH("settings", K_SETTINGS)
+    WATCH("fields", K_FIELDS)
+    WATCH("tags", K_TAGS)
+    WATCH("reminders", K_REMINDERS)
+    BEFORE("settings", JS) BEFORE("fields", JF) BEFORE("tags", JT)
+    BEFORE("reminders", JR)
+    BEFORE("customers", K_ROWID) BEFORE("cases", K_ROWID)
+    BEFORE("events", K_ROWID) BEFORE("accounts", K_ROWID)
+    BEFORE("statements", K_ROWID) BEFORE("recordings", K_ROWID)
+    BEFORE("discrepancies", K_ROWID) BEFORE("proposals", K_ROWID)
+    BEFORE("escalations", K_ROWID) BEFORE("decisions", K_ROWID)
+    BEFORE("followups", K_ROWID) BEFORE("attachments", K_ROWID)
+    BEFORE("rules", K_ROWID);
+#undef WATCH
+#undef BEFORE
+
 void
 audit_sha256(const void *p, size_t n, char hex[65])
 {
@@ -29,10 +135,311 @@ audit_sha256(const void *p, size_t n, char hex[65])
 	SHA256End(&ctx, hex);
 }
 
+int
+audit_table_find(const char *name)
+{
+	for (int i = 0; audit_tables[i].name != NULL; i++)
+		if (strcmp(audit_tables[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+void
+audit_rowhash(sqlite3_stmt *st, int first, char hex[65])
+{
+	SHA2_CTX	 ctx;
+	char		 num[48];
+	int		 i, n, len;
+
+	SHA256Init(&ctx);
+	n = sqlite3_column_count(st);
+	for (i = first; i < n; i++) {
+		switch (sqlite3_column_type(st, i)) {
+		case SQLITE_NULL:
+			len = snprintf(num, sizeof(num), "n;");
+			SHA256Update(&ctx, (const void *)num, (size_t)len);
+			continue;
+		case SQLITE_INTEGER:
+			len = snprintf(num, sizeof(num), "i%lld;",
+			    (long long)sqlite3_column_int64(st, i));
+			SHA256Update(&ctx, (const void *)num, (size_t)len);
+			continue;
+		case SQLITE_FLOAT:
+			len = snprintf(num, sizeof(num), "r%.17g;",
+			    sqlite3_column_double(st, i));
+			SHA256Update(&ctx, (const void *)num, (size_t)len);
+			continue;
+		case SQLITE_BLOB:
+			len = snprintf(num, sizeof(num), "b%d:",
+			    sqlite3_column_bytes(st, i));
+			SHA256Update(&ctx, (const void *)num, (size_t)len);
+			SHA256Update(&ctx, sqlite3_column_blob(st, i),
+			    (size_t)sqlite3_column_bytes(st, i));
+			break;
+		default:
+			len = snprintf(num, sizeof(num), "t%d:",
+			    sqlite3_column_bytes(st, i));
+			SHA256Update(&ctx, (const void *)num, (size_t)len);
+			SHA256Update(&ctx, sqlite3_column_text(st, i),
+			    (size_t)sqlite3_column_bytes(st, i));
+		}
+		SHA256Update(&ctx, (const void *)";", 1);
+	}
+	SHA256End(&ctx, hex);
+}
+
+/* Keep (table, key) for the next entry; 0, or -1 out of memory. */
+static int
+touch_add(struct casefile *cf, int tbl, const char *key)
+{
+	struct touch	*t;
+
+	if (cf->ntouch == cf->maxtouch) {
+		size_t n = cf->maxtouch ? cf->maxtouch * 2 : 64;
+
+		if ((t = reallocarray(cf->touch, n, sizeof(*t))) == NULL)
+			return -1;
+		cf->touch = t;
+		cf->maxtouch = n;
+	}
+	if ((cf->touch[cf->ntouch].key = strdup(key)) == NULL)
+		return -1;
+	cf->touch[cf->ntouch++].tbl = tbl;
+	return 0;
+}
+
+int
+audit_touch(struct casefile *cf, const char *table, const char *key)
+{
+	int	 tbl;
+
+	if ((tbl = audit_table_find(table)) == -1)
+		return 0;
+	return touch_add(cf, tbl, key);
+}
+
+static void
+on_update(void *arg, int op, const char *db, const char *table,
+    sqlite3_int64 rowid)
+{
+	struct casefile	*cf = arg;
+	char		 key[32];
+	int		 tbl;
+
+	(void)op;
+	if (strcmp(db, "main") != 0 || (tbl = audit_table_find(table)) == -1)
+		return;
+	snprintf(key, sizeof(key), "%lld", (long long)rowid);
+	/* Out of memory: the commit fails in audit_flush. */
+	if (touch_add(cf, tbl, key) == -1)
+		cf->pend.set = -1;
+}
+
+/* The hash of the row of table t and key k now, or "" when none. */
+static int
+hash_now(struct casefile *cf, int tbl, const char *key, char hex[65],
+    struct cerror *e)
+{
+	const struct audit_table *t = &audit_tables[tbl];
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_prepare(cf, t->one, e)) == NULL)
+		return e->code;
+	if (t->rowid)
+		sqlite3_bind_int64(st, 1, strtoll(key, NULL, 10));
+	else
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	hex[0] = '\0';
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		audit_rowhash(st, 0, hex);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(cf, rc, e);
+	return 0;
+}
+
+/*
+ * audit_before(table, key), from a BEFORE trigger: keep the row as it is
+ * before this command's first change to it, so verify can tell a row a
+ * tool found altered from one the tool altered itself.
+ */
+static void
+sql_before(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct casefile	*cf = sqlite3_user_data(ctx);
+	struct cerror	 e;
+	struct touch	*t;
+	const char	*name, *key;
+	int		 tbl;
+
+	(void)argc;
+	name = (const char *)sqlite3_value_text(argv[0]);
+	key = (const char *)sqlite3_value_text(argv[1]);
+	sqlite3_result_null(ctx);
+	if (name == NULL || key == NULL || (tbl = audit_table_find(name)) ==
+	    -1)
+		return;
+	for (size_t i = 0; i < cf->nbefore; i++)
+		if (cf->before[i].tbl == tbl &&
+		    strcmp(cf->before[i].key, key) == 0)
+			return;
+	/* written by this command already: its hash is not the log's */
+	for (size_t i = 0; i < cf->ntouch; i++)
+		if (cf->touch[i].tbl == tbl &&
+		    strcmp(cf->touch[i].key, key) == 0)
+			return;
+	if (cf->nbefore == cf->maxbefore) {
+		size_t n = cf->maxbefore ? cf->maxbefore * 2 : 16;
+
+		if ((t = reallocarray(cf->before, n, sizeof(*t))) == NULL) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+		cf->before = t;
+		cf->maxbefore = n;
+	}
+	t = &cf->before[cf->nbefore];
+	if ((t->key = strdup(key)) == NULL) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	t->tbl = tbl;
+	if (hash_now(cf, tbl, key, t->hash, &e) != 0) {
+		free(t->key);
+		sqlite3_result_error(ctx, e.msg, -1);
+		return;
+	}
+	cf->nbefore++;
+}
+
+static void
+sql_touch(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct casefile	*cf = sqlite3_user_data(ctx);
+	const char	*t, *k;
+
+	(void)argc;
+	t = (const char *)sqlite3_value_text(argv[0]);
+	k = (const char *)sqlite3_value_text(argv[1]);
+	if (t != NULL && k != NULL && audit_touch(cf, t, k) == -1) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_null(ctx);
+}
+
+int
+audit_watch(struct casefile *cf, struct cerror *e)
+{
+	int	 rc;
+
+	if ((rc = sqlite3_create_function(cf->db, "audit_touch", 2,
+	    SQLITE_UTF8 | SQLITE_INNOCUOUS, cf, sql_touch, NULL, NULL)) !=
+	    SQLITE_OK)
+		return db_error(cf, rc, e);
+	if ((rc = sqlite3_create_function(cf->db, "audit_before", 2,
+	    SQLITE_UTF8 | SQLITE_INNOCUOUS, cf, sql_before, NULL, NULL)) !=
+	    SQLITE_OK)
+		return db_error(cf, rc, e);
+	if ((rc = sqlite3_exec(cf->db, watch_sql, NULL, NULL, NULL)) !=
+	    SQLITE_OK)
+		return db_error(cf, rc, e);
+	sqlite3_update_hook(cf->db, on_update, cf);
+	return 0;
+}
+
+static void
+touch_clear(struct casefile *cf)
+{
+	for (size_t i = 0; i < cf->ntouch; i++)
+		free(cf->touch[i].key);
+	cf->ntouch = 0;
+	for (size_t i = 0; i < cf->nbefore; i++)
+		free(cf->before[i].key);
+	cf->nbefore = 0;
+}
+
+void
+audit_discard(struct casefile *cf)
+{
+	touch_clear(cf);
+	free(cf->pend.action);
+	free(cf->pend.content);
+	cf->pend.action = cf->pend.content = NULL;
+	cf->pend.set = 0;
+}
+
+void
+audit_release(struct casefile *cf)
+{
+	audit_discard(cf);
+	free(cf->touch);
+	free(cf->before);
+	cf->touch = cf->before = NULL;
+	cf->maxtouch = cf->maxbefore = 0;
+}
+
+static int
+touch_cmp(const void *a, const void *b)
+{
+	const struct touch *x = a, *y = b;
+
+	if (x->tbl != y->tbl)
+		return x->tbl < y->tbl ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+/*
+ * rows as JSON: each row touched, once, with its hash now (null when
+ * deleted) and, when the command changed a row that was there before,
+ * the hash of the row as the command found it.
+ */
+static int
+rows_json(struct casefile *cf, struct buf *b, struct cerror *e)
+{
+	const struct touch *t;
+	char		 hex[65];
+	size_t		 i, j;
+	int		 rc = 0, first = 1;
+
+	qsort(cf->touch, cf->ntouch, sizeof(cf->touch[0]), touch_cmp);
+	rc |= buf_puts(b, "[");
+	for (i = 0; i < cf->ntouch; i++) {
+		t = &cf->touch[i];
+		if (i > 0 && touch_cmp(&cf->touch[i - 1], t) == 0)
+			continue;
+		if ((rc = hash_now(cf, t->tbl, t->key, hex, e)) != 0)
+			return rc;
+		rc |= buf_puts(b, first ? "[" : ",[");
+		rc |= text_json(b, audit_tables[t->tbl].name);
+		rc |= buf_puts(b, ",");
+		rc |= text_json(b, t->key);
+		if (hex[0] != '\0')
+			rc |= buf_printf(b, ",\"%s\"", hex);
+		else
+			rc |= buf_puts(b, ",null");
+		for (j = 0; j < cf->nbefore; j++)
+			if (touch_cmp(&cf->before[j], t) == 0)
+				break;
+		if (j < cf->nbefore)
+			rc |= cf->before[j].hash[0] != '\0' ? buf_printf(b,
+			    ",\"%s\"", cf->before[j].hash) :
+			    buf_puts(b, ",null");
+		rc |= buf_puts(b, "]");
+		first = 0;
+	}
+	rc |= buf_puts(b, "]");
+	if (rc != 0)
+		return cerror_set(e, EX_OSERR, "out of memory");
+	return 0;
+}
+
 /* The chain hash of one entry, given the chain hash of the one before. */
 static void
 chain(const char *prev, int64_t id, const char *at, const char *actor,
-    int64_t caseid, const char *action, const char *chash, char out[65])
+    int64_t caseid, const char *action, const char *chash, const char *rhash,
+    char out[65])
 {
 	SHA2_CTX	 ctx;
 	char		 num[48];
@@ -51,21 +458,26 @@ chain(const char *prev, int64_t id, const char *at, const char *actor,
 	PART(num);
 	PART(action);
 	PART(chash);
+	if (rhash != NULL)
+		PART(rhash);
 #undef PART
 	SHA256End(&ctx, out);
 }
 
-int
-audit_append(struct casefile *cf, int64_t caseid, const char *action,
-    const char *content, struct cerror *e)
+/* Insert one entry now, with rows (NULL for none). */
+static int
+insert(struct casefile *cf, int64_t caseid, const char *action,
+    const char *content, const char *rows, struct cerror *e)
 {
 	static const char last[] =
 	    "SELECT id, chain_hash FROM audit ORDER BY id DESC LIMIT 1";
 	static const char ins[] =
 	    "INSERT INTO audit (id, at, actor, case_id, action, content,"
-	    " content_hash, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	    " content_hash, chain_hash, rows)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt	*st;
-	char		 prev[65], chash[65], hash[65], at[TIMEFMT_LEN];
+	char		 prev[65], chash[65], rhash[65], hash[65];
+	char		 at[TIMEFMT_LEN];
 	int64_t		 id = 1;
 	int		 rc;
 
@@ -83,7 +495,10 @@ audit_append(struct casefile *cf, int64_t caseid, const char *action,
 
 	timefmt_iso(casefile_now(cf), at);
 	audit_sha256(content, strlen(content), chash);
-	chain(prev, id, at, casefile_actor(cf), caseid, action, chash, hash);
+	if (rows != NULL)
+		audit_sha256(rows, strlen(rows), rhash);
+	chain(prev, id, at, casefile_actor(cf), caseid, action, chash,
+	    rows != NULL ? rhash : NULL, hash);
 	if ((st = db_prepare(cf, ins, e)) == NULL)
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
@@ -95,7 +510,98 @@ audit_append(struct casefile *cf, int64_t caseid, const char *action,
 	sqlite3_bind_text(st, 6, content, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, chash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, hash, -1, SQLITE_STATIC);
+	if (rows != NULL)
+		sqlite3_bind_text(st, 9, rows, -1, SQLITE_STATIC);
 	return db_done(cf, st, e);
+}
+
+int
+audit_flush(struct casefile *cf, struct cerror *e)
+{
+	struct buf	 rows = { NULL, 0, 0 };
+	int		 rc;
+
+	if (cf->pend.set == -1) {
+		audit_discard(cf);
+		return cerror_set(e, EX_OSERR, "out of memory");
+	}
+	if (!cf->pend.set && cf->ntouch == 0)
+		return 0;
+	if ((rc = rows_json(cf, &rows, e)) == 0) {
+		/* Rows written without an entry of their own: say so. */
+		if (!cf->pend.set)
+			rc = insert(cf, 0, "rows", "{}", rows.s, e);
+		else
+			rc = insert(cf, cf->pend.caseid, cf->pend.action,
+			    cf->pend.content, rows.s, e);
+	}
+	buf_free(&rows);
+	audit_discard(cf);
+	return rc;
+}
+
+int
+audit_append(struct casefile *cf, int64_t caseid, const char *action,
+    const char *content, struct cerror *e)
+{
+	int	 rc;
+
+	/* One entry waits: the one before takes the rows written so far. */
+	if (cf->pend.set && (rc = audit_flush(cf, e)) != 0)
+		return rc;
+	if ((cf->pend.action = strdup(action)) == NULL ||
+	    (cf->pend.content = strdup(content)) == NULL) {
+		audit_discard(cf);
+		return cerror_set(e, EX_OSERR, "out of memory");
+	}
+	cf->pend.caseid = caseid;
+	cf->pend.set = 1;
+	return 0;
+}
+
+int
+audit_attest(struct casefile *cf, struct cerror *e)
+{
+	static const char last[] =
+	    "SELECT rows IS NOT NULL FROM audit ORDER BY id DESC LIMIT 1";
+	sqlite3_stmt	*st;
+	char		 key[32];
+	int		 rc, have = 0;
+
+	if ((st = db_prepare(cf, last, e)) == NULL)
+		return e->code;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		have = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(cf, rc, e);
+	if (have)
+		return 0;
+	for (int i = 0; audit_tables[i].name != NULL; i++) {
+		if ((st = db_prepare(cf, audit_tables[i].all, e)) == NULL)
+			return e->code;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *k = (const char *)sqlite3_column_text(st,
+			    0);
+
+			if (sqlite3_column_type(st, 0) == SQLITE_INTEGER) {
+				snprintf(key, sizeof(key), "%lld", (long long)
+				    sqlite3_column_int64(st, 0));
+				k = key;
+			}
+			if (touch_add(cf, i, k) == -1) {
+				sqlite3_reset(st);
+				return cerror_set(e, EX_OSERR,
+				    "out of memory");
+			}
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_error(cf, rc, e);
+	}
+	if ((rc = audit_append(cf, 0, "attest", "{}", e)) != 0)
+		return rc;
+	return audit_flush(cf, e);
 }
 
 int
@@ -103,21 +609,33 @@ audit_verify(struct casefile *cf, struct audit_bad *v, struct cerror *e)
 {
 	static const char sql[] =
 	    "SELECT id, at, actor, ifnull(case_id, 0), action, content,"
-	    " content_hash, chain_hash, redacted FROM audit ORDER BY id";
+	    " content_hash, chain_hash, redacted, rows,"
+	    " json_valid(content) FROM audit ORDER BY id";
+	static const char sql2[] =
+	    "SELECT id, at, actor, ifnull(case_id, 0), action, content,"
+	    " content_hash, chain_hash, redacted, NULL,"
+	    " json_valid(content) FROM audit ORDER BY id";
 	sqlite3_stmt	*st;
-	char		 prev[65], hash[65];
-	const char	*content;
+	char		 prev[65], hash[65], rhash[65];
+	const char	*content, *rows;
 	int64_t		 id, want = 1;
-	int		 rc;
+	int		 rc, recorded = 0;
 
 	memset(v, 0, sizeof(*v));
 	memcpy(prev, genesis, sizeof(prev));
-	if ((st = db_prepare(cf, sql, e)) == NULL)
+	if ((st = db_prepare(cf, audit_has_rows(cf) ? sql : sql2, e)) == NULL)
 		return e->code;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		content = (const char *)sqlite3_column_text(st, 5);
+		rows = (const char *)sqlite3_column_text(st, 9);
 		v->entries++;
+		if (id != want) {
+			v->entry = want;
+			cerror_set(e, 1, "audit entry %lld is missing",
+			    (long long)want);
+			break;
+		}
 		if (sqlite3_column_type(st, 8) != SQLITE_NULL)
 			v->redacted++;
 		else {
@@ -131,17 +649,31 @@ audit_verify(struct casefile *cf, struct audit_bad *v, struct cerror *e)
 				break;
 			}
 		}
-		if (id != want) {
-			v->entry = want;
-			cerror_set(e, 1, "audit entry %lld is missing",
-			    (long long)want);
+		if (rows != NULL) {
+			audit_sha256(rows, strlen(rows), rhash);
+			recorded = 1;
+		} else if (recorded) {
+			v->entry = id;
+			cerror_set(e, 1, "audit entry %lld has no record of "
+			    "its rows, unlike the entries before it",
+			    (long long)id);
 			break;
+		} else if (sqlite3_column_type(st, 8) == SQLITE_NULL &&
+		    !sqlite3_column_int(st, 10)) {
+			/* Written before schema 3 by a version whose JSON
+			 * could be malformed; its hash is over its bytes. */
+			v->legacy++;
+			if (v->legacy_first == 0)
+				v->legacy_first = id;
 		}
+		if (rows == NULL)
+			v->unrecorded++;
 		chain(prev, id, (const char *)sqlite3_column_text(st, 1),
 		    (const char *)sqlite3_column_text(st, 2),
 		    sqlite3_column_int64(st, 3),
 		    (const char *)sqlite3_column_text(st, 4),
-		    (const char *)sqlite3_column_text(st, 6), hash);
+		    (const char *)sqlite3_column_text(st, 6),
+		    rows != NULL ? rhash : NULL, hash);
 		if (strcmp(hash, (const char *)sqlite3_column_text(st, 7)) !=
 		    0) {
 			v->entry = id;
@@ -157,5 +689,38 @@ audit_verify(struct casefile *cf, struct audit_bad *v, struct cerror *e)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(cf, rc, e);
 	memcpy(v->head, prev, sizeof(v->head));
+	return 0;
+}
+
+int
+audit_has_rows(struct casefile *cf)
+{
+	return sqlite3_table_column_metadata(cf->db, "main", "audit", "rows",
+	    NULL, NULL, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+int
+audit_head(struct casefile *cf, int64_t *id, char hash[65], struct cerror *e)
+{
+	static const char last[] =
+	    "SELECT id, chain_hash FROM audit ORDER BY id DESC LIMIT 1";
+	static const char one[] =
+	    "SELECT id, chain_hash FROM audit WHERE id = ?";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_prepare(cf, *id > 0 ? one : last, e)) == NULL)
+		return e->code;
+	if (*id > 0)
+		sqlite3_bind_int64(st, 1, *id);
+	*id = 0;
+	hash[0] = '\0';
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		strlcpy(hash, (const char *)sqlite3_column_text(st, 1), 65);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(cf, rc, e);
 	return 0;
 }

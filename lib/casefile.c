@@ -25,7 +25,7 @@
 #include "complaint.h"
 #include "internal.h"
 
-#define SCHEMA_VERSION	4
+#define SCHEMA_VERSION	5
 #define APPLICATION_ID	0x436d706c	/* "Cmpl" */
 #define BUSY_DEFAULT	5000
 
@@ -76,6 +76,21 @@ static const char schema_remedies_sql[] =
 ;
 
 /*
+ * Schema 5: each audit entry records the rows its command wrote, and a
+ * redaction may not touch that record.
+ */
+static const char schema5_audit_rows_sql[] =
+    "ALTER TABLE audit ADD COLUMN rows TEXT;"
+    "DROP TRIGGER IF EXISTS audit_no_update;"
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+    " WHEN NOT (old.redacted IS NULL AND new.redacted IS NOT NULL"
+    " AND new.id = old.id AND new.at = old.at AND new.actor = old.actor"
+    " AND new.case_id IS old.case_id AND new.action = old.action"
+    " AND new.content_hash = old.content_hash"
+    " AND new.chain_hash = old.chain_hash AND new.rows IS old.rows)"
+    " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;";
+
+/*
  * Forward steps from older schemas: { version after the step, SQL }.
  * A file of version v gets every step with to > v, in order.
  */
@@ -83,6 +98,7 @@ static const struct migration migrations[] = {
 	{ 2, schema2_sql },
 	{ 3, schema3_phones_sql },
 	{ 4, schema_remedies_sql },
+	{ 5, schema5_audit_rows_sql },
 };
 
 int
@@ -360,6 +376,22 @@ sql_phone(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
 }
 
+/* sha256(text): its SHA-256 in hex; anonymise keeps refs as these. */
+static void
+sql_sha256(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char	 hex[65];
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	audit_sha256(sqlite3_value_text(argv[0]),
+	    (size_t)sqlite3_value_bytes(argv[0]), hex);
+	sqlite3_result_text(ctx, hex, -1, SQLITE_TRANSIENT);
+}
+
 static int
 exec(struct casefile *cf, const char *sql, struct cerror *e)
 {
@@ -447,7 +479,7 @@ create(struct casefile *cf, struct cerror *e)
 {
 	static const char	 setup[] =
 	    "PRAGMA application_id = 1131245676;"
-	    "PRAGMA user_version = 4;";
+	    "PRAGMA user_version = 5;";
 	int			 n, rc;
 
 	if ((rc = exec(cf, "BEGIN IMMEDIATE", e)) != 0)
@@ -493,6 +525,12 @@ check_schema(struct casefile *cf, struct cerror *e)
 		return cerror_set(e, EX_DATAERR, "%s has schema %d, newer than "
 		    "this complaint %s knows (%d); upgrade complaint",
 		    cf->path, version, COMPLAINT_VERSION, SCHEMA_VERSION);
+	/*
+	 * A reader leaves a file of schema 2 as it is: only verify reads
+	 * what schema 3 adds, and it knows the file has no rows recorded.
+	 */
+	if (version >= 2 && version < SCHEMA_VERSION && cf->mode != CF_WRITE)
+		return 0;
 	if (version < SCHEMA_VERSION)
 		return db_migrate(cf->db, migrations,
 		    sizeof(migrations) / sizeof(migrations[0]), e);
@@ -529,6 +567,33 @@ set_now(struct casefile *cf, struct cerror *e)
 	if (timefmt_parse(s, cf->now, -1, &cf->now, e) != 0)
 		return cerror_prefix(e, EX_USAGE, "COMPLAINT_NOW");
 	return 0;
+}
+
+/*
+ * A writer records the rows it writes (audit.c).  A file that has no
+ * record of its rows yet (new, or of schema 2) gets one entry recording
+ * every row first, in a transaction of its own.
+ */
+static int
+watch(struct casefile *cf, struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT ifnull((SELECT rows IS NULL FROM audit"
+	    " ORDER BY id DESC LIMIT 1), 1)";
+	int	 rc, n = 1;
+
+	if ((rc = audit_watch(cf, e)) != 0 ||
+	    (rc = pragma_int(cf, sql, &n, e)) != 0)
+		return rc;
+	if (n == 0)
+		return 0;
+	if ((rc = casefile_begin(cf, e)) != 0)
+		return rc;
+	if ((rc = audit_attest(cf, e)) != 0) {
+		casefile_rollback(cf);
+		return rc;
+	}
+	return casefile_commit(cf, e);
 }
 
 int
@@ -573,9 +638,14 @@ casefile_open(struct casefile **cfp, const char *arg, int mode,
 	sqlite3_create_function(cf->db, "money", 2, SQLITE_UTF8 |
 	    SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_money, NULL,
 	    NULL);
+	sqlite3_create_function(cf->db, "sha256", 1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_sha256, NULL,
+	    NULL);
 	if ((rc = exec(cf, "PRAGMA foreign_keys = ON;"
 	    "PRAGMA synchronous = FULL", e)) != 0 ||
 	    (rc = check_schema(cf, e)) != 0)
+		goto fail;
+	if (mode == CF_WRITE && (rc = watch(cf, e)) != 0)
 		goto fail;
 	if (casefile_setting(cf, "busy.timeout", v, sizeof(v), e) == 0) {
 		ms = (int)strtonum(v, 0, 3600000, &errstr);
@@ -595,6 +665,7 @@ casefile_close(struct casefile *cf)
 	if (cf == NULL)
 		return;
 	casefile_rollback(cf);
+	audit_release(cf);
 	for (size_t i = 0; i < STMT_CACHE; i++)
 		sqlite3_finalize(cf->cache[i].st);
 	sqlite3_close(cf->db);
@@ -637,6 +708,10 @@ casefile_commit(struct casefile *cf, struct cerror *e)
 {
 	int	 rc;
 
+	if (cf->mode == CF_WRITE && (rc = audit_flush(cf, e)) != 0) {
+		casefile_rollback(cf);
+		return rc;
+	}
 	if ((rc = exec(cf, "COMMIT", e)) != 0) {
 		casefile_rollback(cf);
 		return rc;
@@ -651,6 +726,7 @@ casefile_rollback(struct casefile *cf)
 	if (cf->intx && cf->db != NULL)
 		sqlite3_exec(cf->db, "ROLLBACK", NULL, NULL, NULL);
 	cf->intx = 0;
+	audit_discard(cf);
 }
 
 int

@@ -83,6 +83,8 @@ int	casefile_settings(struct casefile *, row_fn *, void *,
 	    struct cerror *);
 /* Prepare for a bulk import: a larger page cache. */
 int	casefile_bulk(struct casefile *, struct cerror *);
+/* Copy the case file, consistently, to a new 0600 file path. */
+int	casefile_backup(struct casefile *, const char *, struct cerror *);
 /* The schema version this build writes. */
 int	casefile_schema_version(void);
 
@@ -91,6 +93,9 @@ struct audit_bad {
 	int64_t	entry;		/* first bad entry, 0 when intact */
 	int64_t	entries;	/* entries checked */
 	int64_t	redacted;	/* entries whose content was redacted */
+	int64_t	unrecorded;	/* entries without rows: before schema 3 */
+	int64_t	legacy;		/* of those, entries whose content is not JSON */
+	int64_t	legacy_first;	/* the first of them */
 	char	head[65];	/* chain hash of the last entry */
 };
 
@@ -99,8 +104,23 @@ int	audit_append(struct casefile *, int64_t, const char *, const char *,
 	    struct cerror *);
 /* Recompute the chain; return 0 (check v->entry), or an EX_ code. */
 int	audit_verify(struct casefile *, struct audit_bad *, struct cerror *);
+/* Entry *id (the last when 0) and its chain hash; *id 0 when none. */
+int	audit_head(struct casefile *, int64_t *, char [65], struct cerror *);
 /* SHA-256 of n bytes as 64 lower-case hex digits and a NUL. */
 void	audit_sha256(const void *, size_t, char [65]);
+
+/* verify.c */
+struct verify_rows {
+	int	checked;	/* 0: the file records no rows (schema 2) */
+	int64_t	rows;		/* rows of the tables hashed */
+	int64_t	bad;		/* rows that differ from the log */
+};
+
+/* Replay the log's rows and compare every table; v->bad, e says which. */
+int	verify_tables(struct casefile *, struct verify_rows *,
+	    struct cerror *);
+/* The first redaction no anonymise entry backs in *entry, or 0. */
+int	verify_redactions(struct casefile *, int64_t *, struct cerror *);
 
 /* ids.c */
 struct ids {

@@ -9,6 +9,13 @@
 
 #define STMT_CACHE	48
 
+/* A row written since the last audit entry: audit.c records its hash. */
+struct touch {
+	int		 tbl;		/* index in audit.c's table list */
+	char		*key;		/* rowid, or the JSON array of the key */
+	char		 hash[65];	/* before: the row before the change */
+};
+
 struct casefile {
 	sqlite3		*db;
 	char		 path[1024];
@@ -18,6 +25,15 @@ struct casefile {
 	time_t		 now;
 	struct policy	*policy;	/* policy.c's settings, read once */
 	struct rules	*rules;		/* triage.c's rules, read once */
+	struct touch	*touch;		/* rows written, not yet recorded */
+	size_t		 ntouch, maxtouch;
+	struct touch	*before;	/* rows as they were before changed */
+	size_t		 nbefore, maxbefore;
+	struct {
+		int	 set;		/* an entry waits for commit */
+		int64_t	 caseid;
+		char	*action, *content;
+	} pend;
 	struct {
 		const char	*sql;	/* the literal, compared by address */
 		sqlite3_stmt	*st;
@@ -51,6 +67,37 @@ int	db_rows(struct casefile *, sqlite3_stmt *, row_fn *, void *,
 /* Call fn with each row of sql, its :id bound to id and :now to now. */
 int	case_rows(struct casefile *, const char *, int64_t, row_fn *, void *,
 	    struct cerror *);
+
+/*
+ * audit.c: the record of rows.  Every write to a table of the case file
+ * is seen (an update hook, temporary triggers for WITHOUT ROWID tables)
+ * and recorded with the hash of the row in the command's audit entry,
+ * which waits until commit for them.  audit_touch marks a row by hand.
+ */
+struct audit_table {
+	const char	*name;
+	int		 rowid;		/* keyed by rowid, else a JSON array */
+	const char	*all;		/* key, then the row, of every row */
+	const char	*one;		/* the row of key ?1 */
+};
+extern const struct audit_table audit_tables[];	/* ends with a NULL name */
+
+int	audit_watch(struct casefile *, struct cerror *);
+int	audit_touch(struct casefile *, const char *, const char *);
+/* Write the waiting entry with the rows written; 0 or an EX_ code. */
+int	audit_flush(struct casefile *, struct cerror *);
+/* Forget the waiting entry and the rows (a rollback). */
+void	audit_discard(struct casefile *);
+/* Free the touch list. */
+void	audit_release(struct casefile *);
+/* The index of table name in audit_tables, or -1. */
+int	audit_table_find(const char *);
+/* SHA-256 of a stepped row's columns from first on, canonical. */
+void	audit_rowhash(sqlite3_stmt *, int, char [65]);
+/* The file has schema 3's audit.rows. */
+int	audit_has_rows(struct casefile *);
+/* Record every row once when the log has no record of rows yet. */
+int	audit_attest(struct casefile *, struct cerror *);
 
 /* Check a time zone name: UTC or a file of the zoneinfo database. */
 int	casefile_tz(const char *, struct cerror *);

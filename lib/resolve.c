@@ -1061,8 +1061,13 @@ resolve_anonymise(struct casefile *cf, int64_t cid, struct cerror *e)
 	static const char *const wipe[] = {
 		"UPDATE customers SET name = '" ANON "', email = NULL,"
 		    " phone = NULL, anonymised = ?3 WHERE id = ?1",
+		/* the ref becomes a one-way token: a redelivery of the
+		 * same mail or row is still "already case N" */
 		"UPDATE cases SET summary = '" ANON "', description = NULL,"
-		    " ref = NULL WHERE customer = ?1",
+		    " ref = 'sha256:' || sha256(ref) WHERE customer = ?1"
+		    " AND ref NOT GLOB 'sha256:*'",
+		"UPDATE cases SET summary = '" ANON "', description = NULL"
+		    " WHERE customer = ?1",
 		"UPDATE fields SET value = '" ANON "' WHERE case_id IN"
 		    " (SELECT id FROM cases WHERE customer = ?1)",
 		"UPDATE statements SET text = '" ANON "' WHERE account IN"
@@ -1078,15 +1083,39 @@ resolve_anonymise(struct casefile *cf, int64_t cid, struct cerror *e)
 		    " redacted = ?3 WHERE redacted IS NULL AND case_id IN"
 		    " (SELECT id FROM cases WHERE customer = ?1)",
 	};
+	/* The entries about to be redacted, each with its hash: verify
+	 * holds a redaction not named here to be forged. */
+	static const char list[] = "SELECT id, content_hash FROM audit"
+	    " WHERE redacted IS NULL AND case_id IN"
+	    " (SELECT id FROM cases WHERE customer = ?1) ORDER BY id";
 	struct buf	 c = { NULL, 0, 0 };
-	int		 rc;
+	sqlite3_stmt	*st;
+	int		 rc, n = 0;
 
-	if ((rc = run_each(cf, wipe, sizeof(wipe) / sizeof(wipe[0]), cid, 0,
-	    e)) != 0)
+	if ((rc = audit_flush(cf, e)) != 0)
 		return rc;
 	rc = buf_puts(&c, "{");
 	rc |= text_json_int(&c, "customer", cid);
-	rc |= buf_puts(&c, "}");
+	rc |= buf_puts(&c, ",\"redacted\":[");
+	if ((st = db_prepare(cf, list, e)) == NULL) {
+		buf_free(&c);
+		return e->code;
+	}
+	sqlite3_bind_int64(st, 1, cid);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		rc |= buf_printf(&c, "%s[%lld,\"%s\"]", n++ ? "," : "",
+		    (long long)sqlite3_column_int64(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+	if (sqlite3_reset(st) != SQLITE_OK) {
+		buf_free(&c);
+		return db_error(cf, sqlite3_errcode(cf->db), e);
+	}
+	rc |= buf_puts(&c, "]}");
+	if (rc == 0 && (rc = run_each(cf, wipe, sizeof(wipe) /
+	    sizeof(wipe[0]), cid, 0, e)) != 0) {
+		buf_free(&c);
+		return rc;
+	}
 	if (rc != 0)
 		rc = cerror_set(e, EX_OSERR, "out of memory");
 	else

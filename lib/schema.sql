@@ -1,4 +1,4 @@
--- schema.sql: the case file of complaint, schema version 1.
+-- schema.sql: the case file of complaint, schema version 3.
 -- Embedded at build time; documented in complaint(5).  Times are ISO 8601
 -- UTC text, money is integer minor units with an ISO 4217 code.
 
@@ -237,8 +237,11 @@ CREATE TABLE rules (
 
 -- The audit log: append-only, each entry chained to the one before.
 -- content_hash is SHA-256 of content; chain_hash is SHA-256 of the text
--- "prev\nid\nat\nactor\ncase\naction\ncontent_hash\n", so a redaction can
--- replace content and still leave a chain that verifies.
+-- "prev\nid\nat\nactor\ncase\naction\ncontent_hash\n", followed by
+-- "SHA-256 of rows\n" when rows is not NULL, so a redaction can replace
+-- content and still leave a chain that verifies.  rows (schema 3) is the
+-- JSON array [table, key, SHA-256 of the row or null when deleted] of
+-- every row the entry's command wrote; verify replays it (audit.c).
 CREATE TABLE audit (
 	id		INTEGER PRIMARY KEY,
 	at		TEXT NOT NULL,
@@ -248,7 +251,8 @@ CREATE TABLE audit (
 	content		TEXT NOT NULL,
 	content_hash	TEXT NOT NULL,
 	chain_hash	TEXT NOT NULL,
-	redacted	TEXT
+	redacted	TEXT,
+	rows		TEXT
 );
 CREATE INDEX audit_case ON audit(case_id, id) WHERE case_id IS NOT NULL;
 
@@ -264,7 +268,7 @@ WHEN NOT (old.redacted IS NULL AND new.redacted IS NOT NULL
     AND new.id = old.id AND new.at = old.at AND new.actor = old.actor
     AND new.case_id IS old.case_id AND new.action = old.action
     AND new.content_hash = old.content_hash
-    AND new.chain_hash = old.chain_hash)
+    AND new.chain_hash = old.chain_hash AND new.rows IS old.rows)
 BEGIN
 	SELECT RAISE(ABORT, 'the audit log is append-only');
 END;

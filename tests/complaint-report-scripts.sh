@@ -21,6 +21,7 @@ complaint-new -n 'Ann Berg' -e ann@example.se -r 2026-11-21 Kettle leaks \
     </dev/null >/dev/null
 complaint-new -n 'Bob Ross' -r 2026-11-21 -c web Parcel late \
     </dev/null >/dev/null
+export TAMPERED=cases.db
 sqlite3 "$COMPLAINT_FILE" "
 UPDATE cases SET ack_due = '2026-11-22T12:00:00Z' WHERE id = 1;
 UPDATE cases SET status = 'closed', closed = '2026-11-21T12:00:00Z',

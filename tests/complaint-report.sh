@@ -18,6 +18,7 @@ complaint-new -e ann@example.se -c email -r 2026-11-20 'Cord, "short"' \
 complaint-new -n 'Cid Moe' -c web -s low -r 2026-11-21 Rude clerk \
     </dev/null >/dev/null
 printf 'take two' >"$T/rec.wav"
+export TAMPERED=cases.db
 sqlite3 "$COMPLAINT_FILE" "
 UPDATE cases SET flags = 'legal,repeat:3', ack_due = '2026-11-02T00:00:00Z',
     resolve_due = '2026-11-08T00:00:00Z' WHERE id = 1;
@@ -347,21 +348,10 @@ OUT
 
 check 'log CASE: the case audit entries' 0 \
     'complaint-report log 2 | cut -f1-5' <<OUT
-2	2026-11-22T10:00:00Z	tester	2	new
-7	2026-11-22T10:00:00Z	tester	2	remind
+3	2026-11-22T10:00:00Z	tester	2	new
+8	2026-11-22T10:00:00Z	tester	2	remind
 OUT
-check 'verify: the chain and the recordings' 0 'complaint-report verify | cut -f1-3' <<OUT
-ok	7 entries	0 redacted
-ok	1 recordings	0 missing
-OUT
-printf 'take 2!!' >"$T/rec.wav"
-check 'verify: a changed recording is exit 1' 1 'complaint-report verify' </dev/null
-check_err "complaint-report: recording $T/rec.wav of case 4 has changed: it no longer matches its hash
-complaint-report: 1 of 1 recordings do not verify"
-rm "$T/rec.wav"
-check 'verify: a missing recording only warns' 0 \
-    'complaint-report verify | cut -f1,2' <<OUT
-ok	7 entries
-ok	1 recordings
-OUT
-check_err "complaint-report: recording $T/rec.wav of case 4 is missing; not checked"
+# The fixture was made with sqlite3 behind the tools' back: verify says
+# so (tests/verify.sh checks the recordings on a clean file).
+check 'verify: the edits made with sqlite3 show' 1 'complaint-report verify' </dev/null
+check_err 'complaint-report: cases row 1 was changed outside the tools: it does not match audit entry 2 (and 18 more)'

@@ -45,6 +45,7 @@ Dear Ann Berg,
 
 Thank you for telling us about this. We have recorded your complaint as case 1 and will investigate it thoroughly. You will hear from us by 2026-11-29. We cannot say yet what the outcome will be, but we will explain it to you.
 EOF
+export TAMPERED=cases.db
 sqlite3 "$COMPLAINT_FILE" "UPDATE customers SET lang = 'id' WHERE id = 2"
 check 'in the customer'"'"'s language' 0 \
     'complaint-resolve ack 2 --message | head -1' <<EOF
@@ -185,10 +186,9 @@ echo "a second line is ignored"
 EOF
 sed -i "s|\$T|$T|" "$T/ticket.sh"
 chmod +x "$T/ticket.sh"
-sqlite3 "$COMPLAINT_FILE" "INSERT INTO settings VALUES
-    ('escalate.hook', '$T/ticket.sh'),
-    ('hook.pre-close', 'echo no closing on Fridays >&2; exit 3'),
-    ('hook.close', 'echo mail server down >&2; exit 1')"
+complaint config escalate.hook "$T/ticket.sh"
+complaint config hook.pre-close 'echo no closing on Fridays >&2; exit 3'
+complaint config hook.close 'echo mail server down >&2; exit 1'
 check 'escalate runs the ticket hook' 0 'complaint-resolve escalate 4 -m "hoax?"' <<EOF
 4	escalated
 EOF
@@ -203,15 +203,13 @@ check_err 'complaint-resolve: hook hook.pre-close failed on case 4 (exit 3): no 
 check_sql 'and the case is as it was' 'SELECT status FROM cases WHERE id = 4' <<EOF
 escalated
 EOF
-sqlite3 "$COMPLAINT_FILE" "UPDATE settings SET value = 'true'
-    WHERE key = 'hook.pre-close'"
+complaint config hook.pre-close true
 check 'a failing post-hook warns; the change stays' 0 \
     'complaint-resolve close 4 --cause fraud' <<EOF
 4	closed
 EOF
 check_err 'complaint-resolve: hook hook.close failed on case 4 (exit 1): mail server down (the change stays)'
-sqlite3 "$COMPLAINT_FILE" "UPDATE settings SET value = '$T/nonesuch'
-    WHERE key = 'escalate.hook'"
+complaint config escalate.hook "$T/nonesuch"
 check 'a hook that cannot run is 70' 70 'complaint-resolve escalate 2 -m again' </dev/null
 check_err "complaint-resolve: hook escalate.hook could not be run (exit 127): sh: 1: $T/nonesuch: not found"
 
@@ -245,10 +243,11 @@ check_sql 'names, contacts and words are gone; the rest stays' "
 12
 0
 EOF
-check 'the log still verifies, with the redactions shown' 0 \
-    'complaint-report verify | cut -f1-3' <<EOF
-ok	29 entries	12 redacted
-EOF
+# The chain and the redactions hold; the rows this test changed with
+# sqlite3 above (a due time, a language) are found.
+check 'verify after anonymise finds the rows edited with sqlite3' 1 \
+    'complaint-report verify' </dev/null
+check_err 'complaint-report: cases row 2 was changed outside the tools before audit entry 24 changed it (and 1 more)'
 check 'the redacted entries say so in the log' 0 \
     'complaint-report log 3 | cut -f5,6' <<EOF
 new	(redacted 2026-11-22T10:00:00Z)
@@ -263,11 +262,10 @@ echo "$*" >"$(dirname "$0")/sendmail.args"
 cat >"$(dirname "$0")/sendmail.msg"
 EOF
 chmod +x "$T/bin/sendmail"
-sqlite3 "$COMPLAINT_FILE" "UPDATE settings SET value =
-    'TICKET_DIR=$T/tickets sh $TOP/scripts/escalate-ticket.sh'
-    WHERE key = 'escalate.hook';
-    INSERT INTO settings VALUES ('hook.escalate',
-    'PATH=$T/bin:\$PATH ESCALATE_TO=team@example.com sh $TOP/scripts/escalate-mail.sh')"
+complaint config escalate.hook \
+    "TICKET_DIR=$T/tickets sh $TOP/scripts/escalate-ticket.sh"
+complaint config hook.escalate \
+    "PATH=$T/bin:\$PATH ESCALATE_TO=team@example.com sh $TOP/scripts/escalate-mail.sh"
 check 'escalate-ticket.sh opens a ticket; escalate-mail.sh mails the team' 0 \
     "complaint-resolve escalate 2 -t support -m 'second opinion' &&
     sqlite3 $COMPLAINT_FILE 'SELECT ticket FROM escalations ORDER BY id DESC LIMIT 1' &&
@@ -285,9 +283,9 @@ Case 2 was escalated by tester.
 EOF
 
 # Hooks of intake: the pre-hook may refuse, the post-hook only warns.
-sqlite3 "$COMPLAINT_FILE" "INSERT INTO settings VALUES
-    ('hook.pre-new', 'grep -q spam && { echo looks like spam >&2; exit 1; } || exit 0'),
-    ('hook.new', 'cat >$T/new.csv')"
+complaint config hook.pre-new \
+    'grep -q spam && { echo looks like spam >&2; exit 1; } || exit 0'
+complaint config hook.new "cat >$T/new.csv"
 check 'hook.pre-new refuses a case' 65 'complaint-new Buy spam now' </dev/null
 check_err 'complaint-new: hook hook.pre-new failed on case 5 (exit 1): looks like spam'
 check 'hook.new gets the new case' 0 \

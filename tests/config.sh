@@ -22,6 +22,7 @@ check_sql 'stored, and each change in the log' "
     ORDER BY key; SELECT action, content FROM audit" <<EOF
 sh ticket.sh
 30m
+attest|{}
 config|{"key":"currency","value":"SEK"}
 config|{"key":"sla.ack.4","value":"30m"}
 config|{"key":"escalate.hook","value":"sh ticket.sh"}

@@ -17,7 +17,8 @@ check_sql 'and the case file is as it was' \
 ok
 EOF
 check 'and its log verifies' 0 'complaint-report verify | cut -f1,2' <<EOF
-ok	1 entries
+ok	2 entries
+ok	125 rows match the log
 EOF
 
 check 'SQL in every field is stored as text' 0 "complaint-new \

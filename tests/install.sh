@@ -38,6 +38,7 @@ complaint-reminders.service
 complaint-reminders.timer
 complaint-weekly.service
 complaint-weekly.timer
+cron-head.sh
 cron-reminders.sh
 escalate-mail.sh
 escalate-ticket.sh

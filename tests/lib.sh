@@ -86,8 +86,9 @@ check_sql() {
 	fi
 }
 
-# Every audit entry a test wrote must parse as JSON (complaint(5)): run
-# at exit over each case file under $T, except those named in LEGACY_OK.
+# Every audit entry a test wrote must parse as JSON (complaint(5)), and
+# verify must pass: run at exit over each case file under $T, except
+# those named in LEGACY_OK or TAMPERED.
 _audit_json() {
 	find "$T" -name '*.db' -type f | sort | while read -r _db; do
 		case " ${LEGACY_OK:-} " in *" ${_db##*/} "*) continue ;; esac
@@ -109,6 +110,14 @@ print(" ".join(bad) or "none")' 2>&1)
 		else
 			_fail "audit entries are JSON: ${_db#"$T"/}" \
 			    "not JSON: $_bad"
+		fi
+		# and the tables are what the log says, unless a test
+		# changed them on purpose (TAMPERED)
+		case " ${TAMPERED:-} " in *" ${_db##*/} "*) continue ;; esac
+		if _v=$(complaint-report -q -f "$_db" verify 2>&1); then
+			echo "ok - verify: ${_db#"$T"/}"
+		else
+			_fail "verify: ${_db#"$T"/}" "$_v"
 		fi
 	done
 }

@@ -109,6 +109,7 @@ fi
 # complaint-new --mail and passes its exit status on.  While another
 # command holds the case file, delivery is 75 (EX_TEMPFAIL): the agent
 # keeps the message and tries again; the retry records it once.
+export TAMPERED=cases.db
 sqlite3 "$COMPLAINT_FILE" "UPDATE settings SET value = '200'
     WHERE key = 'busy.timeout'"
 (printf 'BEGIN IMMEDIATE;\n'; sleep 1.5; printf 'COMMIT;\n') |

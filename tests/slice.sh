@@ -99,24 +99,26 @@ check 'show of a bad id from stdin is 65' 65 \
 check_err 'complaint-report: standard input, line 2: not a case id'
 
 check 'log of one case' 0 'complaint-report log 3' <<EOF
-3	2026-11-22T10:00:00Z	tester	3	new	{"case":3,"customer":1,"email":"ann@example.se","received":"2026-11-10T00:00:00Z","severity":"medium","summary":"Lid broken","triage":{"severity":"medium","rules":[],"ack_due":"2026-11-11T00:00:00Z","resolve_due":"2026-11-17T00:00:00Z"}}
+4	2026-11-22T10:00:00Z	tester	3	new	{"case":3,"customer":1,"email":"ann@example.se","received":"2026-11-10T00:00:00Z","severity":"medium","summary":"Lid broken","triage":{"severity":"medium","rules":[],"ack_due":"2026-11-11T00:00:00Z","resolve_due":"2026-11-17T00:00:00Z"}}
 EOF
 check 'log --json lines parse' 0 'complaint-report log --json | python3 -c "
 import json, sys
 print([json.loads(l)[\"entry\"] for l in sys.stdin])"' <<EOF
-[1, 2, 3]
+[1, 2, 3, 4]
 EOF
 check 'verify an intact log' 0 'complaint-report verify | cut -f1-3' <<EOF
-ok	3 entries	0 redacted
+ok	4 entries	0 redacted
+ok	131 rows match the log
 EOF
 
 # Tamper behind the tool's back: drop the trigger, change a summary.
 sqlite3 "$COMPLAINT_FILE" "DROP TRIGGER audit_no_update;
-    UPDATE audit SET content = replace(content, 'Lid', 'Lip') WHERE id = 3"
+    UPDATE audit SET content = replace(content, 'Lid', 'Lip') WHERE id = 4"
+export TAMPERED=cases.db
 check 'verify finds the altered entry' 1 'complaint-report verify' </dev/null
-check_err 'complaint-report: audit entry 3: its content does not match its hash'
+check_err 'complaint-report: audit entry 4: its content does not match its hash'
 sqlite3 "$COMPLAINT_FILE" "UPDATE audit SET content = replace(content, 'Lip',
-    'Lid'), at = '2026-11-23T00:00:00Z' WHERE id = 2"
+    'Lid'), at = '2026-11-23T00:00:00Z' WHERE id = 2 OR id = 4"
 check 'verify finds an altered time through the chain' 1 \
     'complaint-report -q verify' </dev/null
 check_err 'complaint-report: audit entry 2: the chain is broken (the entry or one before it was altered)'

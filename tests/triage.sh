@@ -68,7 +68,7 @@ flags	suspect
 EOF
 check_sql 'a dry run writes nothing' 'SELECT count(*) FROM cases; SELECT count(*) FROM audit' <<EOF
 3
-3
+4
 EOF
 printf 'email,summary,description\nz@example.com,Burnt hand,\nz@example.com,Burnt hand!,again\n' >"$T/dry.csv"
 check 'a dry run of a CSV: the rows it would print, a duplicate inside the file' 0 \

@@ -97,8 +97,8 @@ test_open(void)
 	    (st.st_mode & 0777) == 0600, "the case file is 0600 under umask 022");
 	CHECK(stat(path("sub/dir"), &st) == 0 && (st.st_mode & 0777) == 0700,
 	    "its folder is 0700");
-	CHECK(casefile_schema_version() == 4 && sql_int(cf->db,
-	    "PRAGMA user_version") == 4, "a new file has the current schema");
+	CHECK(casefile_schema_version() == 5 && sql_int(cf->db,
+	    "PRAGMA user_version") == 5, "a new file has the current schema");
 	CHECK(sql_int(cf->db, "PRAGMA foreign_keys") == 1 &&
 	    sql_int(cf->db, "PRAGMA trusted_schema") == 0,
 	    "foreign keys on, schema not trusted");
@@ -154,26 +154,27 @@ test_audit(void)
 	audit_append(cf, 1, "test", "{\"n\":2}", &e);
 	audit_append(cf, 1, "test", "{\"n\":3}", &e);
 	casefile_commit(cf, &e);
+	/* entry 1 records the rows of the new file (attest) */
 	CHECK(audit_verify(cf, &v, &e) == 0 && v.entry == 0 &&
-	    v.entries == 3, "an untouched chain verifies");
+	    v.entries == 4, "an untouched chain verifies");
 	CHECK(sqlite3_exec(cf->db, "UPDATE audit SET content = 'x'"
-	    " WHERE id = 2", NULL, NULL, NULL) != SQLITE_OK,
+	    " WHERE id = 3", NULL, NULL, NULL) != SQLITE_OK,
 	    "the trigger refuses an UPDATE");
 	CHECK(sqlite3_exec(cf->db, "DELETE FROM audit WHERE id = 3",
 	    NULL, NULL, NULL) != SQLITE_OK, "the trigger refuses a DELETE");
 	CHECK(sqlite3_exec(cf->db, "UPDATE audit SET content = '{}',"
-	    " redacted = '2026-11-22T10:00:00Z' WHERE id = 2",
+	    " redacted = '2026-11-22T10:00:00Z' WHERE id = 3",
 	    NULL, NULL, NULL) == SQLITE_OK, "a redaction is allowed");
 	CHECK(audit_verify(cf, &v, &e) == 0 && v.entry == 0 &&
 	    v.redacted == 1, "a redacted chain still verifies");
 	sqlite3_exec(cf->db, "DROP TRIGGER audit_no_update;"
-	    "UPDATE audit SET content = '{\"n\":4}' WHERE id = 3;",
+	    "UPDATE audit SET content = '{\"n\":4}' WHERE id = 4;",
 	    NULL, NULL, NULL);
-	CHECK(audit_verify(cf, &v, &e) == 0 && v.entry == 3,
+	CHECK(audit_verify(cf, &v, &e) == 0 && v.entry == 4,
 	    "altered content is found: %s", e.msg);
 	sqlite3_exec(cf->db, "UPDATE audit SET content = '{\"n\":3}',"
-	    " actor = 'mallory' WHERE id = 3", NULL, NULL, NULL);
-	CHECK(audit_verify(cf, &v, &e) == 0 && v.entry == 3,
+	    " actor = 'mallory' WHERE id = 4", NULL, NULL, NULL);
+	CHECK(audit_verify(cf, &v, &e) == 0 && v.entry == 4,
 	    "an altered actor breaks the chain: %s", e.msg);
 	casefile_close(cf);
 }
