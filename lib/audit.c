@@ -32,7 +32,8 @@ static const char genesis[65] =
 
 /*
  * The tables whose rows the log records: { name, keyed by rowid, every
- * row with its key first, the row of key ?1 }.  A new table of evidence is one line here;
+ * row with its key first, the row of key ?1 }.  A new table of evidence
+ * is one line here;
  * a WITHOUT ROWID one also needs its triggers in watch_sql below.
  */
 const struct audit_table audit_tables[] = {
@@ -66,7 +67,8 @@ const struct audit_table audit_tables[] = {
 	    "SELECT * FROM decisions WHERE rowid = ?1" },
 	{ "followups", 1, "SELECT rowid, * FROM followups",
 	    "SELECT * FROM followups WHERE rowid = ?1" },
-	{ "reminders", 0, "SELECT json_array(case_id, kind, due), * FROM reminders",
+	{ "reminders", 0,
+	    "SELECT json_array(case_id, kind, due), * FROM reminders",
 	    "SELECT * FROM reminders WHERE case_id = json_extract(?1, '$[0]')"
 	    " AND kind = json_extract(?1, '$[1]')"
 	    " AND due = json_extract(?1, '$[2]')" },
