@@ -177,12 +177,14 @@ check: deps
 	@$(MAKE) all unit
 	@sh tests/run.sh
 
+# The suite under AddressSanitizer and UBSan; the run of the suite at a
+# terminal (tests/terminal.sh) is make check's, not repeated here.
 asan: deps
 	$(MAKE) clean
 	$(MAKE) CFLAGS='-O1 -g -fsanitize=address,undefined \
 		-fno-sanitize-recover=all -fno-omit-frame-pointer' \
 		LDFLAGS='-fsanitize=address,undefined' all unit
-	ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh
+	ASAN_OPTIONS=detect_leaks=1 COMPLAINT_TEST_NESTED=1 sh tests/run.sh
 
 lint:
 	@sh scripts/install-deps --dev
