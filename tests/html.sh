@@ -24,7 +24,7 @@ COMPLAINT_NOW=2026-11-20T16:30:00Z run "printf '%s\\n' \
     '09:40 At home it leaked all over the counter.' \
     '09:10 I filled it at the tap and it did leak.' |
     complaint-interview -r complainant --medium phone 1"
-run 'complaint-compare -r 1'
+COMPLAINT_NOW=2026-11-20T17:00:00Z run 'complaint-compare -r 1'
 COMPLAINT_NOW=2026-11-21T14:00:00Z run 'complaint-resolve propose 1 refund \
     49.90 --expires 7d -m "Full refund"'
 COMPLAINT_NOW=2026-11-21T15:00:00Z run 'complaint-resolve decline 1 \
@@ -136,7 +136,8 @@ fi
 check 'no external reference at all' 1 \
     "grep -n -i -e http -e 'src=' -e 'url(' case-1.html" </dev/null
 
-# Hostile text everywhere a customer or employee writes.
+# Hostile text everywhere a customer or employee writes, the reason to
+# hear the complainant first (on the timeline) included.
 hostile='<script>alert(1)</script>'
 img='"><img src=x onerror=alert(1)>'
 js='<a href="javascript:alert(1)">click</a>'
@@ -145,7 +146,7 @@ word=$(printf 'y%.0s' $(seq 1 400))
 run "complaint-new -n '$hostile' -e evil@example.com -E '$img' \
     -p '$rlo' -m '$js $word' '$img'"
 run "printf '%s\\n' '09:00 $hostile' '$js' '$rlo' |
-    complaint-interview -r complainant -p '$img' 4"
+    complaint-interview -r complainant -p '$img' --reason '$hostile' 4"
 run "complaint-resolve decide 4 -m '$js'"
 check 'hostile text: the dossier is written' 0 \
     'complaint-report show --html 4 >case-4.html' </dev/null
@@ -164,12 +165,12 @@ check 'hostile text: shown escaped, the bidi control made visible' 0 \
     "grep -o -e '&lt;script&gt;alert(1)&lt;/script&gt;' \
     -e 'invoice\\\\u202Efdp.exe' -e '&quot;&gt;&lt;img src=x' case-4.html |
     sort | uniq -c | sed 's/^ *//'" <<EOF
-2 &lt;script&gt;alert(1)&lt;/script&gt;
+3 &lt;script&gt;alert(1)&lt;/script&gt;
 5 &quot;&gt;&lt;img src=x
 2 invoice\\u202Efdp.exe
 EOF
 run "echo 'I said it again.' |
-    complaint-interview -r complainant -p '$img' 4"
+    complaint-interview -r complainant -p '$img' --reason 'no employee' 4"
 check 'a retelling is shown as such' 0 \
     "complaint-report show --html 4 |
     grep -o -e '<h3>Account [0-9]*: [^<]*</h3>' -e '<td>2 (retelling)</td>'" \
@@ -250,8 +251,8 @@ check 'the PDF holds summary, both accounts, discrepancies, decision, head' 0 \
     -e 'She paid 49.90 EUR and left.' -e 'I paid 59.90 EUR.' \
     -e 'people -customer; words -front' -e 'negation: denied -> affirmed' \
     -e 'At home it leaked all over the counter.' \
-    -e 'the seal of the batch was faulty' -e '$head' | sort -u" <<EOF
-$head
+    -e 'the seal of the batch was faulty' | sort -u;
+    tr -d ' \\n' <case-1.txt | grep -o '$head'" <<EOF
 At home it leaked all over the counter.
 I paid 59.90 EUR.
 Kettle leaks
@@ -259,6 +260,7 @@ She paid 49.90 EUR and left.
 negation: denied -> affirmed
 people -customer; words -front
 the seal of the batch was faulty
+$head
 EOF
 check 'the long word is wrapped, not cut at the page edge' 0 \
     "grep -c '$long' case-1.txt; grep -c '^xxxxxxxxxx' case-1.txt |
