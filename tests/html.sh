@@ -60,10 +60,10 @@ check 'its header: summary, customer, status, severity and who graded it' 0 \
 <dt>Employee</dt><dd>Per</dd>
 </dl>
 EOF
-check 'the due clocks say met or breached, by symbol' 0 \
+check 'the due clocks say met or breached, by symbol, and what stopped one' 0 \
     "grep '^<tr><td>\\(ack\\|resolve\\)</td>' case-1.html" <<EOF
-<tr><td>ack</td><td class="time">2026-11-21 09:12</td><td class="time">2026-11-20 10:05</td><td>✓ met</td><td class="num"></td></tr>
-<tr><td>resolve</td><td class="time">2026-11-27 09:12</td><td class="time"></td><td>… pending</td><td class="num"></td></tr>
+<tr><td>ack</td><td class="time">2026-11-21 09:12</td><td class="time">2026-11-20 10:05</td><td>✓ met</td><td class="num"></td><td></td></tr>
+<tr><td>resolve</td><td class="time">2026-11-27 09:12</td><td class="time">2026-11-22 12:00</td><td>✓ met</td><td class="num"></td><td>decided</td></tr>
 EOF
 check 'the accounts side by side as complaint-compare aligns them' 0 \
     "grep '^<tr id=\"p' case-1.html | sed 's/<span title=\"[^\"]*\">//g'" <<EOF
@@ -219,6 +219,20 @@ check '--lang id and sv label the dossier' 0 \
 <h2>Kronologi</h2>
 <h2>Tidsfrister</h2>
 <h2>Tidslinje</h2>
+EOF
+# Past the 20 most recent other cases, the command that lists them all.
+run 'for d in $(seq -w 1 22); do complaint-new -e asa@example.se \
+    -r 2026-10-${d}T08:00:00Z "Order $d" || exit; done'
+check 'more than 20 other cases: counts, the 20 newest, where the rest are' 0 \
+    "complaint-report show --html 3 >case-3.html &&
+    sed -n '/other cases<\\/h2>/,/<\\/section>/p' case-3.html |
+    grep -e '^<p>' -e '^<tr><td>' | sed -n '1,2p;21,\$p'; grep -c \
+    '^<tr><td>[0-9]*</td><td class=\"time\">2026-10-' case-3.html" <<EOF
+<p>Cases: 22 (new 22)</p>
+<tr><td>26</td><td class="time">2026-10-22 08:00</td><td>new</td><td class="time"></td><td class="text">Order 22</td></tr>
+<tr><td>7</td><td class="time">2026-10-03 08:00</td><td>new</td><td class="time"></td><td class="text">Order 03</td></tr>
+<p>All of them with: <code>complaint-report list --customer 2</code></p>
+20
 EOF
 check '--lang customer: in the customer'"'"'s language' 0 \
     'complaint-report show --html --lang customer 3 | grep -e "<html" \
