@@ -18,8 +18,9 @@ enum {
 	L_DOSSIER, L_CASE, L_SUMMARY, L_CUSTOMER, L_STATUS, L_SEVERITY,
 	L_GRADED, L_RECEIVED, L_CHANNEL, L_PRODUCT, L_ORDER, L_AMOUNT,
 	L_EMPLOYEE, L_ASSIGNEE, L_TAGS, L_REF, L_DESCRIPTION, L_DUES, L_KIND,
-	L_DUE, L_MET_AT, L_STATE, L_LATE, L_TRIAGE, L_FLAG, L_VALUE,
-	L_TIMELINE, L_AT, L_ACTOR, L_STEP, L_FROM, L_TO, L_NOTE, L_ACCOUNTS,
+	L_DUE, L_MET_AT, L_STATE, L_LATE, L_STOPPED, L_TRIAGE, L_FLAG,
+	L_VALUE, L_TIMELINE, L_AT, L_ACTOR, L_STEP, L_FROM, L_TO, L_NOTE,
+	L_ACCOUNTS,
 	L_SIDE, L_ACCOUNT, L_ROLE, L_PARTY, L_VERSION, L_INTERVIEWER,
 	L_TAKEN, L_MEDIUM, L_STATEMENTS, L_RECORDING, L_SIZE, L_SHA256,
 	L_ATTACHMENTS, L_NAME, L_TYPE, L_DISCREPANCIES, L_MARK, L_FACETS,
@@ -27,8 +28,9 @@ enum {
 	L_APPROVED, L_ANSWER, L_ANSWERED, L_COUNTER, L_ESCALATIONS, L_TEAM,
 	L_REASON, L_TICKET, L_DECISIONS, L_FAVOUR, L_RATIONALE, L_FOLLOWUPS,
 	L_DONE, L_SATISFIED, L_SCORE, L_OUTCOME, L_CAUSE, L_LESSON,
-	L_HISTORY, L_COUNT, L_CLOSED, L_RECENT, L_VERIFY, L_HEAD, L_ENTRIES,
-	L_INTACT, L_BROKEN, L_RECHECK, L_PRINTED, L_SAME, L_DIFFERENT,
+	L_HISTORY, L_COUNT, L_CLOSED, L_RECENT, L_REST, L_VERIFY, L_HEAD,
+	L_ENTRIES, L_INTACT, L_BROKEN, L_RECHECK, L_PRINTED, L_SAME,
+	L_DIFFERENT,
 	L_ONLY_FIRST, L_ONLY_SECOND, L_MOVED, L_MET, L_BREACHED, L_PENDING,
 	L_RETELLING, L_INTAKE, L_RULES, L_NO, L_UTC, NLABEL
 };
@@ -57,6 +59,7 @@ static const char *const labels[NLABEL][3] = {
 	[L_MET_AT] = { "Met at", "Dipenuhi", "Uppfylld" },
 	[L_STATE] = { "State", "Keadaan", "Läge" },
 	[L_LATE] = { "Hours late", "Jam terlambat", "Timmar sent" },
+	[L_STOPPED] = { "Stopped by", "Dihentikan oleh", "Stoppad av" },
 	[L_TRIAGE] = { "Triage", "Triase", "Sortering" },
 	[L_FLAG] = { "Flag", "Tanda", "Flagga" },
 	[L_VALUE] = { "Value", "Nilai", "Värde" },
@@ -121,6 +124,7 @@ static const char *const labels[NLABEL][3] = {
 	[L_COUNT] = { "Cases", "Kasus", "Ärenden" },
 	[L_CLOSED] = { "Closed", "Ditutup", "Stängt" },
 	[L_RECENT] = { "The most recent", "Yang terbaru", "De senaste" },
+	[L_REST] = { "All of them with", "Semuanya dengan", "Alla med" },
 	[L_VERIFY] = { "Verification", "Verifikasi", "Kontroll" },
 	[L_HEAD] = { "Log chain head", "Kepala rantai log",
 	    "Loggkedjans huvud" },
@@ -492,6 +496,7 @@ static const struct tsection s_dues = { L_DUES, query_dues, NULL, 1, {
 	{ "met", L_MET_AT, H_TIME },
 	{ "state", L_STATE, H_STATE },
 	{ "hours_late", L_LATE, H_NUM },
+	{ "stopped_by", L_STOPPED, H_PLAIN },
 	{ NULL, 0, 0 },
 } };
 
@@ -914,16 +919,36 @@ out:
 	return rc;
 }
 
-/* The customer's other cases: counts by status, the recent ones. */
-#define RECENT	10
-
+/*
+ * The customer's other cases: counts by status as history-counts gives
+ * them (then "all", and "more" with the command that lists them all when
+ * there are more than shown), and the most recent as history gives them,
+ * newest first.
+ */
 struct history {
-	char	*status[16];
-	int64_t	 count[16];
-	size_t	 nstatus;
-	int64_t	 n;
-	char	*row[RECENT][5];	/* a ring of the latest */
+	struct html	*h;
+	int64_t		 n;		/* rows written so far */
+	char		*all;		/* the count of every other case */
+	char		*more;		/* the command that lists them all */
+	struct buf	 counts;	/* "new 1, closed 3" */
 };
+
+static int
+count_row(void *arg, const struct row *r)
+{
+	struct history	*hi = arg;
+	const char	*st = col(r, "status"), *v = col(r, "cases");
+
+	if (st == NULL || v == NULL)
+		return 0;
+	if (strcmp(st, "all") == 0)
+		return (hi->all = strdup(v)) == NULL ? EX_OSERR : 0;
+	if (strcmp(st, "more") == 0)
+		return (hi->more = strdup(v)) == NULL ? EX_OSERR : 0;
+	if (hi->counts.len > 0 && buf_puts(&hi->counts, ", ") != 0)
+		return EX_OSERR;
+	return buf_printf(&hi->counts, "%s %s", st, v) != 0 ? EX_OSERR : 0;
+}
 
 static int
 history_row(void *arg, const struct row *r)
@@ -931,83 +956,73 @@ history_row(void *arg, const struct row *r)
 	static const char *const names[5] = {
 		"case", "received", "status", "closed", "summary"
 	};
+	static const int cols[5] = {
+		L_CASE, L_RECEIVED, L_STATUS, L_CLOSED, L_SUMMARY
+	};
 	struct history	*hi = arg;
-	const char	*st = col(r, "status"), *v;
-	size_t		 i, k;
+	struct html	*h = hi->h;
+	FILE		*fp = h->fp;
+	const char	*v;
 
-	if (st == NULL)
-		st = "";
-	for (i = 0; i < hi->nstatus; i++)
-		if (strcmp(hi->status[i], st) == 0)
-			break;
-	if (i == hi->nstatus && i < NELEM(hi->status)) {
-		if ((hi->status[i] = strdup(st)) == NULL)
-			return EX_OSERR;
-		hi->nstatus++;
+	if (hi->n++ == 0) {
+		fprintf(fp, "<h3>%s</h3>\n<table><thead><tr>",
+		    L(h, L_RECENT));
+		for (size_t i = 0; i < 5; i++)
+			fprintf(fp, "<th>%s</th>", L(h, cols[i]));
+		fputs("</tr></thead>\n<tbody>\n", fp);
 	}
-	if (i < hi->nstatus)
-		hi->count[i]++;
-	k = hi->n++ % RECENT;
-	for (i = 0; i < 5; i++) {
-		free(hi->row[k][i]);
+	fputs("<tr>", fp);
+	for (size_t i = 0; i < 5; i++) {
 		v = col(r, names[i]);
-		hi->row[k][i] = v != NULL ? strdup(v) : NULL;
+		if (i == 1 || i == 3) {
+			fputs("<td class=\"time\">", fp);
+			if (v != NULL)
+				when(fp, v);
+		} else {
+			fputs(i == 4 ? "<td class=\"text\">" : "<td>", fp);
+			esc(fp, v);
+		}
+		fputs("</td>", fp);
 	}
-	return 0;
+	fputs("</tr>\n", fp);
+	return ferror(fp) ? EX_IOERR : 0;
 }
 
 static int
 history(struct html *h, struct cerror *e)
 {
-	static const int cols[5] = {
-		L_CASE, L_RECEIVED, L_STATUS, L_CLOSED, L_SUMMARY
-	};
 	struct history	 hi;
 	FILE		*fp = h->fp;
-	int64_t		 k;
 	int		 rc;
 
 	memset(&hi, 0, sizeof(hi));
-	if ((rc = query_history(h->cf, h->id, history_row, &hi, e)) != 0 ||
-	    hi.n == 0)
+	hi.h = h;
+	if ((rc = query_history_counts(h->cf, h->id, count_row, &hi,
+	    e)) != 0 || hi.all == NULL)
 		goto out;
-	fprintf(fp, "<section>\n<h2>%s</h2>\n<p>%s: %lld", L(h, L_HISTORY),
-	    L(h, L_COUNT), (long long)hi.n);
-	for (size_t i = 0; i < hi.nstatus; i++) {
-		fputs(i == 0 ? " (" : ", ", fp);
-		esc(fp, hi.status[i]);
-		fprintf(fp, " %lld", (long long)hi.count[i]);
+	fprintf(fp, "<section>\n<h2>%s</h2>\n<p>%s: ", L(h, L_HISTORY),
+	    L(h, L_COUNT));
+	esc(fp, hi.all);
+	if (hi.counts.len > 0) {
+		fputs(" (", fp);
+		esc(fp, hi.counts.s);
+		fputs(")", fp);
 	}
-	fprintf(fp, ")</p>\n<h3>%s</h3>\n<table><thead><tr>",
-	    L(h, L_RECENT));
-	for (size_t i = 0; i < 5; i++)
-		fprintf(fp, "<th>%s</th>", L(h, cols[i]));
-	fputs("</tr></thead>\n<tbody>\n", fp);
-	for (k = hi.n - 1; k >= 0 && k > hi.n - 1 - RECENT; k--) {
-		fputs("<tr>", fp);
-		for (size_t i = 0; i < 5; i++) {
-			const char *v = hi.row[k % RECENT][i];
-
-			if (i == 1 || i == 3) {
-				fputs("<td class=\"time\">", fp);
-				if (v != NULL)
-					when(fp, v);
-			} else {
-				fputs(i == 4 ? "<td class=\"text\">" : "<td>",
-				    fp);
-				esc(fp, v);
-			}
-			fputs("</td>", fp);
-		}
-		fputs("</tr>\n", fp);
+	fputs("</p>\n", fp);
+	if ((rc = query_history(h->cf, h->id, history_row, &hi, e)) != 0)
+		goto out;
+	if (hi.n > 0)
+		fputs("</tbody></table>\n", fp);
+	if (hi.more != NULL) {
+		fprintf(fp, "<p>%s: <code>", L(h, L_REST));
+		esc(fp, hi.more);
+		fputs("</code></p>\n", fp);
 	}
-	fputs("</tbody></table>\n</section>\n", fp);
+	fputs("</section>\n", fp);
 out:
-	for (size_t i = 0; i < hi.nstatus; i++)
-		free(hi.status[i]);
-	for (size_t k2 = 0; k2 < RECENT; k2++)
-		for (size_t i = 0; i < 5; i++)
-			free(hi.row[k2][i]);
+	free(hi.all);
+	free(hi.more);
+	buf_free(&hi.counts);
 	return rc;
 }
 

@@ -24,7 +24,7 @@ COMPLAINT_NOW=2026-11-20T16:30:00Z run "printf '%s\\n' \
     '09:40 At home it leaked all over the counter.' \
     '09:10 I filled it at the tap and it did leak.' |
     complaint-interview -r complainant --medium phone 1"
-run 'complaint-compare -r 1'
+COMPLAINT_NOW=2026-11-20T17:00:00Z run 'complaint-compare -r 1'
 COMPLAINT_NOW=2026-11-21T14:00:00Z run 'complaint-resolve propose 1 refund \
     49.90 --expires 7d -m "Full refund"'
 COMPLAINT_NOW=2026-11-21T15:00:00Z run 'complaint-resolve decline 1 \
@@ -60,10 +60,10 @@ check 'its header: summary, customer, status, severity and who graded it' 0 \
 <dt>Employee</dt><dd>Per</dd>
 </dl>
 EOF
-check 'the due clocks say met or breached, by symbol' 0 \
+check 'the due clocks say met or breached, by symbol, and what stopped one' 0 \
     "grep '^<tr><td>\\(ack\\|resolve\\)</td>' case-1.html" <<EOF
-<tr><td>ack</td><td class="time">2026-11-21 09:12</td><td class="time">2026-11-20 10:05</td><td>✓ met</td><td class="num"></td></tr>
-<tr><td>resolve</td><td class="time">2026-11-27 09:12</td><td class="time"></td><td>… pending</td><td class="num"></td></tr>
+<tr><td>ack</td><td class="time">2026-11-21 09:12</td><td class="time">2026-11-20 10:05</td><td>✓ met</td><td class="num"></td><td></td></tr>
+<tr><td>resolve</td><td class="time">2026-11-27 09:12</td><td class="time">2026-11-22 12:00</td><td>✓ met</td><td class="num"></td><td>decided</td></tr>
 EOF
 check 'the accounts side by side as complaint-compare aligns them' 0 \
     "grep '^<tr id=\"p' case-1.html | sed 's/<span title=\"[^\"]*\">//g'" <<EOF
@@ -136,7 +136,8 @@ fi
 check 'no external reference at all' 1 \
     "grep -n -i -e http -e 'src=' -e 'url(' case-1.html" </dev/null
 
-# Hostile text everywhere a customer or employee writes.
+# Hostile text everywhere a customer or employee writes, the reason to
+# hear the complainant first (on the timeline) included.
 hostile='<script>alert(1)</script>'
 img='"><img src=x onerror=alert(1)>'
 js='<a href="javascript:alert(1)">click</a>'
@@ -145,7 +146,7 @@ word=$(printf 'y%.0s' $(seq 1 400))
 run "complaint-new -n '$hostile' -e evil@example.com -E '$img' \
     -p '$rlo' -m '$js $word' '$img'"
 run "printf '%s\\n' '09:00 $hostile' '$js' '$rlo' |
-    complaint-interview -r complainant -p '$img' 4"
+    complaint-interview -r complainant -p '$img' --reason '$hostile' 4"
 run "complaint-resolve decide 4 -m '$js'"
 check 'hostile text: the dossier is written' 0 \
     'complaint-report show --html 4 >case-4.html' </dev/null
@@ -164,12 +165,12 @@ check 'hostile text: shown escaped, the bidi control made visible' 0 \
     "grep -o -e '&lt;script&gt;alert(1)&lt;/script&gt;' \
     -e 'invoice\\\\u202Efdp.exe' -e '&quot;&gt;&lt;img src=x' case-4.html |
     sort | uniq -c | sed 's/^ *//'" <<EOF
-2 &lt;script&gt;alert(1)&lt;/script&gt;
+3 &lt;script&gt;alert(1)&lt;/script&gt;
 5 &quot;&gt;&lt;img src=x
 2 invoice\\u202Efdp.exe
 EOF
 run "echo 'I said it again.' |
-    complaint-interview -r complainant -p '$img' 4"
+    complaint-interview -r complainant -p '$img' --reason 'no employee' 4"
 check 'a retelling is shown as such' 0 \
     "complaint-report show --html 4 |
     grep -o -e '<h3>Account [0-9]*: [^<]*</h3>' -e '<td>2 (retelling)</td>'" \
@@ -219,6 +220,20 @@ check '--lang id and sv label the dossier' 0 \
 <h2>Tidsfrister</h2>
 <h2>Tidslinje</h2>
 EOF
+# Past the 20 most recent other cases, the command that lists them all.
+run 'for d in $(seq -w 1 22); do complaint-new -e asa@example.se \
+    -r 2026-10-${d}T08:00:00Z "Order $d" || exit; done'
+check 'more than 20 other cases: counts, the 20 newest, where the rest are' 0 \
+    "complaint-report show --html 3 >case-3.html &&
+    sed -n '/other cases<\\/h2>/,/<\\/section>/p' case-3.html |
+    grep -e '^<p>' -e '^<tr><td>' | sed -n '1,2p;21,\$p'; grep -c \
+    '^<tr><td>[0-9]*</td><td class=\"time\">2026-10-' case-3.html" <<EOF
+<p>Cases: 22 (new 22)</p>
+<tr><td>26</td><td class="time">2026-10-22 08:00</td><td>new</td><td class="time"></td><td class="text">Order 22</td></tr>
+<tr><td>7</td><td class="time">2026-10-03 08:00</td><td>new</td><td class="time"></td><td class="text">Order 03</td></tr>
+<p>All of them with: <code>complaint-report list --customer 2</code></p>
+20
+EOF
 check '--lang customer: in the customer'"'"'s language' 0 \
     'complaint-report show --html --lang customer 3 | grep -e "<html" \
     -e "<h1>"; complaint-report show --html --lang customer 1 |
@@ -250,8 +265,8 @@ check 'the PDF holds summary, both accounts, discrepancies, decision, head' 0 \
     -e 'She paid 49.90 EUR and left.' -e 'I paid 59.90 EUR.' \
     -e 'people -customer; words -front' -e 'negation: denied -> affirmed' \
     -e 'At home it leaked all over the counter.' \
-    -e 'the seal of the batch was faulty' -e '$head' | sort -u" <<EOF
-$head
+    -e 'the seal of the batch was faulty' | sort -u;
+    tr -d ' \\n' <case-1.txt | grep -o '$head'" <<EOF
 At home it leaked all over the counter.
 I paid 59.90 EUR.
 Kettle leaks
@@ -259,6 +274,7 @@ She paid 49.90 EUR and left.
 negation: denied -> affirmed
 people -customer; words -front
 the seal of the batch was faulty
+$head
 EOF
 check 'the long word is wrapped, not cut at the page edge' 0 \
     "grep -c '$long' case-1.txt; grep -c '^xxxxxxxxxx' case-1.txt |
