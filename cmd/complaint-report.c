@@ -646,7 +646,8 @@ show_json(struct casefile *cf, int64_t id, int history, struct cerror *e)
 	if ((rc = query_case(cf, id, json_field, &j, e)) != 0)
 		goto out;
 	for (size_t i = 0; i < NELEM(sections); i++) {
-		if (!history && sections[i].fn == query_history)
+		if (!history && (sections[i].fn == query_history ||
+		    sections[i].fn == query_history_counts))
 			continue;
 		buf_printf(&j.b, ",\"%s\":[", sections[i].title);
 		j.n = 0;

@@ -322,6 +322,7 @@ import json
 x = [json.loads(l) for l in open(\"x.json\")]
 s = json.load(open(\"s.json\"))
 h = s.pop(\"history\")
+s.pop(\"history-counts\")
 print(len(x), x[0][\"name\"], x[0] == s, len(h) > 0)"' <<OUT
 3 Ann Berg True True
 OUT
