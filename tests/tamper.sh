@@ -38,7 +38,7 @@ edit() {
 	rm -f "$T/t.db" "$T/t.db-wal" "$T/t.db-shm"
 	sqlite3 "$B" ".backup '$T/t.db'"
 	sqlite3 "$T/t.db" "$2" || echo "not ok - $1: the edit failed"
-	check "$1" 1 "complaint-report -q -f $T/t.db verify"
+	check "$1" 1 "complaint-report -q -f $T/t.db verify" </dev/null
 }
 U='DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;'
 
@@ -146,7 +146,7 @@ check_err 'complaint-report: audit entry 5 has no record of its rows, unlike the
 edit 'cases: changed, then acknowledged by a tool' \
     "UPDATE cases SET severity = 4 WHERE id = 2"
 complaint-resolve -f "$T/t.db" ack 2 </dev/null >/dev/null
-check 'a later write does not hide it' 1 "complaint-report -q -f $T/t.db verify"
+check 'a later write does not hide it' 1 "complaint-report -q -f $T/t.db verify" </dev/null
 check_err 'complaint-report: cases row 2 was changed outside the tools before audit entry 13 changed it'
 
 # Truncation consistent with the tables, and a rewrite: only the head
@@ -159,13 +159,13 @@ sqlite3 "$T/t.db" "$U DELETE FROM audit WHERE id > 10;
 check 'a truncation with the rows of its entries passes verify alone' 0 \
     "complaint-report -q -f $T/t.db verify" </dev/null
 check 'and fails verify --head' 1 \
-    "complaint-report -q -f $T/t.db verify --head $HEAD"
+    "complaint-report -q -f $T/t.db verify --head $HEAD" </dev/null
 check_err 'complaint-report: audit entry 12 is gone: the log was truncated or rewritten since the head was taken'
 rm -f "$T/t.db"*
 sqlite3 "$B" ".backup '$T/t.db'"
 sqlite3 "$T/t.db" "$U DELETE FROM audit WHERE id = 12"
 check 'the last entry deleted (it recorded no row) fails verify --head' 1 \
-    "complaint-report -q -f $T/t.db verify --head $HEAD"
+    "complaint-report -q -f $T/t.db verify --head $HEAD" </dev/null
 check_err 'complaint-report: audit entry 12 is gone: the log was truncated or rewritten since the head was taken'
 check 'the intact file passes verify --head' 0 \
     "complaint-report -q -f $B verify --head $HEAD" </dev/null
@@ -178,9 +178,9 @@ for i in 2 3 4 5 6 7 8 9 10 11 12; do
 	    escalate 1 -m "again $i" </dev/null >/dev/null
 done
 check 'a consistent rewrite fails verify --head' 1 \
-    "complaint-report -q -f $R verify --head $HEAD"
+    "complaint-report -q -f $R verify --head $HEAD" </dev/null
 check_err 'complaint-report: audit entry 12 has another chain hash than the head taken: the log was rewritten'
-check 'a bad --head is 64' 64 "complaint-report -q -f $B verify --head 12"
+check 'a bad --head is 64' 64 "complaint-report -q -f $B verify --head 12" </dev/null
 check_err 'complaint-report: --head: give N:HASH as complaint-report head prints it'
 
 # scripts/cron-head.sh keeps the head daily and checks the file against
@@ -191,5 +191,5 @@ check 'cron-head.sh keeps the head' 0 \
 EOF
 sqlite3 "$B" "$U DELETE FROM audit WHERE id = 12"
 check 'and fails the next day when the log lost its last entry' 1 \
-    "sh $TOP/scripts/cron-head.sh -f $B -o $T/heads"
+    "sh $TOP/scripts/cron-head.sh -f $B -o $T/heads" </dev/null
 check_err 'complaint-report: audit entry 12 is gone: the log was truncated or rewritten since the head was taken'

@@ -29,7 +29,7 @@ check 'each entry records the rows its command wrote' 0 \
 EOF
 check 'verify -q prints nothing' 0 'complaint-report -q verify' </dev/null
 printf 'take 2!!' >"$T/rec.wav"
-check 'verify: a changed recording is exit 1' 1 'complaint-report verify'
+check 'verify: a changed recording is exit 1' 1 'complaint-report verify' </dev/null
 check_err "complaint-report: recording $T/rec.wav of case 1 has changed: it no longer matches its hash
 complaint-report: 1 of 1 recordings do not verify"
 rm "$T/rec.wav"
@@ -120,5 +120,5 @@ check 'the copy holds every case, 0600, with no -wal beside it' 0 \
 600
 No such file or directory
 EOF
-check 'backup to an existing file is refused' 73 "complaint backup $T/copy.db"
+check 'backup to an existing file is refused' 73 "complaint backup $T/copy.db" </dev/null
 check_err "complaint: cannot create $T/copy.db: File exists; give a new file"
