@@ -25,6 +25,7 @@ LIBOBJ = \
 	lib/buf.o \
 	lib/casefile.o \
 	lib/cases.o \
+	lib/comms.o \
 	lib/compare.o \
 	lib/csvio.o \
 	lib/error.o \

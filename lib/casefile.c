@@ -25,7 +25,7 @@
 #include "complaint.h"
 #include "internal.h"
 
-#define SCHEMA_VERSION	2
+#define SCHEMA_VERSION	3
 #define APPLICATION_ID	0x436d706c	/* "Cmpl" */
 #define BUSY_DEFAULT	5000
 
@@ -48,11 +48,37 @@ static const char schema2_sql[] =
 ;
 
 /*
+ * Schema 3: the conversation with the customer (communications, each
+ * inbound mail's Message-ID among them), attachments that belong to a
+ * message or were added from a file, and the evidence a decision cites.
+ */
+static const char schema3_sql[] =
+    "CREATE TABLE communications ("
+    " id INTEGER PRIMARY KEY,"
+    " case_id INTEGER NOT NULL REFERENCES cases(id),"
+    " dir TEXT NOT NULL CHECK (dir IN ('in', 'out')),"
+    " channel TEXT NOT NULL, at TEXT NOT NULL, party TEXT,"
+    " subject TEXT, msgid TEXT UNIQUE, sha256 TEXT,"
+    " text TEXT NOT NULL, created TEXT NOT NULL, actor TEXT NOT NULL);"
+    "CREATE INDEX communications_case ON communications(case_id, at, id);"
+    "ALTER TABLE attachments ADD COLUMN comm INTEGER"
+    " REFERENCES communications(id);"
+    "ALTER TABLE attachments ADD COLUMN path TEXT;"
+    "ALTER TABLE attachments ADD COLUMN note TEXT;"
+    "ALTER TABLE attachments ADD COLUMN added TEXT;"
+    "CREATE TABLE citations ("
+    " decision INTEGER NOT NULL REFERENCES decisions(id),"
+    " ref TEXT NOT NULL, PRIMARY KEY (decision, ref)) WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO settings (key, value) VALUES"
+    " ('mail.tag-any', '0');";
+
+/*
  * Forward steps from older schemas: { version after the step, SQL }.
  * A file of version v gets every step with to > v, in order.
  */
 static const struct migration migrations[] = {
 	{ 2, schema2_sql },
+	{ 3, schema3_sql },
 };
 
 int
@@ -401,7 +427,7 @@ create(struct casefile *cf, struct cerror *e)
 {
 	static const char	 setup[] =
 	    "PRAGMA application_id = 1131245676;"
-	    "PRAGMA user_version = 2;";
+	    "PRAGMA user_version = 3;";
 	int			 n, rc;
 
 	if ((rc = exec(cf, "BEGIN IMMEDIATE", e)) != 0)
@@ -411,6 +437,7 @@ create(struct casefile *cf, struct cerror *e)
 		goto fail;
 	if (n == 0) {
 		if ((rc = exec(cf, schema_sql, e)) != 0 ||
+		    (rc = exec(cf, schema3_sql, e)) != 0 ||
 		    (rc = exec(cf, setup, e)) != 0)
 			goto fail;
 	}
@@ -651,6 +678,7 @@ static const struct {
 	{ "sla.holidays", 0, V_DATES },
 	{ "offer.approval_limit", 0, V_MONEY },
 	{ "causes", 0, V_WORDS },
+	{ "mail.tag-any", 0, V_MS },
 	{ "ack.template.", 1, V_TEXT },
 	{ "escalate.hook", 0, V_TEXT },
 	{ "hook.", 1, V_TEXT },
