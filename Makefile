@@ -28,6 +28,7 @@ LIBOBJ = \
 	lib/casefile.o \
 	lib/cases.o \
 	lib/columns.o \
+	lib/comms.o \
 	lib/compare.o \
 	lib/correct.o \
 	lib/csvio.o \

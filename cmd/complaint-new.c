@@ -35,6 +35,8 @@ static struct {
 	int		 ignore_unknown;
 	long		 skip;
 	const char	*map;
+	char		 flag[48];	/* for a reply to a dismissed case */
+	char		 ref[MSGREF_MAX]; /* a Message-ID's, maybe derived */
 } opts;
 
 static void
@@ -330,6 +332,74 @@ from_mail(struct newcase *nc, struct mail *m, char **summary)
 		nc->summary = "(no subject)";
 }
 
+/*
+ * A message that belongs to a case already: a redelivery, changing
+ * nothing, or a reply, recorded on its case.  Return -1 when it was
+ * either (its case printed), 0 for a new case, else an EX_ code.
+ */
+static int
+thread(struct casefile *cf, struct newcase *nc, const struct mail *m,
+    struct cerror *e)
+{
+	struct mailmatch mm;
+	struct reply	 r;
+	char		 v[16];
+	int		 rc, tag_any = 0;
+
+	if (casefile_setting(cf, "mail.tag-any", v, sizeof(v), e) == 0)
+		tag_any = strcmp(v, "0") != 0;
+	if ((rc = comms_match(cf, m, tag_any, &mm, e)) != 0)
+		return rc;
+	if (mm.same) {
+		if ((rc = finish(cf, e)) != 0)
+			return rc;
+		warnx("message %s is already on case %lld; nothing recorded",
+		    m->message_id, (long long)mm.held);
+		printf("%lld\n", (long long)mm.held);
+		return -1;
+	}
+	if (mm.held != 0)
+		warnx("message %s is already on case %lld with another text; "
+		    "kept as %s", m->message_id, (long long)mm.held, mm.ref);
+	if (mm.merged != 0)
+		warnx("case %lld was merged into case %lld; the reply goes "
+		    "there", (long long)mm.merged, (long long)mm.reply);
+	if (mm.foreign != 0)
+		warnx("the subject names case %lld but %s is not its "
+		    "customer; a new case", (long long)mm.foreign,
+		    m->from_addr);
+	if (mm.dismissed != 0) {
+		warnx("the reply is to case %lld, which was dismissed; a new "
+		    "case, flagged reply-to:%lld", (long long)mm.dismissed,
+		    (long long)mm.dismissed);
+		snprintf(opts.flag, sizeof(opts.flag), "reply-to:%lld",
+		    (long long)mm.dismissed);
+	}
+	if (m->message_id != NULL) {
+		strlcpy(opts.ref, mm.ref, sizeof(opts.ref));
+		nc->ref = opts.ref;
+	}
+	if (mm.reply == 0)
+		return 0;
+	if ((rc = comms_reply(cf, mm.reply, m, nc->ref, &r, e)) != 0 ||
+	    (rc = finish(cf, e)) != 0)
+		return rc;
+	fprintf(stderr, "complaint-new: a reply to case %lld (by %s), "
+	    "recorded as C%lld", (long long)mm.reply, mm.via,
+	    (long long)r.comm);
+	if (r.sev_to != r.sev_from) {
+		fprintf(stderr, "; severity %s to %s: ",
+		    case_severity_name(r.sev_from),
+		    case_severity_name(r.sev_to));
+		textout_vis(stderr, r.fired);
+	}
+	if (r.resumed)
+		fputs("; the wait on the customer is over", stderr);
+	fputc('\n', stderr);
+	printf("%lld\n", (long long)mm.reply);
+	return -1;
+}
+
 /* The verdict of triage: a line on standard error, or with -N lines out. */
 static void
 verdict(const struct caseid *id)
@@ -565,8 +635,21 @@ main(int argc, char *argv[])
 			nc->description = desc = read_description();
 	}
 
-	if (open_file(&cf, &e) != 0 || casefile_begin(cf, &e) != 0 ||
-	    case_create(cf, nc, &id, &e) != 0 ||
+	if (open_file(&cf, &e) != 0 || casefile_begin(cf, &e) != 0)
+		goto fail;
+	if (opts.mail && !opts.dry) {
+		switch (thread(cf, nc, &m, &e)) {
+		case 0:
+			break;
+		case -1:
+			goto done;
+		default:
+			goto fail;
+		}
+	}
+	if (case_create(cf, nc, &id, &e) != 0 ||
+	    (*opts.flag != '\0' && !id.existed &&
+	    comms_flag(cf, id.id, opts.flag, &e) != 0) ||
 	    (!id.existed && !opts.dry && hook_run(cf, "hook.pre-new", id.id,
 	    "new", NULL, 0, &ran, &e) != 0) ||
 	    finish(cf, &e) != 0)
@@ -582,6 +665,7 @@ main(int argc, char *argv[])
 	}
 	if (!opts.dry || id.existed)
 		printf("%lld\n", (long long)id.id);
+done:
 	if (textout_close(stdout, &e) != 0)
 		goto fail;
 	casefile_close(cf);

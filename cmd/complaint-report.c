@@ -93,11 +93,13 @@ static const struct section {
 	{ "due", query_dues },
 	{ "timeline", query_timeline },
 	{ "states", query_states },
+	{ "communications", query_communications },
 	{ "accounts", query_accounts },
 	{ "discrepancies", query_discrepancies },
 	{ "proposals", query_proposals },
 	{ "escalations", query_escalations },
 	{ "decisions", query_decisions },
+	{ "citations", query_citations },
 	{ "followups", query_followups },
 	{ "outcome", query_cause },
 	{ "history-counts", query_history_counts },
@@ -850,13 +852,37 @@ report_head(struct casefile *cf, const char *name, char **argv, int argc,
 	return textout_close(stdout, e);
 }
 
+/* An attachment kept from a file, re-hashed: warn unless it is ok. */
+static int
+attachment_row(void *arg, const struct row *r)
+{
+	struct recs	*c = arg;
+	char		 vis[PATH_MAX];
+
+	c->checked++;
+	if (strcmp(r->val[3], "ok") == 0)
+		return 0;
+	text_vis(vis, sizeof(vis), r->val[2]);
+	if (strcmp(r->val[3], "missing") == 0) {
+		c->missing++;
+		warnx("attachment A%s %s of case %s is missing; not checked",
+		    r->val[0], vis, r->val[1]);
+		return 0;
+	}
+	c->changed++;
+	warnx("attachment A%s %s of case %s %s", r->val[0], vis, r->val[1],
+	    strcmp(r->val[3], "changed") == 0 ? "has changed: it no longer "
+	    "matches its hash" : "cannot be read; check its permissions");
+	return 0;
+}
+
 static int
 report_verify(struct casefile *cf, const char *name, char **argv, int argc,
     struct cerror *e)
 {
 	struct audit_bad v;
 	struct verify_rows t;
-	struct recs	 c = { 0, 0, 0 };
+	struct recs	 c = { 0, 0, 0 }, a = { 0, 0, 0 };
 	int64_t		 bad;
 	int		 rc;
 
@@ -880,9 +906,14 @@ report_verify(struct casefile *cf, const char *name, char **argv, int argc,
 		return 1;
 	if ((rc = query_recordings(cf, recording_row, &c, e)) != 0)
 		return rc;
+	if ((rc = query_evidence(cf, attachment_row, &a, e)) != 0)
+		return rc;
 	if (c.changed > 0)
 		return cerror_set(e, 1, "%lld of %lld recordings do not verify",
 		    (long long)c.changed, (long long)c.checked);
+	if (a.changed > 0)
+		return cerror_set(e, 1, "%lld of %lld attachments do not "
+		    "verify", (long long)a.changed, (long long)a.checked);
 	if (!opts.quiet) {
 		printf("ok\t%lld entries\t%lld redacted\thead %s\n",
 		    (long long)v.entries, (long long)v.redacted, v.head);
@@ -900,6 +931,9 @@ report_verify(struct casefile *cf, const char *name, char **argv, int argc,
 		if (c.checked > 0)
 			printf("ok\t%lld recordings\t%lld missing\n",
 			    (long long)c.checked, (long long)c.missing);
+		if (a.checked > 0)
+			printf("ok\t%lld attachments\t%lld missing\n",
+			    (long long)a.checked, (long long)a.missing);
 	}
 	return textout_close(stdout, e);
 }

@@ -28,6 +28,11 @@ static struct {
 	const char	*at;
 	const char	*satisfied;
 	const char	*cause;
+	const char	*dir;		/* note: "in" or "out" */
+	const char	*cite;		/* decide: "S12,D3" */
+	int		 no_evidence;
+	int		 despite_wait;
+	const char	*channel;	/* note */
 	int		 score;
 	int		 done;
 	int		 new_cause;
@@ -40,6 +45,8 @@ static struct {
 	const char	*assignee;
 	char		 due[TIMEFMT_LEN];	/* of a follow-up */
 	struct ids	 ids;
+	struct evidence	*ev;		/* attach: the files, hashed */
+	int		 nev;
 	FILE		*out;	/* held until the commit, then printed */
 	const struct verb *verb;
 } opts;
@@ -58,6 +65,7 @@ static int	ack1(struct casefile *, int64_t, struct cerror *);
 static int	close1(struct casefile *, int64_t, struct cerror *);
 static int	dismiss1(struct casefile *, int64_t, struct cerror *);
 static int	escalate1(struct casefile *, int64_t, struct cerror *);
+static int	precheck(struct casefile *, int, struct cerror *);
 static int	wait1(struct casefile *, int64_t, struct cerror *);
 static int	v_each(struct casefile *, char **, int, struct cerror *);
 static int	v_answer(struct casefile *, char **, int, struct cerror *);
@@ -67,6 +75,8 @@ static int	v_decide(struct casefile *, char **, int, struct cerror *);
 static int	v_followup(struct casefile *, char **, int, struct cerror *);
 static int	v_grade(struct casefile *, char **, int, struct cerror *);
 static int	v_edit(struct casefile *, char **, int, struct cerror *);
+static int	v_attach(struct casefile *, char **, int, struct cerror *);
+static int	v_note(struct casefile *, char **, int, struct cerror *);
 static int	v_merge(struct casefile *, char **, int, struct cerror *);
 static int	v_merge_customer(struct casefile *, char **, int,
 		    struct cerror *);
@@ -93,9 +103,11 @@ static const struct verb verbs[] = {
 	{ "escalate", v_each, escalate1, "|m|t|ticket|",
 	    "escalate CASE... [-t TEAM] -m REASON [--ticket REF]",
 	    "hook.escalate" },
-	{ "decide", v_decide, NULL, "|m|favour|",
-	    "decide CASE -m RATIONALE [--favour customer|company|both]",
-	    NULL },
+	{ "decide", v_decide, NULL,
+	    "|m|favour|cite|no-evidence|despite-wait|",
+	    "decide CASE -m RATIONALE [--favour customer|business|split]\n"
+	    "       complaint-resolve     (--cite REF[,REF...] | --no-evidence) "
+	    "[--despite-wait]", NULL },
 	{ "follow-up", v_followup, NULL,
 	    "|m|in|at|done|satisfied|score|reopen|",
 	    "follow-up CASE... [--in 7d | --at TIME]\n"
@@ -115,6 +127,12 @@ static const struct verb verbs[] = {
 	    "|m|name|email|phone|product|order|amount|employee|all|",
 	    "edit CASE [--name|--email|--phone|--product|--order|--amount|"
 	    "--employee VALUE]... [--all] -m REASON", NULL },
+	{ "attach", v_attach, NULL, "|m|", "attach CASE FILE... [-m WHAT]",
+	    NULL },
+	{ "note", v_note, NULL, "|m|inbound|outbound|channel|at|",
+	    "note CASE -m TEXT [--in | --out] "
+	    "[--channel email|phone|letter|chat|in-person] [--at TIME]",
+	    NULL },
 };
 
 static void
@@ -196,6 +214,10 @@ v_each(struct casefile *cf, char **argv, int argc, struct cerror *e)
 
 	if ((rc = collect_ids(argv, argc, e)) != 0)
 		return rc;
+	if ((opts.verb->one == escalate1 || opts.verb->one == close1) &&
+	    (rc = precheck(cf, opts.verb->one == escalate1 ? V_ESCALATE :
+	    V_CLOSE, e)) != 0)
+		return rc;
 	if (opts.verb->one == ack1 && opts.message) {
 		for (size_t i = 0; i < opts.ids.n; i++)
 			if ((rc = ack1(cf, opts.ids.v[i], e)) != 0)
@@ -205,6 +227,32 @@ v_each(struct casefile *cf, char **argv, int argc, struct cerror *e)
 	return each(cf, opts.verb->one, e);
 }
 
+/*
+ * Record text, printed for the customer, as a message sent by e-mail:
+ * a first line "Subject: ..." is its subject.
+ */
+static int
+sent(struct casefile *cf, int64_t id, const char *text, struct cerror *e)
+{
+	struct comm	 c;
+	char		 subject[512] = "";
+	size_t		 n;
+	int64_t		 cid;
+
+	memset(&c, 0, sizeof(c));
+	if (strncmp(text, "Subject: ", 9) == 0) {
+		n = strcspn(text + 9, "\n");
+		snprintf(subject, sizeof(subject), "%.*s", (int)n, text + 9);
+		text += 9 + n;
+		text += strspn(text, "\n");
+	}
+	c.dir = "out";
+	c.channel = "email";
+	c.subject = subject;
+	c.text = text;
+	return comms_note(cf, id, &c, &cid, e);
+}
+
 static int
 ack1(struct casefile *cf, int64_t id, struct cerror *e)
 {
@@ -212,6 +260,8 @@ ack1(struct casefile *cf, int64_t id, struct cerror *e)
 	int		 rc;
 
 	rc = resolve_ack(cf, id, opts.note, opts.message ? &msg : NULL, e);
+	if (rc == 0 && opts.message)
+		rc = sent(cf, id, msg.s, e);
 	if (rc == 0 && opts.message) {
 		if (opts.ids.n > 1)
 			fprintf(opts.out, "--- case %lld\n", (long long)id);
@@ -252,6 +302,67 @@ static int
 wait1(struct casefile *cf, int64_t id, struct cerror *e)
 {
 	return resolve_wait(cf, id, opts.note, e);
+}
+
+/* Evidence on the case: each file by SHA-256, size and absolute path. */
+static int
+v_attach(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	int64_t	 id, aid;
+	int	 rc;
+
+	if (argc < 2)
+		return cerror_set(e, EX_USAGE, "attach needs CASE and FILE");
+	if ((rc = one_id(argv[0], &id, e)) != 0)
+		return rc;
+	for (int i = 0; i < opts.nev; i++) {
+		if ((rc = comms_attach(cf, id, &opts.ev[i], opts.note, &aid,
+		    e)) != 0)
+			return rc;
+		fprintf(opts.out, "%lld\tA%lld\t%lld\t%s\n", (long long)id,
+		    (long long)aid, (long long)opts.ev[i].size,
+		    opts.ev[i].sha256);
+	}
+	return 0;
+}
+
+/* A contact with the customer: a call, a letter, a mail, a visit. */
+static int
+v_note(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	struct comm	 c;
+	char		 at[TIMEFMT_LEN];
+	time_t		 t;
+	int64_t		 id, cid;
+	int		 rc;
+
+	if (argc != 1)
+		return cerror_set(e, EX_USAGE, "note takes one case");
+	if (opts.note == NULL || *opts.note == '\0')
+		return cerror_set(e, EX_USAGE, "note needs -m TEXT: what was "
+		    "said or written");
+	if ((rc = one_id(argv[0], &id, e)) != 0)
+		return rc;
+	memset(&c, 0, sizeof(c));
+	c.dir = opts.dir != NULL ? opts.dir : "out";
+	c.channel = opts.channel != NULL ? opts.channel : "phone";
+	if (comms_channel(c.channel) != 0)
+		return cerror_set(e, EX_USAGE, "--channel: email, phone, "
+		    "letter, chat or in-person");
+	if (opts.at != NULL) {
+		if (timefmt_parse(opts.at, casefile_now(cf), -1, &t, e) != 0)
+			return cerror_prefix(e, EX_DATAERR, "--at");
+		c.at = timefmt_iso(t, at);
+	}
+	c.text = opts.note;
+	if (!text_utf8ok(c.text, strlen(c.text)) || strlen(c.text) > 65536)
+		return cerror_set(e, EX_DATAERR, "the text must be UTF-8 of at "
+		    "most 65536 bytes");
+	if ((rc = comms_note(cf, id, &c, &cid, e)) != 0)
+		return rc;
+	fprintf(opts.out, "%lld\tC%lld\t%s\t%s\n", (long long)id,
+	    (long long)cid, c.dir, c.channel);
+	return 0;
 }
 
 static int
@@ -347,40 +458,145 @@ out:
 	return rc;
 }
 
+/*
+ * The step's own fields, for its hooks' environment: the strings live in
+ * the caller's buf, the pointers in env, NULL-terminated.
+ */
+static const char *const *
+step_env(char buf[6][600], const char *env[7])
+{
+	static const struct {
+		const char	*name;
+		const char	**val;
+	} f[] = {
+		{ "COMPLAINT_TEAM", &opts.team },
+		{ "COMPLAINT_REASON", &opts.note },
+		{ "COMPLAINT_TICKET", &opts.ticket },
+		{ "COMPLAINT_CAUSE", &opts.cause },
+		{ "COMPLAINT_FAVOUR", &opts.favour },
+	};
+	int	 n = 0;
+
+	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		if (*f[i].val == NULL)
+			continue;
+		/* close's -m is its lesson */
+		snprintf(buf[n], sizeof(buf[n]), "%s=%s",
+		    opts.verb->one == close1 && f[i].val == &opts.note ?
+		    "COMPLAINT_LESSON" : f[i].name, *f[i].val);
+		env[n] = buf[n];
+		n++;
+	}
+	env[n] = NULL;
+	return env;
+}
+
+/*
+ * Every case of a step with hooks is checked before any hook runs, so a
+ * batch refused for one case opens no ticket for the others.
+ */
+static int
+precheck(struct casefile *cf, int verb, struct cerror *e)
+{
+	struct casestate cs;
+	int		 rc;
+
+	if (verb == V_ESCALATE && (opts.note == NULL || *opts.note == '\0'))
+		return cerror_set(e, EX_USAGE, "escalate needs -m REASON");
+	for (size_t i = 0; i < opts.ids.n; i++)
+		if ((rc = state_check(cf, opts.ids.v[i], verb, &cs, e)) != 0)
+			return rc;
+	return 0;
+}
+
 static int
 escalate1(struct casefile *cf, int64_t id, struct cerror *e)
 {
-	char	 ticket[256] = "";
-	int	 ran, rc;
+	char		 ticket[256] = "", buf[6][600];
+	const char	*env[7];
+	int		 ran, rc;
 
-	if ((rc = hook_run(cf, "hook.pre-escalate", id, "escalate", NULL, 0,
-	    &ran, e)) != 0)
+	step_env(buf, env);
+	if ((rc = hook_run_env(cf, "hook.pre-escalate", id, "escalate", env,
+	    NULL, 0, &ran, e)) != 0)
 		return rc;
-	if (opts.ticket == NULL && (rc = hook_run(cf, "escalate.hook", id,
-	    "escalate", ticket, sizeof(ticket), &ran, e)) != 0)
+	if (opts.ticket == NULL && (rc = hook_run_env(cf, "escalate.hook", id,
+	    "escalate", env, ticket, sizeof(ticket), &ran, e)) != 0)
 		return rc;
 	return resolve_escalate(cf, id, opts.team, opts.note,
 	    opts.ticket != NULL ? opts.ticket : ticket, e);
 }
 
+/* The items the latest decision cites, kept until the next decision. */
+struct cites {
+	char	*s;
+	size_t	 len;
+	long	 start;		/* where the latest decision's items begin */
+	FILE	*fp;
+	char	 decision[24];
+};
+
+static int
+cite_row(void *arg, const struct row *r)
+{
+	struct cites	*c = arg;
+
+	if (strcmp(c->decision, r->val[0]) != 0) {
+		strlcpy(c->decision, r->val[0], sizeof(c->decision));
+		c->start = ftell(c->fp);
+	}
+	fprintf(c->fp, "%s\t", r->val[1]);
+	textout_vis(c->fp, r->val[2] != NULL ? r->val[2] : "");
+	putc('\n', c->fp);
+	return 0;
+}
+
 static int
 v_decide(struct casefile *cf, char **argv, int argc, struct cerror *e)
 {
-	int64_t	 id;
-	int	 rc, warn;
+	struct cites	 c = { NULL, 0, 0, NULL, "" };
+	const char	*favour = opts.favour != NULL ? opts.favour :
+			    "customer";
+	int64_t		 id;
+	int		 rc, warn;
 
 	if (argc != 1)
 		return cerror_set(e, EX_USAGE, "decide takes one case");
 	if ((rc = one_id(argv[0], &id, e)) != 0)
 		return rc;
-	if ((rc = resolve_decide(cf, id, opts.favour != NULL ? opts.favour :
-	    "customer", opts.note, &warn, e)) != 0)
+	/* The words of the issue, and the stored ones. */
+	if (strcmp(favour, "business") == 0)
+		favour = "company";
+	else if (strcmp(favour, "split") == 0)
+		favour = "both";
+	if ((opts.cite == NULL) == !opts.no_evidence)
+		return cerror_set(e, EX_USAGE, "decide rests on the evidence: "
+		    "give --cite REF[,REF...], or --no-evidence with a "
+		    "rationale saying why there is none");
+	if (!opts.despite_wait && (rc = comms_waiting(cf, id, e)) != 0)
+		return rc;
+	if (opts.cite != NULL && (rc = comms_cite(cf, id, opts.cite, 0,
+	    e)) != 0)
+		return rc;
+	if ((rc = resolve_decide(cf, id, favour, opts.note, &warn, e)) != 0)
+		return rc;
+	if (opts.cite != NULL && (rc = comms_cite(cf, id, opts.cite, -1,
+	    e)) != 0)
 		return rc;
 	if (warn)
 		warnx("case %lld: deciding for the %s without the accounts of "
 		    "both the employee and the complainant", (long long)id,
 		    opts.favour);
-	return print_status(cf, id, e);
+	if ((rc = print_status(cf, id, e)) != 0 || opts.cite == NULL)
+		return rc;
+	if ((c.fp = open_memstream(&c.s, &c.len)) == NULL)
+		return cerror_set(e, EX_OSERR, "out of memory");
+	rc = query_citations(cf, id, cite_row, &c, e);
+	fclose(c.fp);
+	if (rc == 0 && (size_t)c.start <= c.len)
+		fwrite(c.s + c.start, 1, c.len - c.start, opts.out);
+	free(c.s);
+	return rc;
 }
 
 static int
@@ -441,10 +657,12 @@ v_followup(struct casefile *cf, char **argv, int argc, struct cerror *e)
 static int
 close1(struct casefile *cf, int64_t id, struct cerror *e)
 {
-	int	 ran, rc;
+	char		 buf[6][600];
+	const char	*env[7];
+	int		 ran, rc;
 
-	if ((rc = hook_run(cf, "hook.pre-close", id, "close", NULL, 0, &ran,
-	    e)) != 0)
+	if ((rc = hook_run_env(cf, "hook.pre-close", id, "close",
+	    step_env(buf, env), NULL, 0, &ran, e)) != 0)
 		return rc;
 	return resolve_close(cf, id, opts.cause, opts.note, opts.new_cause, e);
 }
@@ -609,13 +827,16 @@ static void
 post_hooks(struct casefile *cf, const struct verb *v)
 {
 	struct cerror	 e;
+	char		 buf[6][600];
+	const char	*env[7];
 	int		 ran;
 
 	if (v->post == NULL)
 		return;
+	step_env(buf, env);
 	for (size_t i = 0; i < opts.ids.n; i++)
-		if (hook_run(cf, v->post, opts.ids.v[i], v->name, NULL, 0,
-		    &ran, &e) != 0)
+		if (hook_run_env(cf, v->post, opts.ids.v[i], v->name, env,
+		    NULL, 0, &ran, &e) != 0)
 			warnx("%s (the change stays)", e.msg);
 }
 
@@ -632,6 +853,14 @@ gather(const struct verb *v, char **argv, int argc, struct cerror *e)
 		return collect_ids(argv, argc, e);
 	if (v->fn == v_assign && argc >= 2)
 		return collect_ids(argv, argc - 1, e);
+	/* Hashed before the lock: a large file never blocks other writers. */
+	if (v->fn == v_attach && argc >= 2) {
+		if ((opts.ev = calloc(argc - 1, sizeof(*opts.ev))) == NULL)
+			return cerror_set(e, EX_OSERR, "out of memory");
+		for (int i = 1; i < argc; i++, opts.nev++)
+			if (comms_hash(argv[i], &opts.ev[i - 1], e) != 0)
+				return e->code;
+	}
 	return 0;
 }
 
@@ -655,10 +884,55 @@ operand(char **operands, int *n, char *arg, const struct verb *v)
 	return NULL;
 }
 
+/*
+ * note's --in and --out say a direction, while follow-up's --in takes a
+ * time: for note, they are read as --inbound and --outbound.
+ */
+static void
+note_flags(int argc, char *argv[], const struct option *lo)
+{
+	static char	 in[] = "--inbound", out[] = "--outbound";
+	const char	*a;
+	int		 i, step = 0;
+	size_t		 n;
+
+	for (i = 1; i < argc && !step; i++) {
+		a = argv[i];
+		if (strcmp(a, "--") == 0)
+			return;
+		if (a[0] != '-' || a[1] == '\0') {
+			if (strcmp(a, "note") != 0)
+				return;
+			step = 1;
+		} else if (a[1] != '-') {
+			/* -f, -m, -t take a value, joined or next */
+			if (strchr("fmt", a[strlen(a) - 1]) != NULL &&
+			    strspn(a + 1, "hq") == strlen(a) - 2)
+				i++;
+		} else if (strchr(a, '=') == NULL) {
+			n = strlen(a + 2);
+			for (const struct option *o = lo; o->name != NULL; o++)
+				if (strlen(o->name) == n &&
+				    strcmp(o->name, a + 2) == 0 &&
+				    o->has_arg == required_argument)
+					i++;
+		}
+	}
+	for (; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return;
+		if (strcmp(argv[i], "--in") == 0)
+			argv[i] = in;
+		else if (strcmp(argv[i], "--out") == 0)
+			argv[i] = out;
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
-	enum { O_APPROVED = 256, O_AT, O_CAUSE, O_DONE, O_EXPIRES, O_FAVOUR,
+	enum { O_APPROVED = 256, O_AT, O_CAUSE, O_CHANNEL, O_DONE, O_EXPIRES,
+	    O_FAVOUR, O_INBOUND, O_OUTBOUND, O_CITE, O_NOEVIDENCE, O_DESPITE,
 	    O_IN, O_MESSAGE, O_NEWCAUSE, O_SATISFIED, O_SCORE, O_STATES,
 	    O_TICKET, O_VERSION, O_YES, O_REOPEN, O_NAME, O_EMAIL, O_PHONE,
 	    O_PRODUCT, O_ORDER, O_AMOUNT, O_EMPLOYEE, O_ALL };
@@ -668,6 +942,9 @@ main(int argc, char *argv[])
 		{ "approved-by", required_argument, NULL, O_APPROVED },
 		{ "at", required_argument, NULL, O_AT },
 		{ "cause", required_argument, NULL, O_CAUSE },
+		{ "channel", required_argument, NULL, O_CHANNEL },
+		{ "cite", required_argument, NULL, O_CITE },
+		{ "despite-wait", no_argument, NULL, O_DESPITE },
 		{ "done", no_argument, NULL, O_DONE },
 		{ "email", required_argument, NULL, O_EMAIL },
 		{ "employee", required_argument, NULL, O_EMPLOYEE },
@@ -675,10 +952,13 @@ main(int argc, char *argv[])
 		{ "favour", required_argument, NULL, O_FAVOUR },
 		{ "help", no_argument, NULL, 'h' },
 		{ "in", required_argument, NULL, O_IN },
+		{ "inbound", no_argument, NULL, O_INBOUND },
 		{ "message", no_argument, NULL, O_MESSAGE },
 		{ "name", required_argument, NULL, O_NAME },
 		{ "new-cause", no_argument, NULL, O_NEWCAUSE },
+		{ "no-evidence", no_argument, NULL, O_NOEVIDENCE },
 		{ "order", required_argument, NULL, O_ORDER },
+		{ "outbound", no_argument, NULL, O_OUTBOUND },
 		{ "phone", required_argument, NULL, O_PHONE },
 		{ "product", required_argument, NULL, O_PRODUCT },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -704,6 +984,7 @@ main(int argc, char *argv[])
 	/* getopt's messages name argv[0]: the base name, as err(3) does. */
 	argv[0] = (char *)getprogname();
 	signal(SIGXFSZ, SIG_IGN);
+	note_flags(argc, argv, longopts);
 	/*
 	 * Options may come before or after the step; operands move down.
 	 * "--" is taken here, not by getopt: glibc's getopt, seeing it after
@@ -771,6 +1052,24 @@ main(int argc, char *argv[])
 			break;
 		case O_CAUSE:
 			opts.cause = optarg;
+			break;
+		case O_CHANNEL:
+			opts.channel = optarg;
+			break;
+		case O_CITE:
+			opts.cite = optarg;
+			break;
+		case O_DESPITE:
+			opts.despite_wait = 1;
+			break;
+		case O_NOEVIDENCE:
+			opts.no_evidence = 1;
+			break;
+		case O_INBOUND:
+		case O_OUTBOUND:
+			if (opts.dir != NULL)
+				errx(EX_USAGE, "give --in or --out, not both");
+			opts.dir = c == O_INBOUND ? "in" : "out";
 			break;
 		case O_DONE:
 			opts.done = 1;
@@ -878,6 +1177,7 @@ out:
 	free(held);
 	casefile_close(cf);
 	ids_free(&opts.ids);
+	free(opts.ev);
 	if (rc == EX_USAGE && v != NULL) {
 		warnx("%s", e.msg);
 		verb_usage(v);

@@ -103,13 +103,15 @@ _complaint_compare() {
 _complaint_resolve() {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
 	local steps='ack dismiss assign wait merge propose accept decline
-	    counter escalate decide follow-up close reopen anonymise grade edit'
+	    counter escalate decide follow-up close reopen anonymise grade edit
+	    attach note'
 	local step='' w
 	for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
 		case " $steps " in *" $w "*) step=$w; break ;; esac
 	done
 	case $prev in
-	--favour) mapfile -t COMPREPLY < <(compgen -W 'customer company both' -- "$cur"); return ;;
+	--favour) mapfile -t COMPREPLY < <(compgen -W 'customer business split' -- "$cur"); return ;;
+	--channel) mapfile -t COMPREPLY < <(compgen -W 'email phone letter chat in-person' -- "$cur"); return ;;
 	--satisfied) mapfile -t COMPREPLY < <(compgen -W 'yes no' -- "$cur"); return ;;
 	--score) mapfile -t COMPREPLY < <(compgen -W '1 2 3 4 5' -- "$cur"); return ;;
 	-f) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
@@ -130,7 +132,9 @@ _complaint_resolve() {
 	dismiss|wait|reopen|accept|decline|counter) opts='-m' ;;
 	propose) opts='-m --approved-by --expires' ;;
 	escalate) opts='-m -t --ticket' ;;
-	decide) opts='-m --favour' ;;
+	decide) opts='-m --favour --cite --no-evidence --despite-wait' ;;
+	attach) opts='-m' ;;
+	note) opts='-m --in --out --channel --at' ;;
 	follow-up) opts='-m --in --at --done --satisfied --score --reopen' ;;
 	grade) opts='-m' ;;
 	edit) opts='-m --name --email --phone --product --order --amount

@@ -76,6 +76,11 @@ const struct audit_table audit_tables[] = {
 	    "SELECT * FROM attachments WHERE rowid = ?1" },
 	{ "rules", 1, "SELECT rowid, * FROM rules",
 	    "SELECT * FROM rules WHERE rowid = ?1" },
+	{ "communications", 1, "SELECT rowid, * FROM communications",
+	    "SELECT * FROM communications WHERE rowid = ?1" },
+	{ "citations", 0, "SELECT json_array(decision, ref), * FROM citations",
+	    "SELECT * FROM citations WHERE decision = json_extract(?1, '$[0]')"
+	    " AND ref = json_extract(?1, '$[1]')" },
 	{ NULL, 0, NULL, NULL }
 };
 
@@ -98,6 +103,7 @@ static const char watch_sql[] =
 #define K_FIELDS(r)	r ".case_id, " r ".name"
 #define K_TAGS(r)	r ".case_id, " r ".tag"
 #define K_REMINDERS(r)	r ".case_id, " r ".kind, " r ".due"
+#define K_CITATIONS(r)	r ".decision, " r ".ref"
 #define BEFORE(t, k)							\
     "CREATE TEMP TRIGGER IF NOT EXISTS audit_" t "_bu BEFORE UPDATE"	\
     " ON main." t " BEGIN SELECT audit_before('" t "', " k("old") ");"	\
@@ -111,10 +117,12 @@ static const char watch_sql[] =
 #define JF(r)	J(K_FIELDS(r))
 #define JT(r)	J(K_TAGS(r))
 #define JR(r)	J(K_REMINDERS(r))
+#define JC(r)	J(K_CITATIONS(r))
     WATCH("settings", K_SETTINGS)
     WATCH("fields", K_FIELDS)
     WATCH("tags", K_TAGS)
     WATCH("reminders", K_REMINDERS)
+    WATCH("citations", K_CITATIONS)
     BEFORE("settings", JS) BEFORE("fields", JF) BEFORE("tags", JT)
     BEFORE("reminders", JR)
     BEFORE("customers", K_ROWID) BEFORE("cases", K_ROWID)
@@ -123,7 +131,8 @@ static const char watch_sql[] =
     BEFORE("discrepancies", K_ROWID) BEFORE("proposals", K_ROWID)
     BEFORE("escalations", K_ROWID) BEFORE("decisions", K_ROWID)
     BEFORE("followups", K_ROWID) BEFORE("attachments", K_ROWID)
-    BEFORE("rules", K_ROWID);
+    BEFORE("rules", K_ROWID) BEFORE("communications", K_ROWID)
+    BEFORE("citations", JC);
 #undef WATCH
 #undef BEFORE
 
@@ -562,7 +571,7 @@ audit_append(struct casefile *cf, int64_t caseid, const char *action,
 }
 
 int
-audit_attest(struct casefile *cf, struct cerror *e)
+audit_attest(struct casefile *cf, int force, struct cerror *e)
 {
 	static const char last[] =
 	    "SELECT rows IS NOT NULL FROM audit ORDER BY id DESC LIMIT 1";
@@ -577,7 +586,7 @@ audit_attest(struct casefile *cf, struct cerror *e)
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(cf, rc, e);
-	if (have)
+	if (have && !force)
 		return 0;
 	for (int i = 0; audit_tables[i].name != NULL; i++) {
 		if ((st = db_prepare(cf, audit_tables[i].all, e)) == NULL)
@@ -662,7 +671,7 @@ audit_verify(struct casefile *cf, struct audit_bad *v, struct cerror *e)
 			break;
 		} else if (sqlite3_column_type(st, 8) == SQLITE_NULL &&
 		    !sqlite3_column_int(st, 10)) {
-			/* Written before schema 3 by a version whose JSON
+			/* Written before schema 5 by a version whose JSON
 			 * could be malformed; its hash is over its bytes. */
 			v->legacy++;
 			if (v->legacy_first == 0)

@@ -25,7 +25,7 @@
 #include "complaint.h"
 #include "internal.h"
 
-#define SCHEMA_VERSION	5
+#define SCHEMA_VERSION	6
 #define APPLICATION_ID	0x436d706c	/* "Cmpl" */
 #define BUSY_DEFAULT	5000
 
@@ -91,6 +91,31 @@ static const char schema5_audit_rows_sql[] =
     " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;";
 
 /*
+ * Schema 6: the conversation with the customer (communications, each
+ * inbound mail's Message-ID among them), attachments that belong to a
+ * message or were added from a file, and the evidence a decision cites.
+ */
+static const char schema6_comms_sql[] =
+    "CREATE TABLE communications ("
+    " id INTEGER PRIMARY KEY,"
+    " case_id INTEGER NOT NULL REFERENCES cases(id),"
+    " dir TEXT NOT NULL CHECK (dir IN ('in', 'out')),"
+    " channel TEXT NOT NULL, at TEXT NOT NULL, party TEXT,"
+    " subject TEXT, msgid TEXT UNIQUE, sha256 TEXT,"
+    " text TEXT NOT NULL, created TEXT NOT NULL, actor TEXT NOT NULL);"
+    "CREATE INDEX communications_case ON communications(case_id, at, id);"
+    "ALTER TABLE attachments ADD COLUMN comm INTEGER"
+    " REFERENCES communications(id);"
+    "ALTER TABLE attachments ADD COLUMN path TEXT;"
+    "ALTER TABLE attachments ADD COLUMN note TEXT;"
+    "ALTER TABLE attachments ADD COLUMN added TEXT;"
+    "CREATE TABLE citations ("
+    " decision INTEGER NOT NULL REFERENCES decisions(id),"
+    " ref TEXT NOT NULL, PRIMARY KEY (decision, ref)) WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO settings (key, value) VALUES"
+    " ('mail.tag-any', '0');";
+
+/*
  * Forward steps from older schemas: { version after the step, SQL }.
  * A file of version v gets every step with to > v, in order.
  */
@@ -99,6 +124,7 @@ static const struct migration migrations[] = {
 	{ 3, schema3_phones_sql },
 	{ 4, schema_remedies_sql },
 	{ 5, schema5_audit_rows_sql },
+	{ 6, schema6_comms_sql },
 };
 
 int
@@ -479,7 +505,7 @@ create(struct casefile *cf, struct cerror *e)
 {
 	static const char	 setup[] =
 	    "PRAGMA application_id = 1131245676;"
-	    "PRAGMA user_version = 5;";
+	    "PRAGMA user_version = 6;";
 	int			 n, rc;
 
 	if ((rc = exec(cf, "BEGIN IMMEDIATE", e)) != 0)
@@ -489,6 +515,7 @@ create(struct casefile *cf, struct cerror *e)
 		goto fail;
 	if (n == 0) {
 		if ((rc = exec(cf, schema_sql, e)) != 0 ||
+		    (rc = exec(cf, schema6_comms_sql, e)) != 0 ||
 		    (rc = exec(cf, setup, e)) != 0)
 			goto fail;
 	}
@@ -527,13 +554,20 @@ check_schema(struct casefile *cf, struct cerror *e)
 		    cf->path, version, COMPLAINT_VERSION, SCHEMA_VERSION);
 	/*
 	 * A reader leaves a file of schema 2 as it is: only verify reads
-	 * what schema 3 adds, and it knows the file has no rows recorded.
+	 * what schema 5 adds, and it knows the file has no rows recorded.
 	 */
 	if (version >= 2 && version < SCHEMA_VERSION && cf->mode != CF_WRITE)
 		return 0;
-	if (version < SCHEMA_VERSION)
+	if (version < SCHEMA_VERSION) {
+		/*
+		 * Schema 6 adds columns to attachments, which changes the
+		 * hash of rows the log recorded: the writer records every
+		 * row again (watch) once the file is migrated.
+		 */
+		cf->reattest = version >= 5 && version < 6;
 		return db_migrate(cf->db, migrations,
 		    sizeof(migrations) / sizeof(migrations[0]), e);
+	}
 	return 0;
 }
 
@@ -571,7 +605,8 @@ set_now(struct casefile *cf, struct cerror *e)
 
 /*
  * A writer records the rows it writes (audit.c).  A file that has no
- * record of its rows yet (new, or of schema 2) gets one entry recording
+ * record of its rows yet (new, or of schema 2), or whose migration
+ * changed the form of rows recorded (reattest), gets one entry recording
  * every row first, in a transaction of its own.
  */
 static int
@@ -585,11 +620,11 @@ watch(struct casefile *cf, struct cerror *e)
 	if ((rc = audit_watch(cf, e)) != 0 ||
 	    (rc = pragma_int(cf, sql, &n, e)) != 0)
 		return rc;
-	if (n == 0)
+	if (n == 0 && !cf->reattest)
 		return 0;
 	if ((rc = casefile_begin(cf, e)) != 0)
 		return rc;
-	if ((rc = audit_attest(cf, e)) != 0) {
+	if ((rc = audit_attest(cf, cf->reattest, e)) != 0) {
 		casefile_rollback(cf);
 		return rc;
 	}
@@ -777,6 +812,7 @@ static const struct {
 	{ "phone.country", 0, V_COUNTRY },
 	{ "offer.approval_limit", 0, V_MONEY },
 	{ "causes", 0, V_WORDS },
+	{ "mail.tag-any", 0, V_MS },
 	{ "ack.template.", 1, V_TEXT },
 	{ "escalate.hook", 0, V_TEXT },
 	{ "hook.", 1, V_TEXT },

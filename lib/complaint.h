@@ -93,7 +93,7 @@ struct audit_bad {
 	int64_t	entry;		/* first bad entry, 0 when intact */
 	int64_t	entries;	/* entries checked */
 	int64_t	redacted;	/* entries whose content was redacted */
-	int64_t	unrecorded;	/* entries without rows: before schema 3 */
+	int64_t	unrecorded;	/* entries without rows: before schema 5 */
 	int64_t	legacy;		/* of those, entries whose content is not JSON */
 	int64_t	legacy_first;	/* the first of them */
 	char	head[65];	/* chain hash of the last entry */
@@ -512,6 +512,12 @@ int	state_apply_to(struct casefile *, int64_t, int, const char *,
 /* Call fn with a row naming the steps, then one row per state: the
  * status each step leads to, = for the same, - for not allowed. */
 int	state_table(row_fn *, void *);
+/*
+ * End a wait on the customer of case id, if it waits: the status before
+ * the wait comes back and the clocks resume; *resumed says so.
+ */
+int	state_resume(struct casefile *, int64_t, const char *, int *,
+	    struct cerror *);
 /* The name of a step. */
 const char *state_verb_name(int);
 /* 1 when a case of this status needs no more work. */
@@ -557,6 +563,12 @@ int	correct_edit(struct casefile *, int64_t, const struct edit *,
  */
 int	hook_run(struct casefile *, const char *, int64_t, const char *,
 	    char *, size_t, int *, struct cerror *);
+/*
+ * hook_run, with the step's own fields for the environment: extra holds
+ * "COMPLAINT_TEAM=legal" strings, NULL-terminated.
+ */
+int	hook_run_env(struct casefile *, const char *, int64_t, const char *,
+	    const char *const *, char *, size_t, int *, struct cerror *);
 
 /* resolve.c: the steps after intake, each in the caller's transaction. */
 struct offer {
@@ -772,6 +784,7 @@ struct mail {
 	char		*from_addr;	/* "user@example.com" */
 	char		*subject;	/* one line of UTF-8, or NULL */
 	char		*message_id;	/* without the angle brackets, or NULL */
+	char		*thread;	/* In-Reply-To, References' ids */
 	char		 lang[4];	/* of Content-Language, or "" */
 	time_t		 date;		/* -1 when there is no Date */
 	char		*body;		/* the text in UTF-8 with LF ends, or NULL */
@@ -788,6 +801,93 @@ struct mail {
 int	mail_parse(const char *, size_t, struct mail *, struct cerror *);
 /* Free what mail_parse holds. */
 void	mail_free(struct mail *);
+
+/* comms.c: the conversation with the customer; replies join their case. */
+#define MSGREF_MAX	272
+struct comm {
+	const char	*dir;		/* "in" or "out" */
+	const char	*channel;	/* email, phone, letter, chat, ... */
+	const char	*at;		/* ISO 8601 UTC, or NULL: now */
+	const char	*party;		/* who wrote or spoke, or NULL */
+	const char	*subject;	/* or NULL */
+	const char	*msgid;		/* the Message-ID as a ref, or NULL */
+	const char	*text;		/* in full */
+	const struct mailpart *att;	/* a message's attachments */
+	size_t		 natt;
+};
+
+struct mailmatch {
+	int64_t		 held;		/* the case holding the Message-ID */
+	int		 same;		/* ... with the same text: redelivery */
+	char		 ref[MSGREF_MAX]; /* to keep it under: own or derived */
+	int64_t		 reply;		/* the case it joins; 0: a new case */
+	int64_t		 merged;	/* the merged case its thread named */
+	int64_t		 dismissed;	/* the dismissed case it named */
+	int64_t		 foreign;	/* [case N] from another sender */
+	char		 via[32];	/* "thread" or "[case N]" */
+};
+
+struct reply {
+	int64_t		 comm;		/* the communication's id */
+	int		 sev_from;	/* the case's severity before */
+	int		 sev_to;	/* and after the rules read the reply */
+	char		 fired[1024];	/* the rules that raised it */
+	int		 resumed;	/* a wait on the customer ended */
+};
+
+/* 0 when s is a channel of a contact, else EX_USAGE. */
+int	comms_channel(const char *);
+/*
+ * Where message m belongs: a redelivery, a reply to a case (by its
+ * In-Reply-To or References, else a [case N] in the Subject from that
+ * case's customer, or any sender when tag_any), or a new case.
+ */
+int	comms_match(struct casefile *, const struct mail *, int,
+	    struct mailmatch *, struct cerror *);
+/* Record a contact on case id, with a message's attachments; *out: id. */
+int	comms_add(struct casefile *, int64_t, const struct comm *, int64_t *,
+	    struct cerror *);
+/* Record a contact and log it as a note on the timeline. */
+int	comms_note(struct casefile *, int64_t, const struct comm *, int64_t *,
+	    struct cerror *);
+/*
+ * Record reply m on case id under ref: the communication, its
+ * attachments, a severity the rules raise, and the end of a wait.
+ */
+int	comms_reply(struct casefile *, int64_t, const struct mail *,
+	    const char *, struct reply *, struct cerror *);
+/* Call fn with each communication of case id, in the order they were. */
+int	query_communications(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+/* A file kept as evidence: where it is, its size and SHA-256. */
+struct evidence {
+	char		 abs[4096];	/* absolute path */
+	int64_t		 size;
+	char		 sha256[65];
+};
+/* Hash the regular file at path; EX_NOINPUT when it is none. */
+int	comms_hash(const char *, struct evidence *, struct cerror *);
+/* Record a hashed file on case id with a note (or NULL); *aid: its id. */
+int	comms_attach(struct casefile *, int64_t, const struct evidence *,
+	    const char *, int64_t *, struct cerror *);
+/* Re-hash every attachment kept from a file: attachment, case, path, state
+ * (ok, changed, missing, unreadable). */
+int	query_evidence(struct casefile *, row_fn *, void *, struct cerror *);
+/*
+ * Check refs ("S12,D3,C4") against case id's statements, discrepancies,
+ * recordings, attachments and communications (EX_DATAERR for one not of
+ * the case), then cite them for decision (0: only check; -1: the case's
+ * latest).
+ */
+int	comms_cite(struct casefile *, int64_t, const char *, int64_t,
+	    struct cerror *);
+/* EX_DATAERR when case id waits on the customer. */
+int	comms_waiting(struct casefile *, int64_t, struct cerror *);
+/* Call fn with each item the decisions of case id cite, in full. */
+int	query_citations(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+/* Add flag to case id's flags. */
+int	comms_flag(struct casefile *, int64_t, const char *, struct cerror *);
 
 /* html.c: a case's dossier as one self-contained HTML5 document. */
 /*

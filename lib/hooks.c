@@ -7,6 +7,7 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -20,6 +21,7 @@
 #include "complaint.h"
 
 #define HOOK_FIELDS	40
+#define HOOK_ENV	48	/* variables a hook gets, at most */
 
 struct record {
 	char	*name[HOOK_FIELDS];
@@ -77,31 +79,52 @@ case_csv(struct casefile *cf, int64_t id, char **out, size_t *len,
 	return rc;
 }
 
-/* In the child: the environment a hook gets, and the command. */
+/*
+ * In the child: the environment a hook gets, and the command.  Besides
+ * the case, the step and who took it, the step's own fields (extra) and
+ * the variables named in the setting hook.env (names), taken from ours.
+ */
 static void
 child(const char *cmd, int64_t id, const char *action, const char *file,
-    const char *actor)
+    const char *actor, const char *const *extra, char *names)
 {
-	char	 cas[32], act[64], path[1100], user[80];
+	char	 cas[32], act[64], step[64], path[1100], user[80], who[80];
 	const char *home = getenv("HOME");
-	char	 homev[1024];
-	char	*envp[8];
-	int	 n = 0;
+	char	 homev[1024], *name, *v, named[16][512];
+	char	*envp[HOOK_ENV + 1];
+	int	 n = 0, k = 0;
 
 	snprintf(cas, sizeof(cas), "COMPLAINT_CASE=%lld", (long long)id);
 	snprintf(act, sizeof(act), "COMPLAINT_ACTION=%s", action);
+	snprintf(step, sizeof(step), "COMPLAINT_STEP=%s", action);
 	snprintf(path, sizeof(path), "COMPLAINT_FILE=%s", file);
 	snprintf(user, sizeof(user), "COMPLAINT_USER=%s", actor);
-	envp[n++] = "PATH=/usr/local/bin:/usr/bin:/bin";
+	snprintf(who, sizeof(who), "COMPLAINT_ACTOR=%s", actor);
+	/* sendmail and friends live in sbin on Debian */
+	envp[n++] = "PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin";
 	envp[n++] = cas;
 	envp[n++] = act;
+	envp[n++] = step;
 	envp[n++] = path;
 	envp[n++] = user;
+	envp[n++] = who;
 	if (home != NULL) {
 		snprintf(homev, sizeof(homev), "HOME=%s", home);
 		envp[n++] = homev;
 	}
 	envp[n++] = "LC_ALL=C.UTF-8";
+	for (; extra != NULL && *extra != NULL && n < HOOK_ENV - 16; extra++)
+		envp[n++] = (char *)(uintptr_t)*extra;
+	while (names != NULL && n < HOOK_ENV && k < 16 &&
+	    (name = strsep(&names, " ,")) != NULL) {
+		if (*name == '\0' || strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(name) ||
+		    isdigit((unsigned char)*name) ||
+		    (v = getenv(name)) == NULL)
+			continue;
+		snprintf(named[k], sizeof(named[k]), "%s=%s", name, v);
+		envp[n++] = named[k++];
+	}
 	envp[n] = NULL;
 	signal(SIGPIPE, SIG_DFL);
 	execle("/bin/sh", "sh", "-c", cmd, (char *)NULL, envp);
@@ -158,9 +181,17 @@ int
 hook_run(struct casefile *cf, const char *key, int64_t id, const char *action,
     char *out, size_t outsize, int *ran, struct cerror *e)
 {
+	return hook_run_env(cf, key, id, action, NULL, out, outsize, ran, e);
+}
+
+int
+hook_run_env(struct casefile *cf, const char *key, int64_t id,
+    const char *action, const char *const *extra, char *out, size_t outsize,
+    int *ran, struct cerror *e)
+{
 	struct buf	 ob = { NULL, 0, 0 }, eb = { NULL, 0, 0 };
 	struct cerror	 ignore;
-	char		 cmd[4096], vis[200];
+	char		 cmd[4096], vis[200], names[1024] = "";
 	char		*csv = NULL;
 	size_t		 csvlen = 0;
 	int		 in[2] = { -1, -1 }, o[2] = { -1, -1 }, er[2] = { -1, -1 };
@@ -175,6 +206,9 @@ hook_run(struct casefile *cf, const char *key, int64_t id, const char *action,
 	    *cmd == '\0')
 		return 0;
 	*ran = 1;
+	if (casefile_setting(cf, "hook.env", names, sizeof(names),
+	    &ignore) != 0)
+		*names = '\0';
 	if ((rc = case_csv(cf, id, &csv, &csvlen, e)) != 0)
 		return rc;
 	if (pipe(in) == -1 || pipe(o) == -1 || pipe(er) == -1) {
@@ -194,7 +228,8 @@ hook_run(struct casefile *cf, const char *key, int64_t id, const char *action,
 		dup2(er[1], 2);
 		for (int fd = 3; fd < 64; fd++)
 			close(fd);
-		child(cmd, id, action, casefile_name(cf), casefile_actor(cf));
+		child(cmd, id, action, casefile_name(cf), casefile_actor(cf),
+		    extra, names);
 	}
 	close(in[0]);
 	close(o[1]);

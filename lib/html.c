@@ -32,7 +32,8 @@ enum {
 	L_ENTRIES, L_INTACT, L_BROKEN, L_RECHECK, L_PRINTED, L_SAME,
 	L_DIFFERENT,
 	L_ONLY_FIRST, L_ONLY_SECOND, L_MOVED, L_MET, L_BREACHED, L_PENDING,
-	L_RETELLING, L_INTAKE, L_RULES, L_NO, L_UTC, NLABEL
+	L_RETELLING, L_INTAKE, L_RULES, L_NO, L_UTC, L_COMMS, L_DIR,
+	L_SUBJECT, L_MSGID, L_TEXT, L_CITED, L_EVIDENCE, NLABEL
 };
 
 static const char *const labels[NLABEL][3] = {
@@ -104,6 +105,14 @@ static const char *const labels[NLABEL][3] = {
 	[L_ANSWER] = { "Answer", "Jawaban", "Svar" },
 	[L_ANSWERED] = { "Answered", "Dijawab", "Besvarat" },
 	[L_COUNTER] = { "Counter-offer", "Tawaran balik", "Motbud" },
+	[L_COMMS] = { "Communications", "Komunikasi", "Kommunikation" },
+	[L_DIR] = { "Direction", "Arah", "Riktning" },
+	[L_SUBJECT] = { "Subject", "Perihal", "Ämne" },
+	[L_MSGID] = { "Message-ID", "Message-ID", "Message-ID" },
+	[L_TEXT] = { "Text", "Teks", "Text" },
+	[L_CITED] = { "Evidence cited", "Bukti yang dirujuk",
+	    "Åberopad bevisning" },
+	[L_EVIDENCE] = { "Evidence", "Bukti", "Bevis" },
 	[L_ESCALATIONS] = { "Escalations", "Eskalasi", "Eskaleringar" },
 	[L_TEAM] = { "Team", "Tim", "Grupp" },
 	[L_REASON] = { "Reason", "Alasan", "Skäl" },
@@ -156,7 +165,7 @@ static const char *const labels[NLABEL][3] = {
 
 /* How a column's value is shown. */
 enum { H_PLAIN, H_WORD, H_TEXT, H_TIME, H_HASH, H_NUM, H_STATE, H_MARK,
-    H_VERSION };
+    H_VERSION, H_CITE };
 
 struct col {
 	const char	*name;		/* the query's column */
@@ -439,6 +448,11 @@ cell(struct html *h, const struct col *c, const char *v)
 		when(fp, v);
 	else if (c->how == H_VERSION && strcmp(v, "1") != 0)
 		fprintf(fp, "%s (%s)", v, L(h, L_RETELLING));
+	else if (c->how == H_CITE && strchr("SDC", *v) != NULL &&
+	    v[1] != '\0' && strspn(v + 1, "0123456789") == strlen(v + 1))
+		/* statements, discrepancies and communications are anchored */
+		fprintf(fp, "<a href=\"#%c%s\">%s</a>", *v - 'A' + 'a', v + 1,
+		    v);
 	else
 		esc(fp, v);
 	fputs("</td>", fp);
@@ -568,6 +582,21 @@ static const struct tsection s_offers = { L_OFFERS, query_proposals, "o",
 	{ NULL, 0, 0 },
 } };
 
+static const struct tsection s_comms = { L_COMMS, query_communications,
+    "c", 0, {
+	{ "communication", L_NO, H_NUM },
+	{ "at", L_AT, H_TIME },
+	{ "dir", L_DIR, H_PLAIN },
+	{ "channel", L_CHANNEL, H_WORD },
+	{ "party", L_PARTY, H_TEXT },
+	{ "subject", L_SUBJECT, H_TEXT },
+	{ "message-id", L_MSGID, H_TEXT },
+	{ "actor", L_ACTOR, H_WORD },
+	{ "text", L_TEXT, H_TEXT },
+	{ "attachments", L_ATTACHMENTS, H_TEXT },
+	{ NULL, 0, 0 },
+} };
+
 static const struct tsection s_escalations = { L_ESCALATIONS,
     query_escalations, "e", 0, {
 	{ "at", L_AT, H_TIME },
@@ -584,6 +613,14 @@ static const struct tsection s_decisions = { L_DECISIONS, query_decisions,
 	{ "actor", L_ACTOR, H_WORD },
 	{ "favour", L_FAVOUR, H_PLAIN },
 	{ "rationale", L_RATIONALE, H_TEXT },
+	{ NULL, 0, 0 },
+} };
+
+static const struct tsection s_citations = { L_CITED, query_citations,
+    NULL, 1, {
+	{ "decision", L_DECISIONS, H_NUM },
+	{ "ref", L_EVIDENCE, H_CITE },
+	{ "item", L_TEXT, H_TEXT },
 	{ NULL, 0, 0 },
 } };
 
@@ -1095,7 +1132,8 @@ html_dossier(struct casefile *cf, int64_t id, const char *lang, FILE *fp,
     struct cerror *e)
 {
 	static const struct tsection *const middle[] = {
-		&s_discrepancies, &s_offers, &s_escalations, &s_decisions,
+		&s_comms, &s_discrepancies, &s_offers, &s_escalations,
+		&s_decisions, &s_citations,
 		&s_followups, &s_outcome,
 	};
 	struct html	 h;

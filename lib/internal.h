@@ -22,6 +22,7 @@ struct casefile {
 	char		 actor[64];
 	int		 mode;		/* CF_READ or CF_WRITE */
 	int		 intx;		/* a transaction is open */
+	int		 reattest;	/* migrated: record every row again */
 	time_t		 now;
 	struct policy	*policy;	/* policy.c's settings, read once */
 	struct rules	*rules;		/* triage.c's rules, read once */
@@ -94,10 +95,13 @@ void	audit_release(struct casefile *);
 int	audit_table_find(const char *);
 /* SHA-256 of a stepped row's columns from first on, canonical. */
 void	audit_rowhash(sqlite3_stmt *, int, char [65]);
-/* The file has schema 3's audit.rows. */
+/* The file has schema 5's audit.rows. */
 int	audit_has_rows(struct casefile *);
-/* Record every row once when the log has no record of rows yet. */
-int	audit_attest(struct casefile *, struct cerror *);
+/*
+ * Record every row once when the log has no record of rows yet, or with
+ * force (a migration changed the form of recorded rows).
+ */
+int	audit_attest(struct casefile *, int, struct cerror *);
 
 /* Check a time zone name: UTC or a file of the zoneinfo database. */
 int	casefile_tz(const char *, struct cerror *);

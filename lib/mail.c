@@ -26,6 +26,7 @@
 struct hdrs {
 	char	*from, *subject, *date, *msgid, *lang;
 	char	*type, *cte, *disp;
+	char	*irt, *refs;
 };
 
 struct walk {
@@ -46,6 +47,8 @@ hdrs_free(struct hdrs *h)
 	free(h->type);
 	free(h->cte);
 	free(h->disp);
+	free(h->irt);
+	free(h->refs);
 	memset(h, 0, sizeof(*h));
 }
 
@@ -74,6 +77,8 @@ keep(struct hdrs *h, const char *name, size_t n, const char *v, size_t vn)
 		{ "content-type", offsetof(struct hdrs, type) },
 		{ "content-transfer-encoding", offsetof(struct hdrs, cte) },
 		{ "content-disposition", offsetof(struct hdrs, disp) },
+		{ "in-reply-to", offsetof(struct hdrs, irt) },
+		{ "references", offsetof(struct hdrs, refs) },
 	};
 	char	**slot, *s, *q;
 
@@ -1013,6 +1018,53 @@ msgid_ref(const char *s)
 	return ref;
 }
 
+/*
+ * The ids of In-Reply-To, then of References from the newest back, as
+ * refs one a line: the thread a reply points at, nearest first.
+ */
+static int
+thread(struct mail *m, const char *irt, const char *refs)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*v[2] = { irt, refs }, *p, *q;
+	char		*id, *ref;
+	int		 rc = 0;
+
+	for (int i = 0; i < 2; i++) {
+		if (v[i] == NULL)
+			continue;
+		for (q = v[i] + strlen(v[i]); q > v[i] && rc == 0; q = p) {
+			/* walk back to the previous <...> */
+			while (q > v[i] && q[-1] != '>')
+				q--;
+			if (q == v[i])
+				break;
+			for (p = q - 1; p > v[i] && p[-1] != '<'; p--)
+				;
+			if (p == v[i])
+				break;
+			if (q - 1 > p) {
+				if ((id = strndup(p, q - 1 - p)) == NULL ||
+				    (ref = msgid_ref(id)) == NULL) {
+					free(id);
+					rc = -1;
+					break;
+				}
+				rc |= buf_printf(&b, "%s\n", ref);
+				free(id);
+				free(ref);
+			}
+			p--;
+		}
+	}
+	if (rc != 0) {
+		buf_free(&b);
+		return -1;
+	}
+	m->thread = b.s;
+	return 0;
+}
+
 int
 mail_parse(const char *msg, size_t len, struct mail *m, struct cerror *e)
 {
@@ -1057,6 +1109,10 @@ mail_parse(const char *msg, size_t len, struct mail *m, struct cerror *e)
 			rc = cerror_set(e, EX_OSERR, "out of memory");
 			goto out;
 		}
+	}
+	if (thread(m, h.irt, h.refs) != 0) {
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+		goto out;
 	}
 	/* The first language of Content-Language; one we cannot read is
 	 * left out, as the header only helps. */
@@ -1122,6 +1178,7 @@ mail_free(struct mail *m)
 	free(m->from_addr);
 	free(m->subject);
 	free(m->message_id);
+	free(m->thread);
 	free(m->body);
 	for (size_t i = 0; i < m->natt; i++) {
 		free(m->att[i].name);

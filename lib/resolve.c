@@ -192,12 +192,13 @@ ack_message(struct casefile *cf, int64_t id, struct buf *msg,
 {
 	static const char sql[] =
 	    "SELECT ifnull(u.name, ''), ifnull(u.lang, ''),"
-	    " ifnull(c.resolve_due, ''), c.received, c.severity"
+	    " ifnull(c.resolve_due, ''), c.received, c.severity, c.summary"
 	    " FROM cases c LEFT JOIN customers u ON u.id = c.customer"
 	    " WHERE c.id = ?";
 	sqlite3_stmt	*st;
 	char		 name[256], lang[16], due[TIMEFMT_LEN];
 	char		 received[TIMEFMT_LEN], key[64], tmpl[2048];
+	char		 subject[256];
 	int		 rc, sev;
 
 	if ((st = db_prepare(cf, sql, e)) == NULL)
@@ -214,6 +215,8 @@ ack_message(struct casefile *cf, int64_t id, struct buf *msg,
 	strlcpy(received, (const char *)sqlite3_column_text(st, 3),
 	    sizeof(received));
 	sev = sqlite3_column_int(st, 4);
+	strlcpy(subject, (const char *)sqlite3_column_text(st, 5),
+	    sizeof(subject));
 	sqlite3_reset(st);
 	if (*due == '\0') {
 		time_t	 t, d;
@@ -234,7 +237,10 @@ ack_message(struct casefile *cf, int64_t id, struct buf *msg,
 		return e->code;
 	if (*name == '\0')
 		strlcpy(name, "customer", sizeof(name));
-	if (fill(msg, tmpl, name, id, due) != 0)
+	/* [case N] in the subject threads the customer's reply. */
+	subject[strcspn(subject, "\r\n")] = '\0';
+	if (buf_printf(msg, "Subject: [case %lld] %s\n\n", (long long)id,
+	    subject) != 0 || fill(msg, tmpl, name, id, due) != 0)
 		return cerror_set(e, EX_OSERR, "out of memory");
 	return 0;
 }
@@ -1078,6 +1084,9 @@ resolve_anonymise(struct casefile *cf, int64_t cid, struct cerror *e)
 		    " 'complainant' AND case_id IN"
 		    " (SELECT id FROM cases WHERE customer = ?1)",
 		"UPDATE events SET note = NULL WHERE case_id IN"
+		    " (SELECT id FROM cases WHERE customer = ?1)",
+		"UPDATE communications SET text = '" ANON "', party = NULL,"
+		    " subject = NULL, msgid = NULL WHERE case_id IN"
 		    " (SELECT id FROM cases WHERE customer = ?1)",
 		"UPDATE audit SET content = '{\"redacted\":true}',"
 		    " redacted = ?3 WHERE redacted IS NULL AND case_id IN"

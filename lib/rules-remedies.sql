@@ -1,4 +1,4 @@
--- rules-remedies.sql: triage rules of schema 3, added to a new case file
+-- rules-remedies.sql: triage rules of schema 4, added to a new case file
 -- after rules.sql and to an older one by its migration, each only when
 -- the file lacks it.  only_with and not_with hold folded words (a
 -- trailing * for any ending): the rule fires only when one of only_with

@@ -231,7 +231,7 @@ CREATE TABLE rules (
 	pattern		TEXT NOT NULL,
 	severity	INTEGER CHECK (severity BETWEEN 1 AND 4),
 	flag		TEXT,
-	only_with	TEXT,	-- words of the clause, one needed (schema 3)
+	only_with	TEXT,	-- words of the clause, one needed (schema 4)
 	not_with	TEXT	-- words of the clause, none allowed
 );
 
@@ -239,7 +239,7 @@ CREATE TABLE rules (
 -- content_hash is SHA-256 of content; chain_hash is SHA-256 of the text
 -- "prev\nid\nat\nactor\ncase\naction\ncontent_hash\n", followed by
 -- "SHA-256 of rows\n" when rows is not NULL, so a redaction can replace
--- content and still leave a chain that verifies.  rows (schema 3) is the
+-- content and still leave a chain that verifies.  rows (schema 5) is the
 -- JSON array [table, key, SHA-256 of the row or null when deleted] of
 -- every row the entry's command wrote; verify replays it (audit.c).
 CREATE TABLE audit (

@@ -288,6 +288,37 @@ state_check(struct casefile *cf, int64_t id, int verb, struct casestate *cs,
 }
 
 int
+state_resume(struct casefile *cf, int64_t id, const char *note, int *resumed,
+    struct cerror *e)
+{
+	static const char sql[] = "UPDATE cases SET status = ?2,"
+	    " updated = ?3 WHERE id = ?1";
+	sqlite3_stmt	*st;
+	char		 now[TIMEFMT_LEN], status[16];
+	int		 rc, s;
+
+	*resumed = 0;
+	if ((rc = state_get(cf, id, status, sizeof(status), e)) != 0)
+		return rc;
+	if (strcmp(status, state_names[WAIT]) != 0)
+		return 0;
+	if ((rc = before_wait(cf, id, &s, e)) != 0 ||
+	    (rc = resume(cf, id, e)) != 0)
+		return rc;
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, state_names[s], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, timefmt_iso(casefile_now(cf), now), -1,
+	    SQLITE_STATIC);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	*resumed = 1;
+	return case_event(cf, id, "resume", state_names[WAIT], state_names[s],
+	    note, "{\"by\":\"reply\"}", e);
+}
+
+int
 state_apply(struct casefile *cf, int64_t id, int verb, const char *note,
     const char *content, struct casestate *cs, struct cerror *e)
 {

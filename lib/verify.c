@@ -248,7 +248,7 @@ verify_redactions(struct casefile *cf, int64_t *entry, struct cerror *e)
 	/*
 	 * A redaction is backed by a later anonymise entry that names the
 	 * entry with its content hash.  A file's first, unrecorded entries
-	 * (before schema 3) may have been redacted by an anonymise of theirs
+	 * (before schema 5) may have been redacted by an anonymise of theirs
 	 * that named nothing: those are legacy.
 	 */
 	static const char sql[] =

@@ -95,7 +95,7 @@ run "complaint-resolve accept 1 -m 'by phone'"
 step "6. Escalate what cannot be settled directly; decide on the evidence"
 at 2026-11-22T11:00:00Z
 run "complaint-resolve escalate 3 -t billing -m 'needs the card records'"
-run "complaint-resolve decide 3 --favour customer \\
+run "complaint-resolve decide 3 --favour customer --no-evidence \\
     -m 'the bank statement shows both charges'"
 
 step "7. Follow up, and learn from the root cause"

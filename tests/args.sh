@@ -144,7 +144,7 @@ check 'resolve escalate -- CASE' 0 \
 7	escalated
 EOF
 check 'resolve decide -- CASE' 0 \
-    'complaint-resolve decide -m why --favour customer -- 7 2>/dev/null' <<EOF
+    'complaint-resolve decide -m why --favour customer --no-evidence -- 7 2>/dev/null' <<EOF
 7	decided
 EOF
 check 'resolve follow-up -- CASE' 0 'complaint-resolve follow-up -- 7' <<EOF

@@ -27,7 +27,7 @@ $T/cases.db
 EOF
 check_sql 'schema version, application id, WAL' \
     'PRAGMA user_version; PRAGMA application_id; PRAGMA journal_mode' <<EOF
-5
+6
 1131245676
 wal
 EOF
@@ -56,7 +56,7 @@ EOF
 cp "$COMPLAINT_FILE" "$T/newer.db"
 sqlite3 "$T/newer.db" 'PRAGMA user_version = 7'
 check 'a newer schema is refused' 65 "complaint-report -f $T/newer.db" </dev/null
-check_err "complaint-report: $T/newer.db has schema 7, newer than this complaint 0.1.0 knows (5); upgrade complaint"
+check_err "complaint-report: $T/newer.db has schema 7, newer than this complaint 0.1.0 knows (6); upgrade complaint"
 # A case file of schema 1 (before attachments, the working week and the
 # default rules) is migrated forward by a writer and keeps its cases.
 sqlite3 "$COMPLAINT_FILE" ".backup '$T/v1.db'"
@@ -67,24 +67,26 @@ sqlite3 "$T/v1.db" "DROP TABLE attachments; DELETE FROM rules;
     ALTER TABLE rules DROP COLUMN only_with;
     ALTER TABLE rules DROP COLUMN not_with;
     DROP TRIGGER audit_no_update; ALTER TABLE audit DROP COLUMN rows;
+    DROP TABLE communications; DROP TABLE citations;
+    DELETE FROM settings WHERE key = 'mail.tag-any';
     DELETE FROM settings WHERE key IN ('sla.week', 'sla.holidays');
     PRAGMA user_version = 1"
 check 'a schema 1 file is migrated by a writer' 0 \
     "complaint-new -f $T/v1.db -e x@example.com I was injured" <<EOF
 2
 EOF
-check 'the migrated file has schema 5, the rules and the settings' 0 \
+check 'the migrated file has schema 6, the rules and the settings' 0 \
     "sqlite3 $T/v1.db 'PRAGMA user_version; SELECT count(*) > 90 FROM rules;
     SELECT count(*) FROM settings WHERE key GLOB \"sla.[wh]*\";
     SELECT count(*) FROM attachments; SELECT flags FROM cases WHERE id = 2'" <<EOF
-5
+6
 1
 2
 0
 safety
 EOF
-# Schema 2 to 5 (phones, remedies, then the rows of the log): the columns of the resolve clock
-# and grading.
+# Schema 2 to 6 (phones, remedies, the rows of the log, the conversation):
+# the columns of the resolve clock and grading.
 sqlite3 "$COMPLAINT_FILE" ".backup '$T/v2.db'"
 sqlite3 "$T/v2.db" "ALTER TABLE cases DROP COLUMN settled;
     ALTER TABLE cases DROP COLUMN settled_by;
@@ -93,6 +95,12 @@ sqlite3 "$T/v2.db" "ALTER TABLE cases DROP COLUMN settled;
     ALTER TABLE rules DROP COLUMN only_with;
     ALTER TABLE rules DROP COLUMN not_with;
     DROP TRIGGER audit_no_update; ALTER TABLE audit DROP COLUMN rows;
+    DROP TABLE communications; DROP TABLE citations;
+    ALTER TABLE attachments DROP COLUMN comm;
+    ALTER TABLE attachments DROP COLUMN path;
+    ALTER TABLE attachments DROP COLUMN note;
+    ALTER TABLE attachments DROP COLUMN added;
+    DELETE FROM settings WHERE key = 'mail.tag-any';
     PRAGMA user_version = 2"
 check 'a schema 2 file gets the remedies step' 0 \
     "complaint-resolve -f $T/v2.db ack 1 >/dev/null &&

@@ -33,7 +33,7 @@ long=$(printf 'x%.0s' $(seq 1 300))
 COMPLAINT_NOW=2026-11-22T11:00:00Z run "complaint-resolve escalate 1 \
     -t quality -m 'two accounts of the leak' --ticket $long"
 COMPLAINT_NOW=2026-11-22T12:00:00Z run 'complaint-resolve decide 1 \
-    --favour customer -m "the seal of the batch was faulty"'
+    --favour customer --no-evidence -m "the seal of the batch was faulty"'
 COMPLAINT_NOW=2026-11-22T12:30:00Z run 'complaint-new -e ann@example.se \
     -c web -o A-1002 -a "EUR 19.00" Double charge'
 COMPLAINT_NOW=2026-11-23T09:00:00Z run "complaint-new -n 'Åsa Lind' \
@@ -147,7 +147,7 @@ run "complaint-new -n '$hostile' -e evil@example.com -E '$img' \
     -p '$rlo' -m '$js $word' '$img'"
 run "printf '%s\\n' '09:00 $hostile' '$js' '$rlo' |
     complaint-interview -r complainant -p '$img' --reason '$hostile' 4"
-run "complaint-resolve decide 4 -m '$js'"
+run "complaint-resolve decide 4 --no-evidence -m '$js'"
 check 'hostile text: the dossier is written' 0 \
     'complaint-report show --html 4 >case-4.html' </dev/null
 if [ -n "$py" ]; then

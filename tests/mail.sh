@@ -27,7 +27,7 @@ check 'redelivery of the same message records nothing new' 0 \
     "complaint-new --mail <$M/en-plain.eml" <<EOF
 1
 EOF
-check_err 'complaint-new: ref 20261116091500.4711@example.com is already case 1; nothing recorded'
+check_err 'complaint-new: message 20261116091500.4711@example.com is already on case 1; nothing recorded'
 check 'Swedish, quoted-printable UTF-8, encoded words in From and Subject' 0 \
     "complaint-new --mail <$M/sv-qp.eml && complaint-report show 2 | sed -n '/^name/p;/^summary/p;/^description/p'" <<EOF
 2

@@ -173,7 +173,7 @@ check 'the guess is in the audit entry, the given language in the case' 0 \
 8|-|en
 EOF
 check 'the acknowledgement is in the customer'"'"'s language' 0 \
-    'complaint-resolve ack 4 --message | head -1; complaint-resolve ack 5 --message | head -1; complaint-resolve ack 7 --message | head -1' <<EOF
+    'complaint-resolve ack 4 --message | sed -n 3p; complaint-resolve ack 5 --message | sed -n 3p; complaint-resolve ack 7 --message | sed -n 3p' <<EOF
 Hej customer,
 Yth. customer,
 Dear customer,

@@ -1,0 +1,670 @@
+/*
+ * comms.c: the conversation with the customer, one row a contact, and
+ * the threading that lets a reply by mail join the case it answers.
+ */
+#include <sys/stat.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include <sha2.h>
+#include <sqlite3.h>
+
+#include "complaint.h"
+#include "internal.h"
+
+#define HOPS_MAX	16	/* merged into merged into ... */
+
+static const char *const channels[] = {
+	"email", "phone", "letter", "chat", "in-person", NULL
+};
+
+int
+comms_channel(const char *s)
+{
+	for (size_t i = 0; channels[i] != NULL; i++)
+		if (strcmp(s, channels[i]) == 0)
+			return 0;
+	return EX_USAGE;
+}
+
+/* The case holding ref as its own or a message's; 0 when none. */
+static int
+held(struct casefile *cf, const char *ref, int64_t *id, int *same,
+    const char *text, struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT id, description IS ?2 FROM cases WHERE ref = ?1"
+	    " UNION ALL SELECT case_id, text IS ifnull(?2, '')"
+	    " FROM communications WHERE msgid = ?1 LIMIT 1";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*id = 0;
+	*same = 0;
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	db_bind_text(st, 2, text);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		*same = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(cf, rc, e);
+}
+
+/* The status, merge target and customer's address of case id. */
+static int
+brief(struct casefile *cf, int64_t id, char *status, size_t size,
+    int64_t *into, char *email, size_t esize, struct cerror *e)
+{
+	static const char sql[] = "SELECT c.status, ifnull(c.merged_into, 0),"
+	    " ifnull(u.email, '') FROM cases c"
+	    " LEFT JOIN customers u ON u.id = c.customer WHERE c.id = ?";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*status = '\0';
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		strlcpy(status, (const char *)sqlite3_column_text(st, 0), size);
+		*into = sqlite3_column_int64(st, 1);
+		strlcpy(email, (const char *)sqlite3_column_text(st, 2), esize);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(cf, rc, e);
+}
+
+/* The number N of a "[case N]" in subject, or 0. */
+static int64_t
+subject_tag(const char *subject)
+{
+	const char	*p;
+	char		*end;
+	long long	 n;
+
+	for (p = subject; p != NULL && (p = strchr(p, '[')) != NULL; p++) {
+		if (strncasecmp(p + 1, "case ", 5) != 0 ||
+		    !isdigit((unsigned char)p[6]))
+			continue;
+		n = strtoll(p + 6, &end, 10);
+		if (*end == ']' && n > 0)
+			return n;
+	}
+	return 0;
+}
+
+/* Follow the case that id's thread names to where a reply should go. */
+static int
+settle(struct casefile *cf, int64_t id, struct mailmatch *mm,
+    struct cerror *e)
+{
+	char	 status[16], email[256];
+	int64_t	 into = 0;
+	int	 rc;
+
+	for (int hop = 0; hop < HOPS_MAX; hop++) {
+		if ((rc = brief(cf, id, status, sizeof(status), &into, email,
+		    sizeof(email), e)) != 0)
+			return rc;
+		if (strcmp(status, "merged") == 0 && into != 0) {
+			if (mm->merged == 0)
+				mm->merged = id;
+			id = into;
+			continue;
+		}
+		if (strcmp(status, "dismissed") == 0) {
+			mm->dismissed = id;
+			return 0;
+		}
+		mm->reply = id;
+		return 0;
+	}
+	return 0;
+}
+
+int
+comms_match(struct casefile *cf, const struct mail *m, int tag_any,
+    struct mailmatch *mm, struct cerror *e)
+{
+	const char	*p;
+	char		 status[16], email[256], ref[MSGREF_MAX];
+	int64_t		 id = 0, into;
+	size_t		 n;
+	int		 rc, same;
+
+	memset(mm, 0, sizeof(*mm));
+	if (m->message_id != NULL) {
+		strlcpy(mm->ref, m->message_id, sizeof(mm->ref));
+		if ((rc = held(cf, m->message_id, &mm->held, &same, m->body,
+		    e)) != 0)
+			return rc;
+		if (mm->held != 0 && same) {
+			mm->same = 1;
+			return 0;
+		}
+		/* Another message under a held id: kept under #2, #3 ... */
+		for (int k = 2; mm->held != 0 && k < 1000; k++) {
+			snprintf(mm->ref, sizeof(mm->ref), "%.*s#%d",
+			    MSGREF_MAX - 8, m->message_id, k);
+			if ((rc = held(cf, mm->ref, &id, &same, NULL, e)) != 0)
+				return rc;
+			if (id == 0)
+				break;
+		}
+	}
+	for (p = m->thread; p != NULL && *p != '\0'; p += n + (p[n] != '\0')) {
+		n = strcspn(p, "\n");
+		snprintf(ref, sizeof(ref), "%.*s", (int)n, p);
+		if ((rc = held(cf, ref, &id, &same, NULL, e)) != 0)
+			return rc;
+		if (id != 0) {
+			strlcpy(mm->via, "thread", sizeof(mm->via));
+			return settle(cf, id, mm, e);
+		}
+	}
+	if ((id = subject_tag(m->subject)) == 0)
+		return 0;
+	if ((rc = brief(cf, id, status, sizeof(status), &into, email,
+	    sizeof(email), e)) != 0)
+		return rc;
+	if (*status == '\0')
+		return 0;
+	if (!tag_any && (m->from_addr == NULL ||
+	    strcasecmp(m->from_addr, email) != 0)) {
+		mm->foreign = id;
+		return 0;
+	}
+	snprintf(mm->via, sizeof(mm->via), "[case %lld]", (long long)id);
+	return settle(cf, id, mm, e);
+}
+
+int
+comms_add(struct casefile *cf, int64_t id, const struct comm *c,
+    int64_t *out, struct cerror *e)
+{
+	static const char sql[] = "INSERT INTO communications (case_id, dir,"
+	    " channel, at, party, subject, msgid, sha256, text, created,"
+	    " actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	static const char att[] = "INSERT INTO attachments (case_id, name,"
+	    " type, size, sha256, comm, path, note, added)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt	*st;
+	char		 now[TIMEFMT_LEN], hex[65];
+	int		 rc;
+
+	timefmt_iso(casefile_now(cf), now);
+	audit_sha256(c->text, strlen(c->text), hex);
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, c->dir, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, c->channel, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, c->at != NULL ? c->at : now, -1,
+	    SQLITE_STATIC);
+	db_bind_text(st, 5, c->party);
+	db_bind_text(st, 6, c->subject);
+	db_bind_text(st, 7, c->msgid);
+	sqlite3_bind_text(st, 8, hex, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, c->text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, casefile_actor(cf), -1, SQLITE_STATIC);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	*out = sqlite3_last_insert_rowid(cf->db);
+	for (size_t i = 0; i < c->natt; i++) {
+		if ((st = db_prepare(cf, att, e)) == NULL)
+			return e->code;
+		sqlite3_bind_int64(st, 1, id);
+		db_bind_text(st, 2, c->att[i].name);
+		sqlite3_bind_text(st, 3, c->att[i].type, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, (int64_t)c->att[i].size);
+		sqlite3_bind_text(st, 5, c->att[i].sha256, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 6, *out);
+		sqlite3_bind_null(st, 7);
+		sqlite3_bind_null(st, 8);
+		sqlite3_bind_text(st, 9, now, -1, SQLITE_STATIC);
+		if ((rc = db_done(cf, st, e)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* The audit entry and timeline event of communication cid. */
+static int
+logged(struct casefile *cf, int64_t id, int64_t cid, const char *action,
+    const struct comm *c, const char *note, struct cerror *e)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	int		 rc = 0;
+
+	rc |= buf_puts(&b, "{");
+	rc |= text_json_int(&b, "communication", cid);
+	rc |= text_json_str(&b, "dir", c->dir);
+	rc |= text_json_str(&b, "channel", c->channel);
+	rc |= text_json_str(&b, "at", c->at);
+	rc |= text_json_str(&b, "party", c->party);
+	rc |= text_json_str(&b, "subject", c->subject);
+	rc |= text_json_str(&b, "message-id", c->msgid);
+	rc |= text_json_str(&b, "text", c->text);
+	if (c->natt > 0)
+		rc |= text_json_int(&b, "attachments", (int64_t)c->natt);
+	rc |= buf_puts(&b, "}");
+	if (rc != 0) {
+		buf_free(&b);
+		return cerror_set(e, EX_OSERR, "out of memory");
+	}
+	rc = case_event(cf, id, action, NULL, NULL, note, b.s, e);
+	buf_free(&b);
+	return rc;
+}
+
+int
+comms_note(struct casefile *cf, int64_t id, const struct comm *c,
+    int64_t *cid, struct cerror *e)
+{
+	char	 status[16];
+	int	 rc;
+
+	if ((rc = state_get(cf, id, status, sizeof(status), e)) != 0)
+		return rc;
+	if (strcmp(status, "merged") == 0)
+		return cerror_set(e, EX_DATAERR, "case %lld was merged; note "
+		    "the contact on the case it was merged into",
+		    (long long)id);
+	if ((rc = comms_add(cf, id, c, cid, e)) != 0)
+		return rc;
+	return logged(cf, id, *cid, "note", c, NULL, e);
+}
+
+/* Raise case id's severity to what the rules make of the reply. */
+static int
+retriage(struct casefile *cf, int64_t id, const struct mail *m,
+    struct reply *r, struct cerror *e)
+{
+	static const char get[] = "SELECT severity FROM cases WHERE id = ?";
+	static const char set[] = "UPDATE cases SET severity = ?2"
+	    " WHERE id = ?1";
+	struct newcase	 nc;
+	struct verdict	 v;
+	struct buf	 b = { NULL, 0, 0 };
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(&nc, 0, sizeof(nc));
+	nc.summary = m->subject != NULL ? m->subject : "";
+	nc.description = m->body;
+	nc.email = m->from_addr;
+	if ((rc = triage_run(cf, &nc, 0, casefile_now(cf), NULL, &v, e)) != 0)
+		return rc;
+	if ((st = db_prepare(cf, get, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		r->sev_from = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_error(cf, rc, e);
+	r->sev_to = r->sev_from;
+	if (v.severity <= r->sev_from)
+		return 0;	/* never lower: a calm reply is no all-clear */
+	r->sev_to = v.severity;
+	strlcpy(r->fired, v.fired, sizeof(r->fired));
+	if ((st = db_prepare(cf, set, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, r->sev_to);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	rc = buf_puts(&b, "{");
+	rc |= text_json_str(&b, "from", case_severity_name(r->sev_from));
+	rc |= text_json_str(&b, "to", case_severity_name(r->sev_to));
+	rc |= buf_puts(&b, ",\"rules\":");
+	rc |= buf_puts(&b, v.rules != NULL ? v.rules : "[]");
+	rc |= buf_puts(&b, "}");
+	if (rc != 0) {
+		buf_free(&b);
+		return cerror_set(e, EX_OSERR, "out of memory");
+	}
+	rc = case_event(cf, id, "severity", NULL, NULL, v.fired, b.s, e);
+	buf_free(&b);
+	return rc;
+}
+
+int
+comms_reply(struct casefile *cf, int64_t id, const struct mail *m,
+    const char *ref, struct reply *r, struct cerror *e)
+{
+	struct comm	 c;
+	struct buf	 party = { NULL, 0, 0 };
+	char		 at[TIMEFMT_LEN];
+	int		 rc;
+
+	memset(r, 0, sizeof(*r));
+	memset(&c, 0, sizeof(c));
+	if (m->from_name != NULL && *m->from_name != '\0')
+		rc = buf_printf(&party, "%s <%s>", m->from_name, m->from_addr);
+	else
+		rc = buf_puts(&party, m->from_addr);
+	if (rc != 0)
+		return cerror_set(e, EX_OSERR, "out of memory");
+	c.dir = "in";
+	c.channel = "email";
+	c.at = timefmt_iso(m->date != -1 ? m->date : casefile_now(cf), at);
+	c.party = party.s;
+	c.subject = m->subject;
+	c.msgid = ref;
+	c.text = m->body != NULL ? m->body : "";
+	c.att = m->att;
+	c.natt = m->natt;
+	if ((rc = comms_add(cf, id, &c, &r->comm, e)) != 0 ||
+	    (rc = logged(cf, id, r->comm, "reply", &c, NULL, e)) != 0 ||
+	    (rc = retriage(cf, id, m, r, e)) != 0 ||
+	    (rc = state_resume(cf, id, "the customer replied", &r->resumed,
+	    e)) != 0) {
+		buf_free(&party);
+		return rc;
+	}
+	buf_free(&party);
+	return 0;
+}
+
+int
+comms_flag(struct casefile *cf, int64_t id, const char *flag,
+    struct cerror *e)
+{
+	static const char sql[] = "UPDATE cases SET flags = CASE"
+	    " WHEN ifnull(flags, '') = '' THEN ?2 ELSE flags || ',' || ?2 END"
+	    " WHERE id = ?1";
+	sqlite3_stmt	*st;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, flag, -1, SQLITE_STATIC);
+	return db_done(cf, st, e);
+}
+
+int
+query_communications(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT id AS communication, at AS at, dir AS dir,"
+	    " channel AS channel, party AS party, subject AS subject,"
+	    " msgid AS \"message-id\", actor AS actor, text AS text,"
+	    " (SELECT group_concat('A' || a.id || ' ' || ifnull(a.name, '')"
+	    " || ' ' || a.sha256, '; ') FROM attachments a"
+	    " WHERE a.comm = communications.id) AS attachments"
+	    " FROM communications WHERE case_id = :id ORDER BY at, id";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+/*
+ * SHA-256 of the file at path, read before any lock is taken, so a large
+ * file never blocks other writers.  Only a regular file: O_NONBLOCK keeps
+ * a FIFO from hanging the open, and fstat refuses it.
+ */
+int
+comms_hash(const char *path, struct evidence *ev, struct cerror *e)
+{
+	SHA2_CTX	 ctx;
+	struct stat	 st;
+	char		 chunk[65536], vis[200];
+	ssize_t		 n;
+	int		 fd;
+
+	text_vis(vis, sizeof(vis), path);
+	if (realpath(path, ev->abs) == NULL ||
+	    (fd = open(ev->abs, O_RDONLY | O_NONBLOCK)) == -1)
+		return cerror_set(e, EX_NOINPUT, "%s: %s", vis,
+		    strerror(errno));
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return cerror_set(e, EX_NOINPUT, "%s is not a regular file; "
+		    "attach a copy of it", vis);
+	}
+	SHA256Init(&ctx);
+	ev->size = 0;
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0) {
+		SHA256Update(&ctx, (const uint8_t *)chunk, (size_t)n);
+		ev->size += n;
+	}
+	close(fd);
+	if (n < 0)
+		return cerror_set(e, EX_IOERR, "%s: %s", vis, strerror(errno));
+	SHA256End(&ctx, ev->sha256);
+	return 0;
+}
+
+int
+comms_attach(struct casefile *cf, int64_t id, const struct evidence *ev,
+    const char *note, int64_t *aid, struct cerror *e)
+{
+	static const char sql[] = "INSERT INTO attachments (case_id, name,"
+	    " type, size, sha256, path, note, added)"
+	    " VALUES (?, ?, 'file', ?, ?, ?, ?, ?)";
+	struct buf	 b = { NULL, 0, 0 };
+	sqlite3_stmt	*st;
+	char		 now[TIMEFMT_LEN], name[PATH_MAX], status[16];
+	int		 rc;
+
+	if ((rc = state_get(cf, id, status, sizeof(status), e)) != 0)
+		return rc;
+	if (strcmp(status, "merged") == 0)
+		return cerror_set(e, EX_DATAERR, "case %lld was merged; attach "
+		    "the evidence to the case it was merged into",
+		    (long long)id);
+	strlcpy(name, ev->abs, sizeof(name));
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, basename(name), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, ev->size);
+	sqlite3_bind_text(st, 4, ev->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, ev->abs, -1, SQLITE_STATIC);
+	db_bind_text(st, 6, note);
+	sqlite3_bind_text(st, 7, timefmt_iso(casefile_now(cf), now), -1,
+	    SQLITE_STATIC);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	*aid = sqlite3_last_insert_rowid(cf->db);
+	rc = buf_puts(&b, "{");
+	rc |= text_json_int(&b, "attachment", *aid);
+	rc |= text_json_str(&b, "path", ev->abs);
+	rc |= text_json_int(&b, "size", ev->size);
+	rc |= text_json_str(&b, "sha256", ev->sha256);
+	rc |= text_json_str(&b, "note", note);
+	rc |= buf_puts(&b, "}");
+	if (rc != 0) {
+		buf_free(&b);
+		return cerror_set(e, EX_OSERR, "out of memory");
+	}
+	rc = case_event(cf, id, "attach", NULL, NULL, note, b.s, e);
+	buf_free(&b);
+	return rc;
+}
+
+int
+query_evidence(struct casefile *cf, row_fn *fn, void *arg, struct cerror *e)
+{
+	static const char sql[] = "SELECT id, case_id, path, sha256"
+	    " FROM attachments WHERE path IS NOT NULL ORDER BY id";
+	static const char *const names[] = {
+		"attachment", "case", "path", "state"
+	};
+	static const int types[] = { VAL_INT, VAL_INT, VAL_TEXT, VAL_TEXT };
+	struct evidence	 ev;
+	struct cerror	 e2;
+	sqlite3_stmt	*st;
+	const char	*val[4];
+	struct row	 r = { 4, names, val, types };
+	int		 rc;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		val[0] = (const char *)sqlite3_column_text(st, 0);
+		val[1] = (const char *)sqlite3_column_text(st, 1);
+		val[2] = (const char *)sqlite3_column_text(st, 2);
+		if (access(val[2], F_OK) != 0 && errno == ENOENT)
+			val[3] = "missing";
+		else if (comms_hash(val[2], &ev, &e2) != 0)
+			val[3] = "unreadable";
+		else if (strcmp(ev.sha256, (const char *)
+		    sqlite3_column_text(st, 3)) != 0)
+			val[3] = "changed";
+		else
+			val[3] = "ok";
+		if ((rc = fn(arg, &r)) != 0) {
+			sqlite3_reset(st);
+			return cerror_set(e, rc, "cannot write output");
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_error(cf, rc, e);
+}
+
+/* Whether ref (S12, D3, R1, A2, C4) names an item of case id. */
+static int
+cited(struct casefile *cf, int64_t id, const char *ref, struct cerror *e)
+{
+	static const char *const sql[] = {
+		"SELECT 1 FROM statements s JOIN accounts a"
+		    " ON a.id = s.account WHERE s.id = ?1 AND a.case_id = ?2",
+		"SELECT 1 FROM discrepancies WHERE id = ?1 AND case_id = ?2",
+		"SELECT 1 FROM recordings r JOIN accounts a"
+		    " ON a.id = r.account WHERE r.id = ?1 AND a.case_id = ?2",
+		"SELECT 1 FROM attachments WHERE id = ?1 AND case_id = ?2",
+		"SELECT 1 FROM communications WHERE id = ?1 AND case_id = ?2",
+	};
+	static const char kinds[] = "SDRAC";
+	static const char *const names[] = {
+		"statement", "discrepancy", "recording", "attachment",
+		"communication",
+	};
+	const char	*k;
+	sqlite3_stmt	*st;
+	char		 vis[64];
+	int64_t		 n;
+	int		 rc;
+
+	text_vis(vis, sizeof(vis), ref);
+	if (*ref == '\0' || (k = strchr(kinds, *ref)) == NULL ||
+	    ids_parse(ref + 1, &n) != 0)
+		return cerror_set(e, EX_DATAERR, "--cite %s: give S12 (a "
+		    "statement), D3 (a discrepancy), R1 (a recording), A2 (an "
+		    "attachment) or C4 (a communication)", vis);
+	if ((st = db_prepare(cf, sql[k - kinds], e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, n);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return cerror_set(e, EX_DATAERR, "--cite %s: case %lld has no "
+		    "%s %lld", vis, (long long)id, names[k - kinds],
+		    (long long)n);
+	return rc == SQLITE_ROW ? 0 : db_error(cf, rc, e);
+}
+
+int
+comms_cite(struct casefile *cf, int64_t id, const char *refs,
+    int64_t decision, struct cerror *e)
+{
+	static const char last[] = "SELECT max(id) FROM decisions"
+	    " WHERE case_id = ?";
+	static const char add[] = "INSERT OR IGNORE INTO citations"
+	    " (decision, ref) VALUES (?, ?)";
+	sqlite3_stmt	*st;
+	char		 ref[32];
+	const char	*p;
+	size_t		 n;
+	int		 rc;
+
+	if (decision < 0) {
+		if ((st = db_prepare(cf, last, e)) == NULL)
+			return e->code;
+		sqlite3_bind_int64(st, 1, id);
+		rc = sqlite3_step(st);
+		decision = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW)
+			return db_error(cf, rc, e);
+	}
+	for (p = refs; *p != '\0'; p += n + (p[n] != '\0')) {
+		n = strcspn(p, ",");
+		snprintf(ref, sizeof(ref), "%.*s", (int)(n < 31 ? n : 31), p);
+		if ((rc = cited(cf, id, ref, e)) != 0)
+			return rc;
+		if (decision == 0)
+			continue;
+		if ((st = db_prepare(cf, add, e)) == NULL)
+			return e->code;
+		sqlite3_bind_int64(st, 1, decision);
+		sqlite3_bind_text(st, 2, ref, -1, SQLITE_TRANSIENT);
+		if ((rc = db_done(cf, st, e)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int
+comms_waiting(struct casefile *cf, int64_t id, struct cerror *e)
+{
+	char	 status[16];
+	int	 rc;
+
+	if ((rc = state_get(cf, id, status, sizeof(status), e)) != 0)
+		return rc;
+	if (strcmp(status, "waiting") == 0)
+		return cerror_set(e, EX_DATAERR, "case %lld waits on the "
+		    "customer; decide when they answer, or give --despite-wait "
+		    "and say why in -m", (long long)id);
+	return 0;
+}
+
+int
+query_citations(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT x.decision AS decision, x.ref AS ref,"
+	    " CASE substr(x.ref, 1, 1)"
+	    " WHEN 'S' THEN (SELECT ifnull(a.party || ': ', '') || s.text"
+	    "  FROM statements s JOIN accounts a ON a.id = s.account"
+	    "  WHERE s.id = substr(x.ref, 2))"
+	    " WHEN 'D' THEN (SELECT d.mark || ifnull(' ' || d.facets, '')"
+	    "  || ': ' || ifnull(sa.text, '-') || ' / ' || ifnull(sb.text, '-')"
+	    "  FROM discrepancies d"
+	    "  LEFT JOIN statements sa ON sa.id = d.stmt_a"
+	    "  LEFT JOIN statements sb ON sb.id = d.stmt_b"
+	    "  WHERE d.id = substr(x.ref, 2))"
+	    " WHEN 'R' THEN (SELECT r.path || ' ' || r.sha256 FROM recordings r"
+	    "  WHERE r.id = substr(x.ref, 2))"
+	    " WHEN 'A' THEN (SELECT ifnull(t.name, '') || ' '"
+	    "  || ifnull(t.note || ' ', '') || t.sha256 FROM attachments t"
+	    "  WHERE t.id = substr(x.ref, 2))"
+	    " WHEN 'C' THEN (SELECT m.at || ' ' || m.dir || ' ' || m.channel"
+	    "  || ': ' || m.text FROM communications m"
+	    "  WHERE m.id = substr(x.ref, 2)) END AS item"
+	    " FROM citations x JOIN decisions d ON d.id = x.decision"
+	    " WHERE d.case_id = :id"
+	    " ORDER BY x.decision, instr('SDRAC', substr(x.ref, 1, 1)),"
+	    " CAST(substr(x.ref, 2) AS INTEGER)";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
