@@ -145,7 +145,7 @@ check 'missed, it is overdue; the settled case is not' 0 \
 1	follow-up	2026-11-29T10:00:00Z	24
 EOF
 check 'a decision stops the clock too' 0 \
-    'complaint-resolve decide 3 -m "size chart was wrong"' <<EOF
+    'complaint-resolve decide 3 --no-evidence -m "size chart was wrong"' <<EOF
 3	decided
 EOF
 check_sql 'decided' 'SELECT settled, settled_by FROM cases WHERE id = 3' <<EOF

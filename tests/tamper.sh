@@ -16,7 +16,7 @@ echo '10:05 He offered nothing.' |
     complaint-interview -f "$B" -r complainant 1 >/dev/null 2>&1
 complaint-resolve -f "$B" propose 1 refund 10.00 -m sorry >/dev/null
 complaint-resolve -f "$B" escalate 1 -t qa -m 'check stock' >/dev/null
-complaint-resolve -f "$B" decide 1 -m 'kettle faulty' --favour customer \
+complaint-resolve -f "$B" decide 1 -m 'kettle faulty' --favour customer --no-evidence \
     >/dev/null
 complaint-resolve -f "$B" follow-up 1 --in 7d >/dev/null
 complaint-report -f "$B" due --mark -w 30d >/dev/null
