@@ -5,7 +5,7 @@
 # "DATE N HASH" to a file on other storage (-o), or mails it to ADDRESS.
 # Exit 1 when verify fails: cron mails that to the owner.
 #   usage: cron-head.sh [-f CASEFILE] (-o HEADFILE | ADDRESS...)
-#   crontab: 30 23 * * * cron-head.sh -o /mnt/audit/cases.heads
+#   crontab: 30 23 * * * PATH=/usr/local/bin:/usr/bin:/bin sh /usr/share/doc/complaint/examples/cron-head.sh -o /mnt/audit/cases.heads
 set -eu
 file='' out=''
 while getopts f:o: c; do

@@ -25,10 +25,11 @@ export COMPLAINT_FILE
 # cron SCRIPT: a command that runs the crontab line in SCRIPT's header
 # (its install paths pointed at this tree) as cron runs it: /bin/sh with
 # cron's environment.
-for f in cron-reminders.sh weekly-report.sh; do
+for f in cron-head.sh cron-reminders.sh weekly-report.sh; do
 	sed -n 's/^#   crontab: //p' "$TOP/scripts/$f" | cut -d' ' -f6- |
 	    sed "s|/usr/share/doc/complaint/examples|$TOP/scripts|g
-	    s|/usr/local/bin|$TOP|g" >"$T/line.$f"
+	    s|/usr/local/bin|$TOP|g
+	    s|/mnt/audit|$T|g" >"$T/line.$f"
 done
 cron() {
 	echo "env -i PATH=/usr/bin:/bin SHELL=/bin/sh HOME=$HOME" \
@@ -39,8 +40,10 @@ cron() {
 check 'the scripts with a crontab line, each with five time fields' 0 \
     "cd $TOP/scripts && grep -l '^#   crontab: ' *.sh &&
     sed -n 's/^#   crontab: //p' *.sh | cut -d' ' -f1-5" <<EOF
+cron-head.sh
 cron-reminders.sh
 weekly-report.sh
+30 23 * * *
 0 7 * * *
 0 8 * * 1
 EOF
@@ -170,4 +173,9 @@ To: managers@example.com
 Subject: complaint weekly report since -7d
 Causes (cause, cases, share %, running share %)
 
+EOF
+check 'the head crontab line keeps the head under cron' 0 \
+    "$(cron cron-head.sh) && $(cron cron-head.sh) &&
+    cut -d' ' -f2 $T/cases.heads | uniq -c | tr -s ' '" <<EOF
+ 2 18
 EOF

@@ -67,7 +67,7 @@ check 'the due clocks say met or breached, by symbol, and what stopped one' 0 \
 EOF
 check 'the accounts side by side as complaint-compare aligns them' 0 \
     "grep '^<tr id=\"p' case-1.html | sed 's/<span title=\"[^\"]*\">//g'" <<EOF
-<tr id="p1" class="differ"><td class="mark">~</span></td><td class="a text" id="s1"><span class="n">1 · 09:05</span> I unpacked the kettle in front of the customer.</td><td class="b text" id="s4"><span class="n">1 · 09:05</span> The assistant unpacked the kettle.</td><td class="text">people -customer; words -front</td></tr>
+<tr id="p1" class="differ"><td class="mark">~</span></td><td class="a text" id="s1"><span class="n">1 · 09:05</span> I unpacked the kettle in front of the customer.</td><td class="b text" id="s4"><span class="n">1 · 09:05</span> The assistant unpacked the kettle.</td><td class="text">words -front</td></tr>
 <tr id="p2" class="differ"><td class="mark">&gt;</span></td><td class="a"></td><td class="b text" id="s6"><span class="n">3 · 09:40</span> At home it leaked all over the counter.</td><td class="text"></td></tr>
 <tr id="p3" class="differ"><td class="mark">~</span></td><td class="a text" id="s2"><span class="n">2 · 09:10</span> She filled it at the tap and it did not leak.</td><td class="b text" id="s7"><span class="n">4 · 09:10</span> I filled it at the tap and it did leak.</td><td class="text">negation: denied -&gt; affirmed</td></tr>
 <tr id="p4" class="differ"><td class="mark">^</span></td><td class="a text" id="s3"><span class="n">3 · 09:15</span> She paid 49.90 EUR and left.</td><td class="b text" id="s5"><span class="n">2 · 09:15</span> I paid 59.90 EUR.</td><td class="text">amount 49.90 eur -&gt; 59.90 eur; words -left</td></tr>
@@ -89,7 +89,7 @@ check 'the footer: the chain head verified at printing, and the check' 0 \
 <footer>
 <h2>Verification</h2>
 <p>Log chain head: <code id="head">$head</code><br>
-11 entries, ✓ intact when printed (Printed 2026-11-22 10:00)</p>
+12 entries, ✓ intact when printed (Printed 2026-11-22 10:00)</p>
 <p>Re-check with: <code>complaint-report -f &#39;$T/cases.db&#39; verify</code></p>
 </footer>
 EOF
@@ -263,7 +263,7 @@ pdftotext case-1.pdf case-1.txt
 check 'the PDF holds summary, both accounts, discrepancies, decision, head' 0 \
     "tr -s ' \\n' '  ' <case-1.txt | grep -o -e 'Kettle leaks' \
     -e 'She paid 49.90 EUR and left.' -e 'I paid 59.90 EUR.' \
-    -e 'people -customer; words -front' -e 'negation: denied -> affirmed' \
+    -e 'words -front' -e 'negation: denied -> affirmed' \
     -e 'At home it leaked all over the counter.' \
     -e 'the seal of the batch was faulty' | sort -u;
     tr -d ' \\n' <case-1.txt | grep -o '$head'" <<EOF
@@ -272,8 +272,8 @@ I paid 59.90 EUR.
 Kettle leaks
 She paid 49.90 EUR and left.
 negation: denied -> affirmed
-people -customer; words -front
 the seal of the batch was faulty
+words -front
 $head
 EOF
 check 'the long word is wrapped, not cut at the page edge' 0 \

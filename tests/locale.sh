@@ -17,7 +17,9 @@ complaint-new -n "Eve${zwsp}Doe" -e eve@example.se -r 2026-11-02 \
 complaint-new -n "$(printf 'C1\302\205 ctl')" -r 2026-11-03 Back \
     </dev/null >/dev/null 2>&1
 # Controls and bytes that are not UTF-8 cannot come in on the command
-# line; an older file or a mail may hold them.
+# line; an older file or a mail may hold them.  Written here with sqlite3,
+# so verify would say the file was changed outside the tools.
+export TAMPERED="cases.db"
 sqlite3 "$COMPLAINT_FILE" "UPDATE cases SET product = CAST(X'426164FFC0' AS
     TEXT), summary = 'Tab' || char(9) || 'here ' || char(27) || '[31m\\'
     WHERE id = 3"

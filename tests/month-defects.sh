@@ -117,7 +117,7 @@ cat >"$T/hook.sh" <<EOF
 head -n 1 >>"$T/hook.csv"
 EOF
 chmod +x "$T/hook.sh"
-sqlite3 "$COMPLAINT_FILE" "INSERT INTO settings VALUES ('hook.close', '$T/hook.sh')"
+complaint config hook.close "$T/hook.sh" </dev/null >/dev/null
 complaint-new -n Dea -e dea@example.id -p Tas -o O-1 -a 10.00 -E Sari -t x \
     Tas rusak </dev/null >/dev/null 2>&1
 complaint-resolve assign 9 eva >/dev/null
@@ -194,7 +194,11 @@ check_err 'complaint-resolve: customer 7 cannot be merged into itself'
 check 'nor an unknown one' 66 'complaint-resolve merge-customer 7 nobody' </dev/null
 check_err 'complaint-resolve: no customer nobody'
 
-# The migration puts the phones of an older case file in E.164.
+# The migration puts the phones of an older case file in E.164.  A
+# reader leaves the file alone; the first writer (here a setting, written
+# back as it is) migrates it.  old.db is made by dropping columns from a
+# new file, whose chain was hashed with the rows column: TAMPERED.
+export TAMPERED="old.db"
 cp "$COMPLAINT_FILE" "$T/old.db"
 sqlite3 "$T/old.db" "PRAGMA user_version = 2;
     ALTER TABLE cases DROP COLUMN settled;
@@ -212,8 +216,14 @@ sqlite3 "$T/old.db" "PRAGMA user_version = 2;
     DELETE FROM settings WHERE key = 'phone.country';
     UPDATE customers SET phone = '0046 70-1234567' WHERE id = 5;
     UPDATE customers SET phone = '0812345' WHERE id = 7"
-check 'an older case file is migrated on open' 0 \
-    "complaint-report -f $T/old.db list --customer +46701234567 | cut -f 1" <<EOF
+check 'a reader leaves an older case file at schema 2' 0 \
+    "complaint-report -f $T/old.db list --customer +46701234567 | cut -f 1 &&
+    sqlite3 $T/old.db 'PRAGMA user_version'" <<EOF
+2
+EOF
+check 'an older case file is migrated by a writer' 0 \
+    "complaint config -f $T/old.db currency EUR &&
+    complaint-report -f $T/old.db list --customer +46701234567 | cut -f 1" <<EOF
 10
 11
 12

@@ -85,7 +85,7 @@ EOF
 check 'and through less -FRX when PAGER is unset' 0 \
     "PATH=$T/bin:\$PATH NO_COLOR=1 ./pty 'complaint-report log 1' | cut -c1-40" <<EOF
 less -FRX
-| 1	2026-11-22T10:00:00Z	tester	1	new	{"
+| 2	2026-11-22T10:00:00Z	tester	1	new	{"
 EOF
 check 'the dossier in colour: severity and breached due times' 0 \
     'PAGER=cat ./pty "complaint-report show 2" | sed -n "4p;/^due/,/^\$/p" | tr "\\033" "~"' <<EOF
@@ -97,7 +97,7 @@ resolve	2026-11-21T00:00:00Z		~[31mbreached~[m	~[31m34~[m
 EOF
 check 'PAGER empty means no pager' 0 \
     "PATH=$T/bin:\$PATH PAGER= ./pty 'complaint-report log 1' | cut -c1-12" <<EOF
-1	2026-11-22
+2	2026-11-22
 EOF
 check 'piped, show is never paged nor coloured' 0 \
     "PATH=$T/bin:\$PATH complaint-report show 2 | sed -n 4p" <<EOF
