@@ -112,7 +112,7 @@ check 'a schema 2 file gets the remedies step' 0 \
     ORDER BY pattern;
     SELECT pattern, not_with IS NOT NULL FROM rules WHERE kind = \"safety\"
     AND pattern GLOB \"skadad*\"'" <<EOF
-5
+6
 1|||
 arn
 police

@@ -313,7 +313,7 @@ check_sql 'nothing was recorded for them' \
 1
 EOF
 check 'verify re-hashes the attachments' 0 \
-    'complaint-report verify | sed -n 2p' <<EOF
+    'complaint-report verify | grep attachments' <<EOF
 ok	1 attachments	0 missing
 EOF
 printf 'hellO' >receipt.jpg
@@ -323,7 +323,7 @@ complaint-report: attachment A2 $(pwd -P)/receipt.jpg of case 1 has changed: it 
 complaint-report: 1 of 1 attachments do not verify
 EOF
 rm receipt.jpg
-check 'a missing one is reported' 0 'complaint-report verify | sed -n 2p' <<EOF
+check 'a missing one is reported' 0 'complaint-report verify | grep attachments' <<EOF
 ok	1 attachments	1 missing
 EOF
 check_err "complaint-report: attachment A2 $(pwd -P)/receipt.jpg of case 1 is missing; not checked"
