@@ -123,7 +123,7 @@ main(void)
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		rc = collect(t[i].in, dash, 1, &ids, &e);
 		s = got(rc, &ids, &e);
-		CHECK(strcmp(s, t[i].want) == 0, t[i].what);
+		CHECK(strcmp(s, t[i].want) == 0, "%s", t[i].what);
 		if (strcmp(s, t[i].want) != 0)
 			printf("#   got \"%s\"\n#   want \"%s\"\n", s,
 			    t[i].want);
