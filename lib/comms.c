@@ -503,6 +503,8 @@ query_evidence(struct casefile *cf, row_fn *fn, void *arg, struct cerror *e)
 {
 	static const char sql[] = "SELECT id, case_id, path, sha256"
 	    " FROM attachments WHERE path IS NOT NULL ORDER BY id";
+	static const char has_path[] = "SELECT count(*) FROM"
+	    " pragma_table_info('attachments') WHERE name = 'path'";
 	static const char *const names[] = {
 		"attachment", "case", "path", "state"
 	};
@@ -512,8 +514,23 @@ query_evidence(struct casefile *cf, row_fn *fn, void *arg, struct cerror *e)
 	sqlite3_stmt	*st;
 	const char	*val[4];
 	struct row	 r = { 4, names, val, types };
-	int		 rc;
+	int		 rc, have = 0;
 
+	/*
+	 * A reader leaves an older file as it is (casefile.c): before schema
+	 * 6 no attachment was added from a file, so there is none to check.
+	 * (pragma_table_info is SQLite's; a PostgreSQL store asks its
+	 * information_schema.)
+	 */
+	if ((st = db_prepare(cf, has_path, e)) == NULL)
+		return e->code;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		have = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_error(cf, rc, e);
+	if (!have)
+		return 0;
 	if ((st = db_prepare(cf, sql, e)) == NULL)
 		return e->code;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

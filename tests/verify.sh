@@ -17,7 +17,7 @@ complaint-resolve ack 2 </dev/null >/dev/null
 check 'verify: the chain, the rows and the recordings' 0 \
     'complaint-report verify | cut -f1-3' <<EOF
 ok	5 entries	0 redacted
-ok	152 rows match the log
+ok	153 rows match the log
 ok	1 recordings	0 missing
 EOF
 check 'each entry records the rows its command wrote' 0 \
@@ -36,7 +36,7 @@ rm "$T/rec.wav"
 check 'verify: a missing recording only warns' 0 \
     'complaint-report verify | cut -f1,2' <<EOF
 ok	5 entries
-ok	152 rows match the log
+ok	153 rows match the log
 ok	1 recordings
 EOF
 check_err "complaint-report: recording $T/rec.wav of case 1 is missing; not checked"
@@ -58,7 +58,7 @@ check_sql 'the anonymise entry names the redacted entries' "
 EOF
 check 'the redactions verify' 0 'complaint-report verify | cut -f1-3' <<EOF
 ok	6 entries	2 redacted
-ok	152 rows match the log
+ok	153 rows match the log
 ok	1 recordings	1 missing
 EOF
 check 'a redelivery of ref W-1 is still case 1, and records nothing' 0 \
@@ -109,7 +109,7 @@ check 'a writer upgrades it and records its rows once' 0 \
     complaint-report -f $T/old.db -v verify | cut -f1,2,3" <<EOF
 1
 ok	3 entries	0 redacted
-ok	42 rows match the log
+ok	43 rows match the log
 legacy	1 entries before rows were recorded	1 not JSON, the first 1
 EOF
 
@@ -117,7 +117,7 @@ EOF
 # (cp of the live file can miss what is still only in the -wal file).
 check 'backup writes a copy and verifies it' 0 \
     "complaint backup $T/copy.db | sed 's|^$T/||'" <<EOF
-copy.db	6 entries	152 rows	verified
+copy.db	6 entries	153 rows	verified
 EOF
 check 'the copy holds every case, 0600, with no -wal beside it' 0 \
     "sqlite3 $T/copy.db 'SELECT count(*) FROM cases' &&
