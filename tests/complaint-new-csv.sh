@@ -164,7 +164,7 @@ check 'the upstream file with its two junk lines: --skip 2' 0 \
 EOF
 check 'the log verifies' 0 'complaint-report verify | cut -f1,2' <<EOF
 ok	6624 entries
-ok	76262 rows match the log
+ok	76263 rows match the log
 EOF
 check 'a case field given as an option with --csv is 64' 64 \
     'printf "email,summary\nopt@example.com,Kettle\n" | complaint-new --csv -c web' </dev/null

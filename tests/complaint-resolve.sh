@@ -252,7 +252,7 @@ EOF
 # sqlite3 above (a due time, a language) are found.
 check 'verify after anonymise finds the rows edited with sqlite3' 1 \
     'complaint-report verify' </dev/null
-check_err 'complaint-report: cases row 2 was changed outside the tools before audit entry 24 changed it (and 1 more)'
+check_err 'complaint-report: cases row 2 was changed outside the tools before audit entry 26 changed it (and 1 more)'
 check 'the redacted entries say so in the log' 0 \
     'complaint-report log 3 | cut -f5,6' <<EOF
 new	(redacted 2026-11-22T10:00:00Z)
