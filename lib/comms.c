@@ -505,15 +505,7 @@ query_evidence(struct casefile *cf, row_fn *fn, void *arg, struct cerror *e)
 	    " FROM attachments WHERE path IS NOT NULL ORDER BY id";
 	static const char has_path[] = "SELECT count(*) FROM"
 	    " pragma_table_info('attachments') WHERE name = 'path'";
-	static const char *const names[] = {
-		"attachment", "case", "path", "state"
-	};
-	static const int types[] = { VAL_INT, VAL_INT, VAL_TEXT, VAL_TEXT };
-	struct evidence	 ev;
-	struct cerror	 e2;
 	sqlite3_stmt	*st;
-	const char	*val[4];
-	struct row	 r = { 4, names, val, types };
 	int		 rc, have = 0;
 
 	/*
@@ -529,30 +521,7 @@ query_evidence(struct casefile *cf, row_fn *fn, void *arg, struct cerror *e)
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
 		return db_error(cf, rc, e);
-	if (!have)
-		return 0;
-	if ((st = db_prepare(cf, sql, e)) == NULL)
-		return e->code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		val[0] = (const char *)sqlite3_column_text(st, 0);
-		val[1] = (const char *)sqlite3_column_text(st, 1);
-		val[2] = (const char *)sqlite3_column_text(st, 2);
-		if (access(val[2], F_OK) != 0 && errno == ENOENT)
-			val[3] = "missing";
-		else if (comms_hash(val[2], &ev, &e2) != 0)
-			val[3] = "unreadable";
-		else if (strcmp(ev.sha256, (const char *)
-		    sqlite3_column_text(st, 3)) != 0)
-			val[3] = "changed";
-		else
-			val[3] = "ok";
-		if ((rc = fn(arg, &r)) != 0) {
-			sqlite3_reset(st);
-			return cerror_set(e, rc, "cannot write output");
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : db_error(cf, rc, e);
+	return have ? query_rehash(cf, sql, "attachment", fn, arg, e) : 0;
 }
 
 /* Whether ref (S12, D3, R1, A2, C4) names an item of case id. */

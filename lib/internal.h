@@ -93,6 +93,12 @@ void	audit_discard(struct casefile *);
 void	audit_release(struct casefile *);
 /* The index of table name in audit_tables, or -1. */
 int	audit_table_find(const char *);
+/*
+ * fn gets each row of sql (id, case, path, sha256) with the file's state
+ * now: ok, changed, missing or unreadable (report.c).
+ */
+int	query_rehash(struct casefile *, const char *, const char *, row_fn *,
+	    void *, struct cerror *);
 /* SHA-256 of a stepped row's columns from first on, canonical. */
 void	audit_rowhash(sqlite3_stmt *, int, char [65]);
 /* The file has schema 5's audit.rows. */

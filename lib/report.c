@@ -302,16 +302,16 @@ hash_file(const char *path, char hex[65])
 	return err;
 }
 
+/*
+ * Files kept by hash, re-hashed: for each row of sql (id, case, path,
+ * sha256), fn gets id, case, path and its state: ok, changed, missing or
+ * unreadable.  kind names the id column (recording, attachment).
+ */
 int
-query_recordings(struct casefile *cf, row_fn *fn, void *arg,
-    struct cerror *e)
+query_rehash(struct casefile *cf, const char *sql, const char *kind,
+    row_fn *fn, void *arg, struct cerror *e)
 {
-	static const char sql[] =
-	    "SELECT r.id, a.case_id, r.path, r.sha256 FROM recordings r"
-	    " JOIN accounts a ON a.id = r.account ORDER BY r.id";
-	static const char *const names[] = {
-		"recording", "case", "path", "state"
-	};
+	const char	*names[] = { kind, "case", "path", "state" };
 	static const int types[] = { VAL_INT, VAL_INT, VAL_TEXT, VAL_TEXT };
 	sqlite3_stmt	*st;
 	const char	*val[4];
@@ -342,6 +342,17 @@ query_recordings(struct casefile *cf, row_fn *fn, void *arg,
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_error(cf, rc, e);
+}
+
+int
+query_recordings(struct casefile *cf, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT r.id, a.case_id, r.path, r.sha256 FROM recordings r"
+	    " JOIN accounts a ON a.id = r.account ORDER BY r.id";
+
+	return query_rehash(cf, sql, "recording", fn, arg, e);
 }
 
 /* The customer WHO by id, e-mail, name or phone. */
