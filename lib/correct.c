@@ -317,6 +317,9 @@ correct_edit(struct casefile *cf, int64_t id, const struct edit *ed,
 	int64_t		 cid, to;
 	size_t		 n = 0;
 	int		 rc, cust;
+	struct edit	 norm;
+	struct cerror	 unset;
+	char		 iso[8], phone[64];
 
 	if (ed->name == NULL && ed->email == NULL && ed->phone == NULL &&
 	    ed->product == NULL && ed->order == NULL && ed->amount == NULL &&
@@ -328,6 +331,19 @@ correct_edit(struct casefile *cf, int64_t id, const struct edit *ed,
 	    (rc = check_reason(ed->reason, e)) != 0 ||
 	    (rc = check_case(cf, id, e)) != 0)
 		return rc;
+	/* A phone is kept in E.164, as intake keeps it (phone.c). */
+	if (ed->phone != NULL) {
+		if (casefile_setting(cf, "phone.country", iso, sizeof(iso),
+		    &unset) != 0)
+			*iso = '\0';
+		if (phone_norm(ed->phone, iso, phone, sizeof(phone)) != 0)
+			return cerror_set(e, EX_DATAERR, "--phone %s: not a "
+			    "phone number", text_vis(v[0], sizeof(v[0]),
+			    ed->phone));
+		norm = *ed;
+		norm.phone = phone;
+		ed = &norm;
+	}
 	if ((st = db_prepare(cf, get, e)) == NULL)
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);

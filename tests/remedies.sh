@@ -256,11 +256,11 @@ EOF
 check 'a customer with one case is corrected in place' 0 \
     'complaint-resolve edit 3 --name "Sara Lundh" --phone "+46 70 123 45 67" -m "spelling; phone by mail"' <<EOF
 3	name	Sara Lund	Sara Lundh
-3	phone		+46 70 123 45 67
+3	phone		+46701234567
 EOF
 check_sql 'the record itself' 'SELECT id, name, phone FROM customers
     WHERE id = 3; SELECT customer FROM cases WHERE id = 3' <<EOF
-3|Sara Lundh|+46 70 123 45 67
+3|Sara Lundh|+46701234567
 3
 EOF
 check 'the case'"'"'s own fields' 0 \
