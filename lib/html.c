@@ -258,8 +258,7 @@ static void
 esc(FILE *fp, const char *s)
 {
 	const unsigned char	*p = (const unsigned char *)s, *q;
-	unsigned long		 c;
-	int			 more, i;
+	int32_t			 c;
 
 	if (s == NULL)
 		return;
@@ -303,41 +302,19 @@ esc(FILE *fp, const char *s)
 			p++;
 			continue;
 		}
-		if (*p >= 0xc2 && *p <= 0xdf) {
-			c = *p & 0x1f;
-			more = 1;
-		} else if (*p >= 0xe0 && *p <= 0xef) {
-			c = *p & 0x0f;
-			more = 2;
-		} else if (*p >= 0xf0 && *p <= 0xf4) {
-			c = *p & 0x07;
-			more = 3;
-		} else {
+		q = p;
+		c = text_decode((const char **)&q);
+		if (c == 0xfffd || (c >= 0xfdd0 && c <= 0xfdef) ||
+		    (c & 0xfffe) == 0xfffe)
 			fputs("\xef\xbf\xbd", fp);
-			p++;
-			continue;
-		}
-		for (i = 1; i <= more; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				break;
-			c = c << 6 | (p[i] & 0x3f);
-		}
-		if (i <= more || (more == 2 && c < 0x800) ||
-		    (more == 3 && (c < 0x10000 || c > 0x10ffff)) ||
-		    (c >= 0xd800 && c <= 0xdfff) ||
-		    (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe) {
-			fputs("\xef\xbf\xbd", fp);
-			p += i;
-			continue;
-		}
-		if ((c >= 0x80 && c <= 0x9f) || c == 0x61c ||
+		else if ((c >= 0x80 && c <= 0x9f) || c == 0x61c ||
 		    (c >= 0x200e && c <= 0x200f) ||
 		    (c >= 0x202a && c <= 0x202e) ||
 		    (c >= 0x2066 && c <= 0x2069))
-			fprintf(fp, "\\u%04lX", c);
+			fprintf(fp, "\\u%04lX", (unsigned long)c);
 		else
-			fwrite(p, 1, more + 1, fp);
-		p += more + 1;
+			fwrite(p, 1, q - p, fp);
+		p = q;
 	}
 }
 
