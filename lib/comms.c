@@ -156,8 +156,8 @@ comms_match(struct casefile *cf, const struct mail *m, int tag_any,
 			return 0;
 		}
 		/* Another message under a held id: kept under #2, #3 ... */
-		for (int k = 2; mm->held != 0 && k < 1000; k++) {
-			snprintf(mm->ref, sizeof(mm->ref), "%.*s#%d",
+		for (unsigned k = 2; mm->held != 0 && k < 1000; k++) {
+			snprintf(mm->ref, sizeof(mm->ref), "%.*s#%u",
 			    MSGREF_MAX - 8, m->message_id, k);
 			if ((rc = held(cf, mm->ref, &id, &same, NULL, e)) != 0)
 				return rc;
