@@ -99,7 +99,8 @@ holidays(const char *s, struct workweek *w, struct cerror *e)
 		    atoi(day + 8);
 		p += n;
 	}
-	qsort(w->holidays, w->nholidays, sizeof(int), holiday_cmp);
+	if (w->nholidays > 1)
+		qsort(w->holidays, w->nholidays, sizeof(int), holiday_cmp);
 	return 0;
 bad:
 	n = strcspn(p, ", ");
