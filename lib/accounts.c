@@ -2,12 +2,9 @@
  * accounts.c: the accounts of a case.  An account is one party's telling,
  * a list of statements in the order things happened; a retelling by the
  * same party is its next version.  Recordings are kept by path, size and
- * SHA-256, computed while the file is read; the file itself is not copied.
+ * SHA-256 (filehash.c); the file itself is not copied.
  */
-#include <sys/stat.h>
-
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +12,6 @@
 #include <sysexits.h>
 #include <unistd.h>
 
-#include <sha2.h>
 #include <sqlite3.h>
 
 #include "complaint.h"
@@ -27,37 +23,27 @@ static const char *const media[] = {
 	"in-person", "phone", "video", "mail", "chat",
 };
 
-/* Hash the file at path while reading it; fill its absolute path. */
+/* Hash the file at path; fill its absolute path. */
 static int
 hash_file(const char *path, char *abs, int64_t *size, char hex[65],
     struct cerror *e)
 {
-	SHA2_CTX	 ctx;
-	struct stat	 st;
-	char		 chunk[65536], vis[200];
-	ssize_t		 n;
-	int		 fd;
+	char	 vis[200];
 
-	if (realpath(path, abs) == NULL || (fd = open(abs, O_RDONLY)) == -1)
-		return cerror_set(e, EX_NOINPUT, "recording %s: %s",
-		    text_vis(vis, sizeof(vis), path), strerror(errno));
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		close(fd);
+	text_vis(vis, sizeof(vis), path);
+	switch (file_sha256(path, abs, size, hex)) {
+	case 0:
+		return 0;
+	case FILE_TYPE:
 		return cerror_set(e, EX_DATAERR, "recording %s is not a "
-		    "regular file", text_vis(vis, sizeof(vis), path));
+		    "regular file", vis);
+	case FILE_READ:
+		return cerror_set(e, EX_IOERR, "recording %s: %s", vis,
+		    strerror(errno));
+	default:
+		return cerror_set(e, EX_NOINPUT, "recording %s: %s", vis,
+		    strerror(errno));
 	}
-	SHA256Init(&ctx);
-	*size = 0;
-	while ((n = read(fd, chunk, sizeof(chunk))) > 0) {
-		SHA256Update(&ctx, (const uint8_t *)chunk, (size_t)n);
-		*size += n;
-	}
-	close(fd);
-	if (n < 0)
-		return cerror_set(e, EX_IOERR, "recording %s: %s",
-		    text_vis(vis, sizeof(vis), path), strerror(errno));
-	SHA256End(&ctx, hex);
-	return 0;
 }
 
 /* The party by default: the customer for a complainant, else the employee. */

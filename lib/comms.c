@@ -2,11 +2,8 @@
  * comms.c: the conversation with the customer, one row a contact, and
  * the threading that lets a reply by mail join the case it answers.
  */
-#include <sys/stat.h>
-
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
@@ -16,7 +13,6 @@
 #include <sysexits.h>
 #include <unistd.h>
 
-#include <sha2.h>
 #include <sqlite3.h>
 
 #include "complaint.h"
@@ -415,39 +411,26 @@ query_communications(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 
 /*
  * SHA-256 of the file at path, read before any lock is taken, so a large
- * file never blocks other writers.  Only a regular file: O_NONBLOCK keeps
- * a FIFO from hanging the open, and fstat refuses it.
+ * file never blocks other writers.
  */
 int
 comms_hash(const char *path, struct evidence *ev, struct cerror *e)
 {
-	SHA2_CTX	 ctx;
-	struct stat	 st;
-	char		 chunk[65536], vis[200];
-	ssize_t		 n;
-	int		 fd;
+	char	 vis[200];
 
 	text_vis(vis, sizeof(vis), path);
-	if (realpath(path, ev->abs) == NULL ||
-	    (fd = open(ev->abs, O_RDONLY | O_NONBLOCK)) == -1)
-		return cerror_set(e, EX_NOINPUT, "%s: %s", vis,
-		    strerror(errno));
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		close(fd);
+	switch (file_sha256(path, ev->abs, &ev->size, ev->sha256)) {
+	case 0:
+		return 0;
+	case FILE_TYPE:
 		return cerror_set(e, EX_NOINPUT, "%s is not a regular file; "
 		    "attach a copy of it", vis);
-	}
-	SHA256Init(&ctx);
-	ev->size = 0;
-	while ((n = read(fd, chunk, sizeof(chunk))) > 0) {
-		SHA256Update(&ctx, (const uint8_t *)chunk, (size_t)n);
-		ev->size += n;
-	}
-	close(fd);
-	if (n < 0)
+	case FILE_READ:
 		return cerror_set(e, EX_IOERR, "%s: %s", vis, strerror(errno));
-	SHA256End(&ctx, ev->sha256);
-	return 0;
+	default:
+		return cerror_set(e, EX_NOINPUT, "%s: %s", vis,
+		    strerror(errno));
+	}
 }
 
 int

@@ -9,7 +9,6 @@
 #include <string.h>
 #include <sysexits.h>
 
-#include <sha2.h>
 #include <sqlite3.h>
 
 #include "complaint.h"
@@ -281,27 +280,6 @@ query_history_counts(struct casefile *cf, int64_t id, row_fn *fn,
 	return case_rows(cf, sql, id, fn, arg, e);
 }
 
-/* SHA-256 of a file read in blocks; return 0, or an errno value. */
-static int
-hash_file(const char *path, char hex[65])
-{
-	SHA2_CTX	 ctx;
-	unsigned char	 blk[65536];
-	FILE		*fp;
-	size_t		 n;
-	int		 err;
-
-	if ((fp = fopen(path, "rb")) == NULL)
-		return errno;
-	SHA256Init(&ctx);
-	while ((n = fread(blk, 1, sizeof(blk), fp)) > 0)
-		SHA256Update(&ctx, blk, n);
-	err = ferror(fp) ? EIO : 0;
-	fclose(fp);
-	SHA256End(&ctx, hex);
-	return err;
-}
-
 /*
  * Files kept by hash, re-hashed: for each row of sql (id, case, path,
  * sha256), fn gets id, case, path and its state: ok, changed, missing or
@@ -317,6 +295,7 @@ query_rehash(struct casefile *cf, const char *sql, const char *kind,
 	const char	*val[4];
 	struct row	 r = { 4, names, val, types };
 	char		 hex[65];
+	int64_t		 size;
 	int		 rc, err;
 
 	if ((st = db_prepare(cf, sql, e)) == NULL)
@@ -325,8 +304,8 @@ query_rehash(struct casefile *cf, const char *sql, const char *kind,
 		val[0] = (const char *)sqlite3_column_text(st, 0);
 		val[1] = (const char *)sqlite3_column_text(st, 1);
 		val[2] = (const char *)sqlite3_column_text(st, 2);
-		err = hash_file(val[2], hex);
-		if (err == ENOENT)
+		err = file_sha256(val[2], NULL, &size, hex);
+		if (err == FILE_OPEN && errno == ENOENT)
 			val[3] = "missing";
 		else if (err != 0)
 			val[3] = "unreadable";
