@@ -184,6 +184,12 @@ int	money_exponent(const char *);
 char	*money_format(const struct money *, char [MONEY_LEN]);
 
 /* text.c */
+/* The length of the UTF-8 character at p (n bytes left) and *cp, or 0. */
+int	text_char(const char *, size_t, int32_t *);
+/* Append the character as UTF-8; -1 when it is no character. */
+int	text_encode(struct buf *, int32_t);
+/* Append its base, as words are matched: lower case, marks off (ệ e). */
+int	text_base(struct buf *, int32_t);
 /* Return 1 when the n bytes are valid UTF-8 with no NUL. */
 int	text_utf8ok(const char *, size_t);
 /* Append s as a JSON string, quotes included (RFC 8259). */

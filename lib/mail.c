@@ -569,7 +569,6 @@ entity(struct buf *b, const char *p, const char *end)
 	};
 	unsigned long	 cp = 0;
 	const char	*q = p + 2;
-	char		 u[4];
 	int		 hex;
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
@@ -588,21 +587,7 @@ entity(struct buf *b, const char *p, const char *end)
 	if (q >= end || *q != ';' || cp == 0 || cp > 0x10ffff ||
 	    (cp >= 0xd800 && cp <= 0xdfff))
 		return 0;
-	if (cp < 0x80)
-		u[0] = (char)cp, cp = 1;
-	else if (cp < 0x800)
-		u[0] = (char)(0xc0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3f)),
-		    cp = 2;
-	else if (cp < 0x10000)
-		u[0] = (char)(0xe0 | cp >> 12),
-		    u[1] = (char)(0x80 | (cp >> 6 & 0x3f)),
-		    u[2] = (char)(0x80 | (cp & 0x3f)), cp = 3;
-	else
-		u[0] = (char)(0xf0 | cp >> 18),
-		    u[1] = (char)(0x80 | (cp >> 12 & 0x3f)),
-		    u[2] = (char)(0x80 | (cp >> 6 & 0x3f)),
-		    u[3] = (char)(0x80 | (cp & 0x3f)), cp = 4;
-	return buf_add(b, u, cp) == 0 ? (size_t)(q + 1 - p) : 0;
+	return text_encode(b, (int32_t)cp) == 0 ? (size_t)(q + 1 - p) : 0;
 }
 
 /* HTML to text: tags out, block ends as new lines, entities decoded. */

@@ -1,6 +1,9 @@
 /*
- * text.c: UTF-8 validation, decoding, case folding and character classes
- * (through libutf8proc), and JSON string escaping (RFC 8259).
+ * text.c: the one place text is read as characters.  UTF-8 validation,
+ * decoding and encoding, case folding, the base letters a word is matched
+ * on, and character classes, all through libutf8proc; and JSON string
+ * escaping (RFC 8259).  Triage, compare, mail and the output escaping use
+ * these; the words of each language are lexicon.c's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,45 +14,41 @@
 #include "complaint.h"
 
 int
+text_char(const char *p, size_t n, int32_t *cp)
+{
+	utf8proc_int32_t	 c;
+	utf8proc_ssize_t	 len;
+
+	len = utf8proc_iterate((const utf8proc_uint8_t *)p,
+	    n > 4 ? 4 : (utf8proc_ssize_t)n, &c);
+	if (len <= 0 || c == 0)
+		return 0;
+	*cp = c;
+	return (int)len;
+}
+
+int
 text_utf8ok(const char *s, size_t n)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	const unsigned char	*end = p + n;
-	unsigned long		 c;
-	int			 more;
+	int32_t	 c;
+	int	 len;
 
-	while (p < end) {
-		if (*p == 0)
+	for (size_t i = 0; i < n; i += (size_t)len)
+		if ((len = text_char(s + i, n - i, &c)) == 0)
 			return 0;
-		if (*p < 0x80) {
-			p++;
-			continue;
-		}
-		if (*p >= 0xc2 && *p <= 0xdf) {
-			c = *p & 0x1f;
-			more = 1;
-		} else if (*p >= 0xe0 && *p <= 0xef) {
-			c = *p & 0x0f;
-			more = 2;
-		} else if (*p >= 0xf0 && *p <= 0xf4) {
-			c = *p & 0x07;
-			more = 3;
-		} else
-			return 0;
-		if (end - p <= more)
-			return 0;
-		for (int i = 1; i <= more; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-			c = c << 6 | (p[i] & 0x3f);
-		}
-		/* Overlong forms, surrogates and beyond U+10FFFF. */
-		if ((more == 2 && c < 0x800) || (more == 3 && c < 0x10000) ||
-		    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
-			return 0;
-		p += more + 1;
-	}
 	return 1;
+}
+
+int
+text_encode(struct buf *b, int32_t c)
+{
+	utf8proc_uint8_t	 u[4];
+	utf8proc_ssize_t	 n;
+
+	if (!utf8proc_codepoint_valid(c) ||
+	    (n = utf8proc_encode_char(c, u)) <= 0)
+		return -1;
+	return buf_add(b, (const char *)u, (size_t)n);
 }
 
 int
@@ -187,5 +186,44 @@ text_fold(struct buf *b, const char *s, size_t n)
 		return -1;
 	rc = buf_add(b, (const char *)out, (size_t)len);
 	free(out);
+	return rc;
+}
+
+/* Letters that do not decompose into a base and a mark. */
+static const struct {
+	int32_t		 c;
+	const char	*base;
+} nobase[] = {
+	{ 0x00e6, "ae" }, { 0x00f0, "d" }, { 0x00f8, "o" }, { 0x00fe, "th" },
+	{ 0x0111, "d" }, { 0x0127, "h" }, { 0x0131, "i" }, { 0x0142, "l" },
+	{ 0x0153, "oe" }, { 0x0167, "t" }, { 0x0180, "b" }, { 0x01b6, "z" },
+	{ 0x0250, "a" }, { 0x0259, "e" },
+};
+
+int
+text_base(struct buf *b, int32_t c)
+{
+	utf8proc_int32_t	 d[8];
+	utf8proc_ssize_t	 n;
+	int			 last = 0, rc = 0;
+
+	if (c < 0x80) {
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		return buf_add(b, &(char){ (char)c }, 1);
+	}
+	n = utf8proc_decompose_char(c, d, 8, UTF8PROC_CASEFOLD |
+	    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK, &last);
+	if (n < 0 || n > 8)
+		return text_encode(b, c);
+	for (utf8proc_ssize_t i = 0; i < n && rc == 0; i++) {
+		size_t	 k;
+
+		for (k = 0; k < sizeof(nobase) / sizeof(nobase[0]); k++)
+			if (nobase[k].c == d[i])
+				break;
+		rc = k < sizeof(nobase) / sizeof(nobase[0]) ?
+		    buf_puts(b, nobase[k].base) : text_encode(b, d[i]);
+	}
 	return rc;
 }

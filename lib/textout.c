@@ -44,42 +44,6 @@ static const struct { unsigned long lo, hi; } hidden[] = {
 };
 
 /*
- * Decode one UTF-8 character at p: its length, or 0 when the bytes are
- * not UTF-8 (cut, overlong, a surrogate, past U+10FFFF).  No locale is
- * asked: cron runs us in C, where mbrtowc(3) would call all of it bad.
- */
-static int
-utf8_char(const unsigned char *p, unsigned long *cp)
-{
-	int	 more;
-
-	if (*p < 0x80) {
-		*cp = *p;
-		return 1;
-	}
-	if (*p >= 0xc2 && *p <= 0xdf) {
-		*cp = *p & 0x1f;
-		more = 1;
-	} else if (*p >= 0xe0 && *p <= 0xef) {
-		*cp = *p & 0x0f;
-		more = 2;
-	} else if (*p >= 0xf0 && *p <= 0xf4) {
-		*cp = *p & 0x07;
-		more = 3;
-	} else
-		return 0;
-	for (int i = 1; i <= more; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		*cp = *cp << 6 | (p[i] & 0x3f);
-	}
-	if ((more == 2 && *cp < 0x800) || (more == 3 && *cp < 0x10000) ||
-	    (*cp >= 0xd800 && *cp <= 0xdfff) || *cp > 0x10ffff)
-		return 0;
-	return more + 1;
-}
-
-/*
  * The next character of *sp as it is shown: itself when printable, else
  * an escape as vis(3) writes it in C style (\n, \t, \\, \033 for a
  * control or a byte that is not UTF-8) or \u200B for a hidden character.
@@ -91,7 +55,7 @@ vis_next(const char **sp, char out[16])
 	static const char	 cstyle[] = "\aa\bb\tt\nn\vv\ff\rr\\\\";
 	const unsigned char	*p = (const unsigned char *)*sp;
 	const char		*c;
-	unsigned long		 cp;
+	int32_t			 cp;
 	int			 n;
 
 	if (*p >= 0x20 && *p < 0x7f && *p != '\\') {
@@ -100,8 +64,9 @@ vis_next(const char **sp, char out[16])
 		*sp += 1;
 		return;
 	}
-	if ((n = utf8_char(p, &cp)) == 0 || cp < 0x20 || cp == 0x7f ||
-	    cp == '\\' || (cp >= 0x80 && cp < 0xa0)) {
+	/* text.c decodes without the locale: cron runs us in C. */
+	if ((n = text_char(*sp, strnlen(*sp, 4), &cp)) == 0 || cp < 0x20 ||
+	    cp == 0x7f || cp == '\\' || (cp >= 0x80 && cp < 0xa0)) {
 		/* A control or a stray byte: C style or octal, per byte. */
 		for (c = cstyle; *c != '\0' && (unsigned char)c[0] != *p;
 		    c += 2)
@@ -117,7 +82,8 @@ vis_next(const char **sp, char out[16])
 	}
 	*sp += n;
 	for (size_t i = 0; i < sizeof(hidden) / sizeof(hidden[0]); i++)
-		if (cp >= hidden[i].lo && cp <= hidden[i].hi) {
+		if ((unsigned long)cp >= hidden[i].lo &&
+		    (unsigned long)cp <= hidden[i].hi) {
 			snprintf(out, 16, "\\u%04X", (unsigned int)cp);
 			return;
 		}
