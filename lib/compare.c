@@ -30,6 +30,7 @@
 #include <libstemmer.h>
 
 #include "complaint.h"
+#include "internal.h"
 
 #define SAME_EVENT	0.5	/* least similarity of one event told twice */
 #define SAME_MOMENT	0.25	/* least, when told of the same moment */
@@ -39,92 +40,9 @@
 #define WINDOW		16	/* greedy alignment looks this far ahead */
 #define CANDIDATES	32	/* statements a move looks at */
 
-enum { EN, ID, SV, NLANG };
+enum { EN = LEX_EN, ID = LEX_ID, SV = LEX_SV, NLANG = LEX_NLANG };
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
-
-/*
- * Word lists, as words are after folding (no apostrophes): per language,
- * since Swedish "i" is "in" and English "i" is the teller.
- */
-struct lexicon {
-	const char	*code;		/* cmp_people.lang */
-	const char	*stemmer;	/* Snowball's name */
-	const char *const *neg;		/* negations */
-	const char *const *first;	/* the teller */
-	const char *const *pron;	/* other pronouns */
-	const char *const *small;	/* words no difference is made of */
-	const char *const *cust;	/* the customer, as staff call her */
-	const char *const *staff;	/* the employee, as customers call him */
-	const char *const *other;	/* roles of other people */
-};
-
-static const char *const en_neg[] = { "not", "no", "never", "nothing",
-	"nobody", "none", "neither", "nor", "didnt", "dont", "doesnt", "wasnt",
-	"werent", "isnt", "arent", "wont", "cant", "cannot", "couldnt",
-	"wouldnt", "shouldnt", "hasnt", "havent", "hadnt", NULL };
-static const char *const en_first[] = { "i", "me", "my", "mine", "myself",
-	NULL };
-static const char *const en_pron[] = { "he", "she", "they", "we", "you",
-	"him", "her", "his", "hers", "them", "their", "our", "us", "your",
-	"it", "its", "someone", "somebody", "anyone", "anybody", NULL };
-static const char *const en_small[] = { "the", "a", "an", "of", "to",
-	"and", "at", "in", "on", "for", "with", "from", "by", "was", "were",
-	"is", "are", "be", "been", "has", "have", "had", "did", "do", "does",
-	"will", "would", "that", "this", "there", "then", "any", "ever", "so",
-	NULL };
-static const char *const en_cust[] = { "customer", "customers", "client",
-	"buyer", NULL };
-static const char *const en_staff[] = { "assistant", "clerk", "cashier",
-	"staff", "courier", "driver", "employee", "seller", "salesman",
-	"saleswoman", "agent", "waiter", "waitress", NULL };
-static const char *const en_other[] = { "manager", "supervisor",
-	"technician", "colleague", "guard", "owner", NULL };
-
-static const char *const id_neg[] = { "tidak", "tak", "bukan", "belum",
-	"jangan", "tiada", "enggak", "nggak", "gak", "tanpa", NULL };
-static const char *const id_first[] = { "saya", "aku", "ku", NULL };
-static const char *const id_pron[] = { "dia", "ia", "mereka", "kami",
-	"kita", "anda", "kamu", "beliau", "seseorang", NULL };
-static const char *const id_small[] = { "yang", "dan", "di", "ke", "dari",
-	"itu", "ini", "kepada", "pada", "dengan", "untuk", "sudah", "telah",
-	"akan", "oleh", "lalu", "juga", "pun", "sama", "sekali", "pernah",
-	NULL };
-static const char *const id_cust[] = { "pelanggan", "konsumen", "pembeli",
-	NULL };
-static const char *const id_staff[] = { "kurir", "kasir", "petugas",
-	"pegawai", "karyawan", "sopir", "penjual", "pramuniaga", "pelayan",
-	NULL };
-static const char *const id_other[] = { "manajer", "satpam", "teknisi",
-	"atasan", "pemilik", NULL };
-
-static const char *const sv_neg[] = { "inte", "ej", "aldrig", "ingen",
-	"inget", "inga", "icke", "ingenting", "ingen", NULL };
-static const char *const sv_first[] = { "jag", "mig", "min", "mitt",
-	"mina", NULL };
-static const char *const sv_pron[] = { "han", "hon", "honom", "henne",
-	"de", "dem", "vi", "oss", "du", "dig", "den", "det", "hans", "hennes",
-	"deras", "någon", "man", NULL };
-static const char *const sv_small[] = { "och", "att", "en", "ett", "i",
-	"på", "till", "av", "med", "från", "för", "har", "hade", "var", "är",
-	"som", "då", "sedan", "sen", "om", "så", "ju", "nog", "någonsin",
-	NULL };
-static const char *const sv_cust[] = { "kunden", "kund", "kundens",
-	"köparen", NULL };
-static const char *const sv_staff[] = { "expediten", "expedit",
-	"butiksbiträdet", "personalen", "kassören", "kassörskan", "budet",
-	"föraren", "chauffören", "säljaren", "kuriren", "biträdet", NULL };
-static const char *const sv_other[] = { "chefen", "teknikern", "vakten",
-	"kollegan", "ägaren", NULL };
-
-static const struct lexicon lexicons[NLANG] = {
-	{ "en", "english", en_neg, en_first, en_pron, en_small, en_cust,
-	    en_staff, en_other },
-	{ "id", "indonesian", id_neg, id_first, id_pron, id_small, id_cust,
-	    id_staff, id_other },
-	{ "sv", "swedish", sv_neg, sv_first, sv_pron, sv_small, sv_cust,
-	    sv_staff, sv_other },
-};
 
 /* Numbers in words: a value, a multiplier, or "belas" (ten more). */
 enum { N_VAL = 1, N_SOFT, N_A, N_MUL, N_BIG, N_TEEN };
@@ -233,13 +151,14 @@ struct stmt {
 };
 
 /* Which lists a word is in. */
-#define L_NEG	0x01
-#define L_FIRST	0x02
-#define L_PRON	0x04
-#define L_SMALL	0x08
-#define L_CUST	0x10
-#define L_STAFF	0x20
-#define L_OTHER	0x40
+#define L_NEG	LX_NEG
+#define L_FIRST	LX_FIRST
+#define L_PRON	LX_PRON
+#define L_SMALL	LX_SMALL
+#define L_CUST	LX_CUST
+#define L_STAFF	LX_STAFF
+#define L_OTHER	LX_OTHER
+#define L_LEX	0x7f	/* the lexicon's flags compare reads */
 #define L_CUR	0x80
 
 /* The language's words, sorted by hash: one look-up a word. */
@@ -259,15 +178,6 @@ struct ctx {
 	int			 teller[2];	/* WHO_ of "I", each side */
 	struct buf		 emp, cust;	/* folded names, space-separated */
 };
-
-static int
-in_list(const char *w, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (strcmp(w, *list) == 0)
-			return 1;
-	return 0;
-}
 
 static uint32_t
 fnv32(const char *s, size_t n)
@@ -578,27 +488,33 @@ entcmp(const void *x, const void *y)
 	return strcmp(a->w, b->w);
 }
 
-/* The language's lists as one table, a word's lists or'ed together. */
+/* The language's words, currencies and numbers as one table. */
 static int
 dict_build(struct ctx *c)
 {
 	const struct lexicon	*l = &lexicons[c->lang];
-	const char *const	*lists[] = { l->neg, l->first, l->pron,
-	    l->small, l->cust, l->staff, l->other, currencies };
 	const struct numword	*nw;
-	size_t			 n = 0, k;
+	const char *const	*cur;
+	size_t			 n = l->n, k;
+	unsigned		 bits;
 
-	for (size_t i = 0; i < NELEM(lists); i++)
-		for (const char *const *w = lists[i]; *w != NULL; w++)
-			n++;
+	for (cur = currencies; *cur != NULL; cur++)
+		n++;
 	for (nw = numwords[c->lang]; nw->w != NULL; nw++)
 		n++;
 	if ((c->dict = calloc(n, sizeof(*c->dict))) == NULL)
 		return -1;
-	for (size_t i = 0; i < NELEM(lists); i++)
-		for (const char *const *w = lists[i]; *w != NULL; w++)
-			c->dict[c->ndict++] = (struct entry){ fnv32(*w,
-			    strlen(*w)), 1u << i, *w, NULL };
+	for (k = 0; k < l->n; k++) {
+		bits = l->w[k].f & L_LEX;
+		if (l->w[k].f & LX_LACK)
+			bits &= ~L_NEG;
+		if (bits != 0)
+			c->dict[c->ndict++] = (struct entry){ fnv32(l->w[k].w,
+			    strlen(l->w[k].w)), bits, l->w[k].w, NULL };
+	}
+	for (cur = currencies; *cur != NULL; cur++)
+		c->dict[c->ndict++] = (struct entry){ fnv32(*cur,
+		    strlen(*cur)), L_CUR, *cur, NULL };
 	for (nw = numwords[c->lang]; nw->w != NULL; nw++)
 		c->dict[c->ndict++] = (struct entry){ fnv32(nw->w,
 		    strlen(nw->w)), 0, nw->w, nw };
@@ -1483,9 +1399,9 @@ guess(const struct cmp_statement *A, size_t na,
 			return -1;
 		for (size_t j = 0; j < s.nw; j++) {
 			for (int l = 0; l < NLANG; l++)
-				hits[l] += in_list(s.w[j].s, lexicons[l].small) ||
-				    in_list(s.w[j].s, lexicons[l].neg) ||
-				    in_list(s.w[j].s, lexicons[l].first);
+				hits[l] += (lex_lookup(l, s.w[j].s,
+				    strlen(s.w[j].s)) & (LX_SMALL | LX_NEG |
+				    LX_FIRST)) != 0;
 		}
 		free(s.w);
 		free(s.norm);

@@ -120,4 +120,51 @@ void	triage_free(struct rules *);
 int	query_prepare(struct casefile *, const char *, const struct filter *,
 	    sqlite3_stmt **, struct cerror *);
 
+
+/*
+ * filehash.c: the SHA-256 of the regular file at path, its size, and its
+ * absolute path in abs (PATH_MAX bytes, or NULL).  0, or why not: errno
+ * tells more after FILE_OPEN and FILE_READ.
+ */
+#define FILE_OPEN	1
+#define FILE_TYPE	2	/* not a regular file */
+#define FILE_READ	3
+int	file_sha256(const char *, char *, int64_t *, char [65]);
+
+/* lexicon.c: the small words of each language and what each does. */
+#define LX_NEG		0x0001	/* denies what follows */
+#define LX_FIRST	0x0002	/* the teller: I, saya, jag */
+#define LX_PRON		0x0004	/* another pronoun */
+#define LX_SMALL	0x0008	/* too common to tell statements apart */
+#define LX_CUST		0x0010	/* the customer, as staff call her */
+#define LX_STAFF	0x0020	/* the employee, as customers call him */
+#define LX_OTHER	0x0040	/* the role of someone else */
+#define LX_NEGAFTER	0x0100	/* denies the word before it (Swedish) */
+#define LX_ABILITY	0x0200	/* a denial of ability: can't */
+#define LX_LACK		0x0400	/* a thing absent: without */
+#define LX_BREAK	0x0800	/* begins a clause, as a comma does */
+#define LX_ACCEPT	0x1000	/* keeps a denial off: won't tolerate */
+#define LX_OUGHT	0x2000	/* says what ought to be: should */
+#define LX_GUESS	0x4000	/* tells the language it is in */
+enum { LEX_EN, LEX_ID, LEX_SV, LEX_NLANG };
+struct lexword {
+	const char	*w;
+	unsigned	 f;
+};
+struct lexicon {
+	const char		*code;		/* en, id, sv */
+	const char		*stemmer;	/* Snowball's name for it */
+	const struct lexword	*w;		/* sorted by bytes */
+	size_t			 n;
+};
+extern const struct lexicon lexicons[LEX_NLANG];
+/* The LX_ flags of the n bytes of w in lang, 0 when it is not listed. */
+unsigned lex_lookup(int, const char *, size_t);
+/*
+ * The same over all languages, for a word folded to base letters (see
+ * text_base): the flags or'ed, and in *lang (if not NULL) the language
+ * it tells or -1.
+ */
+unsigned lex_base(const char *, size_t, int *);
+
 #endif

@@ -1,8 +1,9 @@
 /*
  * triage.c: how serious a new complaint is, from the rules table.
  *
- * Text is folded before it is matched: letters and digits in runs, lower
- * case, accents off (ä is a, ß is ss), everything else a single space.  A
+ * Text is folded before it is matched: letters and digits of any script
+ * in runs, lower case, accents off (ä is a, ß is ss, ệ is e; text.c's
+ * text_base), everything else a single space.  A
  * rule's pattern is folded the same way and put in a trie, so one walk
  * from each word of the text finds every rule that matches there, a
  * phrase across words as well; the cost grows with the text, not with the
@@ -11,7 +12,8 @@
  * the language the complaint is written in, by the small words of each.
  *
  * A word is read in its clause (the text between , . ; : ! ? and words
- * like but, tapi, men): a rule does not fire where a negation comes up to
+ * like but, tapi, men; the small words are lexicon.c's, shared with the
+ * comparison of accounts): a rule does not fire where a negation comes up to
  * three words before its match in the clause ("nobody was hurt", "tidak
  * ada yang terluka", "ingen skadades") or, in Swedish, right after it
  * ("det brann inte").  A rule may be limited by the words of the clause:
@@ -90,46 +92,6 @@ struct rules {
 	struct dupslot	*dup;		/* DUP_CACHE slots, made on first use */
 };
 
-/* The ASCII letters of U+00C0 to U+00FF; '.' is not a letter. */
-static const char latin1[] =
-    "aaaaaaaceeeeiiiidnooooo.ouuuuy.saaaaaaaceeeeiiiidnooooo.ouuuuy.y";
-/* The ASCII letters of U+0100 to U+017F. */
-static const char latin_a[] =
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllll"
-    "lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-
-/* Decode one UTF-8 character at s; return its length, 1 when invalid. */
-static size_t
-utf8(const unsigned char *s, long *cp)
-{
-	size_t	 n;
-	long	 c;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] < 0xe0)
-		n = 2, c = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] < 0xf0)
-		n = 3, c = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] < 0xf5)
-		n = 4, c = s[0] & 0x07;
-	else {
-		*cp = -1;
-		return 1;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			*cp = -1;
-			return 1;
-		}
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	*cp = c;
-	return n;
-}
-
 /*
  * Append s folded: words of letters and digits in lower case without
  * accents, each followed by one space; with clauses, a word that ends a
@@ -139,41 +101,20 @@ utf8(const unsigned char *s, long *cp)
 static int
 fold(struct buf *b, const char *s, int clauses)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	char			 one[3];
-	long			 cp;
-	size_t			 n;
-	int			 in = 0, words = 0;
+	const char	*p = s;
+	int32_t		 cp;
+	int		 in = 0, words = 0;
 
 	while (*p != '\0') {
-		n = utf8(p, &cp);
-		one[0] = one[1] = one[2] = '\0';
-		if (cp < 0x80 && cp >= 0 && isalnum((int)cp))
-			one[0] = (char)tolower((int)cp);
-		else if (cp == 0xc6 || cp == 0xe6)
-			one[0] = 'a', one[1] = 'e';
-		else if (cp == 0x152 || cp == 0x153)
-			one[0] = 'o', one[1] = 'e';
-		else if (cp == 0xde || cp == 0xfe)
-			one[0] = 't', one[1] = 'h';
-		else if (cp == 0xdf)
-			one[0] = 's', one[1] = 's';
-		else if (cp >= 0xc0 && cp <= 0xff)
-			one[0] = latin1[cp - 0xc0] == '.' ? '\0' :
-			    latin1[cp - 0xc0];
-		else if (cp >= 0x100 && cp <= 0x17f)
-			one[0] = latin_a[cp - 0x100];
-		if (one[0] != '\0' || (cp >= 0x180 && !(cp >= 0x2000 &&
-		    cp <= 0x206f) && !(cp >= 0x3000 && cp <= 0x303f) &&
-		    !(cp >= 0xfe00 && cp <= 0xfe0f) && cp != 0xfeff)) {
-			if (one[0] != '\0' ? buf_puts(b, one) != 0 :
-			    buf_add(b, (const char *)p, n) != 0)
+		cp = text_decode(&p);
+		if (text_wordchar(cp)) {
+			if (text_base(b, cp) != 0)
 				return -1;
 			if (!in)
 				words++;
 			in = 1;
-		} else if (clauses && cp > 0 && strchr(".,;:!?", (int)cp) !=
-		    NULL && !isdigit(p[1])) {
+		} else if (clauses && cp < 0x80 && strchr(".,;:!?", (int)cp) !=
+		    NULL && !isdigit((unsigned char)p[0])) {
 			/* A clause ends; a point inside 49.90 does not. */
 			if (in && buf_puts(b, "\n") != 0)
 				return -1;
@@ -185,7 +126,6 @@ fold(struct buf *b, const char *s, int clauses)
 				return -1;
 			in = 0;
 		}
-		p += n;
 	}
 	if (in && buf_puts(b, " ") != 0)
 		return -1;
@@ -411,85 +351,26 @@ load(struct casefile *cf, struct cerror *e)
 }
 
 /*
- * Small words common in one language the case file speaks and not in the
- * others, folded and sorted.  The first LANG_WORDS words of a complaint
- * are looked up here, and a language with at least two hits and more
- * than twice the hits of any other is the language it is written in.
+ * The language of the folded text t into lang, or "": the first
+ * LANG_WORDS words are looked up among the lexicon's words that tell a
+ * language, and one with at least two hits and more than twice the hits
+ * of any other is the language it is written in.
  */
-enum { EN, ID, SV, NLANG };
-static const char *const langs[NLANG] = { "en", "id", "sv" };
-static const struct langword {
-	const char	*word;
-	int		 lang;		/* EN, ID, SV */
-} langwords[] = {
-	{ "about", EN }, { "ada", ID }, { "adalah", ID },
-	{ "after", EN }, { "akan", ID }, { "and", EN },
-	{ "ar", SV }, { "are", EN }, { "at", EN },
-	{ "atau", ID }, { "att", SV }, { "av", SV },
-	{ "be", EN }, { "been", EN }, { "belum", ID },
-	{ "bisa", ID }, { "blev", SV }, { "but", EN },
-	{ "dan", ID }, { "dari", ID }, { "den", SV },
-	{ "dengan", ID }, { "det", SV }, { "di", ID },
-	{ "dia", ID }, { "did", EN }, { "efter", SV },
-	{ "eller", SV }, { "ett", SV }, { "fick", SV },
-	{ "had", EN }, { "hade", SV }, { "han", SV },
-	{ "har", SV }, { "have", EN }, { "he", EN },
-	{ "her", EN }, { "his", EN }, { "hon", SV },
-	{ "ini", ID }, { "inte", SV }, { "it", EN },
-	{ "itu", ID }, { "jag", SV }, { "juga", ID },
-	{ "kami", ID }, { "kan", SV }, { "karena", ID },
-	{ "ke", ID }, { "kepada", ID }, { "me", EN },
-	{ "med", SV }, { "mig", SV }, { "min", SV },
-	{ "mitt", SV }, { "mohon", ID }, { "my", EN },
-	{ "nar", SV }, { "ni", SV }, { "not", EN },
-	{ "nu", SV }, { "och", SV }, { "of", EN },
-	{ "oleh", ID }, { "om", SV }, { "our", EN },
-	{ "pa", SV }, { "pada", ID }, { "sa", SV },
-	{ "sampai", ID }, { "sangat", ID }, { "saya", ID },
-	{ "she", EN }, { "ska", SV }, { "som", SV },
-	{ "sudah", ID }, { "tapi", ID }, { "telah", ID },
-	{ "tetapi", ID }, { "that", EN }, { "the", EN },
-	{ "their", EN }, { "there", EN }, { "they", EN },
-	{ "this", EN }, { "tidak", ID }, { "till", SV },
-	{ "to", EN }, { "tolong", ID }, { "untuk", ID },
-	{ "utan", SV }, { "var", SV }, { "vara", SV },
-	{ "vi", SV }, { "was", EN }, { "we", EN },
-	{ "were", EN }, { "what", EN }, { "when", EN },
-	{ "with", EN }, { "would", EN }, { "yang", ID },
-	{ "you", EN }, { "your", EN },
-};
-
-static int
-langcmp(const void *key, const void *lw)
-{
-	return strcmp(key, ((const struct langword *)lw)->word);
-}
-
-/* The language of the folded text t into lang, or "". */
 static void
 guess_lang(const char *t, char *lang, size_t size)
 {
-	const struct langword	*lw;
-	char			 w[8];
-	size_t			 n, nw = 0;
-	int			 hits[NLANG] = { 0 }, best = 0, next = 0, at = -1;
+	size_t	 n, nw = 0;
+	int	 hits[LEX_NLANG] = { 0 }, best = 0, next = 0, at = -1, l;
 
 	for (const char *p = t; *p != '\0' && nw < LANG_WORDS; p += n) {
 		p += strspn(p, " \n");
 		if ((n = strcspn(p, " \n")) == 0)
 			break;
 		nw++;
-		if (n >= sizeof(w))
-			continue;
-		memcpy(w, p, n);
-		w[n] = '\0';
-		if ((lw = bsearch(w, langwords, sizeof(langwords) /
-		    sizeof(langwords[0]), sizeof(langwords[0]),
-		    langcmp)) == NULL)
-			continue;
-		hits[lw->lang]++;
+		if (lex_base(p, n, &l) & LX_GUESS && l >= 0)
+			hits[l]++;
 	}
-	for (int i = 0; i < NLANG; i++) {
+	for (int i = 0; i < LEX_NLANG; i++) {
 		if (hits[i] > best) {
 			next = best;
 			best = hits[i];
@@ -497,59 +378,30 @@ guess_lang(const char *t, char *lang, size_t size)
 		} else if (hits[i] > next)
 			next = hits[i];
 	}
-	strlcpy(lang, best >= 2 && best > 2 * next ? langs[at] : "", size);
+	strlcpy(lang, best >= 2 && best > 2 * next ? lexicons[at].code : "",
+	    size);
 }
 
-/*
- * Words that negate what follows them in a clause, and (Swedish, whose
- * negation follows the verb) what comes right before them.  "t" is the
- * tail of n't (didn t) and is not counted as a word.
- */
-static const char *const negations[] = {
-	"aren", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven",
-	"isn", "neither", "never", "no", "nobody", "none", "nor", "not",
-	"nothing", "wasn", "weren", "without", "won", "wouldn",
-	"belum", "bukan", "enggak", "gak", "jangan", "nggak", "tak", "tanpa",
-	"tiada", "tidak",
-	"aldrig", "ej", "icke", "ingen", "inget", "inga", "inte", "utan",
-	"varken",
-};
-static const char *const negations_after[] = {
-	"aldrig", "ej", "icke", "inte",
-};
-/*
- * Words that keep a negation from reaching the rule's word: "will not
- * tolerate this harassment" still speaks of harassment, and "should not
- * be harassed" says what ought to be, not what was.
- */
-static const char *const unnegate[] = {
-	"accept", "allow", "stand", "tolerate",
-	"menerima", "mentolerir",
-	"acceptera", "acceptear", "tolerera",
-};
-static const char *const normative[] = {
-	"must", "should", "shouldn",
-	"boleh", "harus", "seharusnya",
-	"bor", "far", "ska", "skulle",
-};
-
-/* Words that start a new clause, as a comma would. */
-static const char *const breaks[] = {
-	"although", "but", "however", "though",
-	"meskipun", "namun", "tapi", "tetapi", "walaupun",
-	"fast", "men", "trots",
-};
 #define NEG_WINDOW	3
 
-static int
-inlist(const char *const *l, size_t n, const char *w, size_t len)
+/*
+ * The lexicon's flags of the word at w (n bytes).  With tail, the word
+ * was followed by a lone "t": "didn't" folds to "didn t", the lexicon
+ * spells it "didnt".
+ */
+static unsigned
+lex(const char *w, size_t n, int tail)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strlen(l[i]) == len && strncmp(l[i], w, len) == 0)
-			return 1;
-	return 0;
+	char	 joined[32];
+
+	if (!tail)
+		return lex_base(w, n, NULL);
+	if (n + 1 >= sizeof(joined))
+		return 0;
+	memcpy(joined, w, n);
+	joined[n] = 't';
+	return lex_base(joined, n + 1, NULL);
 }
-#define INLIST(l, w, len)	inlist(l, sizeof(l) / sizeof(l[0]), w, len)
 
 /* Is the word w (len bytes) one of list, "a,b*,c"? */
 static int
@@ -582,7 +434,7 @@ clause(const char *t, size_t i, size_t j, size_t *cs, size_t *ce)
 		n = strcspn(t + k, " \n");
 		if (k + n >= i)
 			break;
-		if (INLIST(breaks, t + k, n))
+		if (lex(t + k, n, 0) & LX_BREAK)
 			s = k + n + 1;
 	}
 	for (k = j; k < e && t[k] != ' '; k++)
@@ -590,7 +442,7 @@ clause(const char *t, size_t i, size_t j, size_t *cs, size_t *ce)
 	while (k < e) {
 		k++;		/* the space after a word */
 		n = strcspn(t + k, " \n");
-		if (INLIST(breaks, t + k, n)) {
+		if (lex(t + k, n, 0) & LX_BREAK) {
 			e = k;
 			break;
 		}
@@ -606,7 +458,8 @@ stands(const struct rules *rs, const char *t, size_t i, size_t j, int r)
 {
 	const struct rule1 *ru = &rs->r[r];
 	size_t		 cs, ce, k, n, back = 0;
-	int		 with = 0;
+	unsigned	 f;
+	int		 with = 0, tail = 0;
 
 	if (strcmp(ru->kind, "hoax") == 0)
 		return 1;
@@ -619,11 +472,15 @@ stands(const struct rules *rs, const char *t, size_t i, size_t j, int r)
 			k--, n++;
 		if (n == 0)
 			break;
-		if (n == 1 && t[k] == 't')
+		if (n == 1 && t[k] == 't') {
+			tail = 1;
 			continue;
-		if (INLIST(unnegate, t + k, n))
+		}
+		f = lex(t + k, n, tail);
+		tail = 0;
+		if (f & LX_ACCEPT)
 			break;
-		if (INLIST(negations, t + k, n)) {
+		if ((f & LX_NEG) && !(f & LX_ABILITY)) {
 			size_t	 m = 0, p = k;
 
 			/* The word before the negation: "should not". */
@@ -632,7 +489,7 @@ stands(const struct rules *rs, const char *t, size_t i, size_t j, int r)
 				while (p > cs && t[p - 1] != ' ')
 					p--, m++;
 			}
-			if (m > 0 && INLIST(normative, t + p, m))
+			if (m > 0 && (lex(t + p, m, 0) & LX_OUGHT))
 				break;
 			return 0;
 		}
@@ -643,7 +500,8 @@ stands(const struct rules *rs, const char *t, size_t i, size_t j, int r)
 		;
 	if (k < ce) {
 		n = strcspn(t + k + 1, " \n");
-		if (k + 1 + n <= ce && INLIST(negations_after, t + k + 1, n))
+		if (k + 1 + n <= ce && (lex(t + k + 1, n, 0) &
+		    LX_NEGAFTER))
 			return 0;
 	}
 	if (*ru->only_with == '\0' && *ru->not_with == '\0')
@@ -713,22 +571,6 @@ wordcmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Words too common to tell two summaries apart, folded and sorted. */
-static const char *const stopwords[] = {
-	"a", "an", "and", "att", "dan", "de", "det", "di", "en", "ett",
-	"for", "i", "in", "is", "it", "itu", "ke", "min", "mitt", "my", "och",
-	"of", "on", "pa", "saya", "the", "to", "was", "with", "yang"
-};
-
-static int
-stopword(const char *w)
-{
-	const char	*key = w;
-
-	return bsearch(&key, stopwords, sizeof(stopwords) /
-	    sizeof(stopwords[0]), sizeof(stopwords[0]), wordcmp) != NULL;
-}
-
 /* The folded words of s in b, sorted and without repeats. */
 static size_t
 words(const char *s, struct buf *b, char **w, size_t max)
@@ -743,7 +585,8 @@ words(const char *s, struct buf *b, char **w, size_t max)
 		w[n] = p;
 		p = strchr(p, ' ');
 		*p = '\0';
-		n += !stopword(w[n]);
+		n += !(lex_base(w[n], strlen(w[n]), NULL) & (LX_SMALL |
+		    LX_FIRST | LX_PRON));
 	}
 	qsort(w, n, sizeof(*w), wordcmp);
 	for (size_t i = 0; i < n; i++)
@@ -1003,6 +846,7 @@ triage_rule_add(struct casefile *cf, const struct rule *r, int64_t *id,
 	struct buf	 b = { NULL, 0, 0 };
 	struct money	 m;
 	sqlite3_stmt	*st;
+	const char	*star;
 	char		 cur[8], vis[64];
 	int		 rc, stem, bad;
 
@@ -1025,9 +869,9 @@ triage_rule_add(struct casefile *cf, const struct rule *r, int64_t *id,
 		if (money_parse(r->pattern, cur, 0, &m, e) != 0)
 			return cerror_prefix(e, EX_DATAERR, "money rule");
 	} else {
+		star = strchr(r->pattern, '*');
 		bad = pattern_fold(r->pattern, &b, &stem) != 0 ||
-		    strchr(r->pattern, '*') != r->pattern +
-		    strlen(r->pattern) - stem;
+		    (star != NULL && star[1] != '\0');
 		buf_free(&b);
 		if (bad)
 			return cerror_set(e, EX_DATAERR, "rule pattern %s: "

@@ -236,3 +236,36 @@ O-99|repeat:99
 O-100|repeat:100
 O-104|repeat:100
 EOF
+
+# Rules in any script: plain words, Cyrillic and Vietnamese, matched on
+# base letters (case and marks off) as the text is.  Ids are reused:
+# rule 119 was removed above.
+check 'a rule of plain words is taken' 0 \
+    'complaint config rule add -s critical -F safety safety "gas leak"' <<EOF
+119
+EOF
+check 'a Cyrillic rule is taken' 0 \
+    'complaint config rule add -s critical -F safety safety "пожар"' <<EOF
+120
+EOF
+check 'a Vietnamese rule is taken' 0 \
+    'complaint config rule add -s critical -F safety safety "cháy nổ"' <<EOF
+121
+EOF
+check 'the plain rule fires across case' 0 \
+    'complaint-new -N -e r1@example.com "A GAS LEAK in the hall" | grep rules' <<EOF
+rules	safety gas leak
+EOF
+check 'the Cyrillic rule fires in capitals' 0 \
+    'complaint-new -N -e r2@example.com "ПОЖАР в магазине сегодня" |
+    grep rules' <<EOF
+rules	safety пожар
+EOF
+check 'the Vietnamese rule fires without its marks' 0 \
+    'complaint-new -N -e r3@example.com "Chay no o cua hang hom nay" |
+    grep rules' <<EOF
+rules	safety cháy nổ
+EOF
+check 'a rule with * in its first word is refused' 65 \
+    'complaint config rule add -s high legal "gas* leak"' </dev/null
+check_err 'complaint: rule pattern gas* leak: give words, with * only at the end'

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "complaint.h"
+#include "internal.h"
 #include "unit.h"
 
 static char *
@@ -86,6 +87,88 @@ folding(void)
 	    "a stray byte is U+FFFD and one byte");
 }
 
+/* Base letters, as triage matches words: case and marks off. */
+static void
+bases(void)
+{
+	static const struct {
+		const char	*in, *want, *what;
+	} cases[] = {
+		{ "Łódź", "lodz", "Polish: Ł and ź" },
+		{ "ŻÓŁW", "zolw", "Polish capitals" },
+		{ "İSTANBUL ısı", "istanbul isi", "Turkish dotted and dotless i" },
+		{ "STRAẞE Straße", "strasse strasse", "German sharp s, both cases" },
+		{ "KÖPTE ÅRET", "kopte aret", "Swedish" },
+		{ "Æble Øre Œuvre Þing", "aeble ore oeuvre thing",
+		    "letters without a decomposition" },
+		{ "PELANGGAN Tidak", "pelanggan tidak", "Indonesian" },
+		{ "КлИЁНТ", "клиент", "Cyrillic: case off and ё is е" },
+		{ "TIẾNG VIỆT Đường", "tieng viet duong", "Vietnamese" },
+		{ "ﬁle", "file", "compatibility ligature" },
+		{ "ΟΔΌΣ", "οδοσ", "Greek: final sigma and tonos" },
+	};
+	struct buf	 b = { NULL, 0, 0 };
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char	*p = cases[i].in;
+
+		buf_reset(&b);
+		while (*p != '\0') {
+			int32_t	 c = text_decode(&p);
+
+			if (text_wordchar(c))
+				text_base(&b, c);
+			else
+				buf_puts(&b, " ");
+		}
+		CHECK(b.s != NULL && strcmp(b.s, cases[i].want) == 0,
+		    "base: %s (%s)", cases[i].what, b.s != NULL ? b.s : "");
+	}
+	buf_free(&b);
+	CHECK(text_encode(&b, 0x1ec7) == 0 && b.len == 3 &&
+	    memcmp(b.s, "\xe1\xbb\x87", 3) == 0, "encode U+1EC7");
+	CHECK(text_encode(&b, 0xd800) != 0 && text_encode(&b, 0x110000) != 0,
+	    "a surrogate and U+110000 are not encoded");
+	buf_free(&b);
+}
+
+/* The lexicon: sorted for its binary search, and what readers ask. */
+static void
+lexicon(void)
+{
+	int	 lang;
+
+	for (int l = 0; l < LEX_NLANG; l++) {
+		size_t	 i;
+
+		for (i = 1; i < lexicons[l].n; i++)
+			if (strcmp(lexicons[l].w[i - 1].w,
+			    lexicons[l].w[i].w) >= 0)
+				break;
+		CHECK(i >= lexicons[l].n, "lexicon %s is sorted (at %s)",
+		    lexicons[l].code, i < lexicons[l].n ? lexicons[l].w[i].w :
+		    "end");
+	}
+	CHECK(lex_lookup(LEX_EN, "didnt", 5) & LX_NEG, "en: didnt denies");
+	CHECK((lex_lookup(LEX_EN, "cant", 4) & (LX_NEG | LX_ABILITY)) ==
+	    (LX_NEG | LX_ABILITY), "en: cant denies an ability");
+	CHECK(lex_lookup(LEX_SV, "på", strlen("på")) & LX_SMALL,
+	    "sv: på is small, spelt as people write it");
+	CHECK(lex_lookup(LEX_SV, "pa", 2) == 0, "sv: pa is not in the table");
+	CHECK(lex_lookup(LEX_ID, "tidakx", 5) & LX_NEG,
+	    "a look-up reads n bytes");
+	CHECK((lex_base("pa", 2, &lang) & LX_SMALL) && lang == LEX_SV,
+	    "base: pa is på, and tells Swedish");
+	CHECK((lex_base("nar", 3, &lang) & LX_GUESS) && lang == LEX_SV,
+	    "base: nar is när");
+	CHECK((lex_base("inte", 4, NULL) & (LX_NEG | LX_NEGAFTER)) ==
+	    (LX_NEG | LX_NEGAFTER), "base: inte denies both ways");
+	CHECK((lex_base("i", 1, NULL) & (LX_FIRST | LX_SMALL)) ==
+	    (LX_FIRST | LX_SMALL), "base: i is English I and Swedish in");
+	CHECK(lex_base("kettle", 6, &lang) == 0 && lang == -1,
+	    "base: a word not listed");
+}
+
 int
 main(void)
 {
@@ -137,5 +220,7 @@ main(void)
 	    "ok\",\"none\":null}\n") == 0, "JSON: numbers bare, null");
 	free(s);
 	folding();
+	bases();
+	lexicon();
 	UNIT_EXIT();
 }
