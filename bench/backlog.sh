@@ -35,18 +35,45 @@ print(f"{sys.argv[2]}\t{a:.1f}\t{b:.1f}\t{a / b:.2f}")
 PY
 }
 
-q="sqlite3 $f"
-# The first 50 late clocks: both partial indexes, merged, in due order.
-overdue="SELECT id, 'ack', ack_due FROM cases WHERE acked IS NULL
-    AND ack_due < '$now' UNION ALL SELECT id, 'resolve', resolve_due
-    FROM cases WHERE closed IS NULL AND resolve_due < '$now'
-    ORDER BY 3, 1 LIMIT 50"
-due="SELECT id, 'ack', ack_due FROM cases WHERE acked IS NULL
-    AND ack_due >= '$now' UNION ALL SELECT id, 'resolve', resolve_due
-    FROM cases WHERE closed IS NULL AND resolve_due >= '$now'
-    ORDER BY 3, 1 LIMIT 50"
-list="SELECT id, received, status FROM cases WHERE status NOT IN
-    ('closed', 'dismissed', 'merged') ORDER BY id LIMIT 50"
+q="sqlite3 -separator '	' $f"
+end=2026-11-29T10:00:00Z	# now + 7 days, due's window
+sev="CASE o.severity WHEN 1 THEN 'low' WHEN 2 THEN 'medium'
+    WHEN 3 THEN 'high' WHEN 4 THEN 'critical' END"
+# Each baseline prints the rows the report prints, byte for byte (checked
+# below), by the cheapest plan: the partial indexes of open clocks and
+# the follow-ups' index merged in due order, the first 50 joined to their
+# customers.
+overdue="SELECT o.id, o.kind, o.due, (unixepoch('$now') -
+    unixepoch(o.due)) / 3600, o.status, $sev,
+    coalesce(u.name, u.email, u.phone), o.summary FROM (
+    SELECT id, 'ack' AS kind, ack_due AS due, status, severity, customer,
+    summary FROM cases WHERE acked IS NULL AND paused IS NULL
+    AND ack_due < '$now' UNION ALL
+    SELECT id, 'resolve', resolve_due, status, severity, customer, summary
+    FROM cases WHERE closed IS NULL AND settled IS NULL AND paused IS NULL
+    AND resolve_due < '$now' UNION ALL
+    SELECT c.id, 'follow-up', w.due, c.status, c.severity, c.customer,
+    c.summary FROM followups w JOIN cases c ON c.id = w.case_id
+    WHERE w.done IS NULL AND w.due < '$now' ORDER BY 3, 1 LIMIT 50) o
+    LEFT JOIN customers u ON u.id = o.customer ORDER BY o.due, o.id"
+due="SELECT o.id, o.kind, o.due, (unixepoch(o.due) -
+    unixepoch('$now')) / 3600, coalesce(u.name, u.email, u.phone),
+    u.email, o.summary FROM (
+    SELECT id, 'ack' AS kind, ack_due AS due, customer, summary FROM cases
+    WHERE acked IS NULL AND paused IS NULL AND ack_due >= '$now'
+    AND ack_due < '$end' UNION ALL
+    SELECT id, 'resolve', resolve_due, customer, summary FROM cases
+    WHERE closed IS NULL AND settled IS NULL AND paused IS NULL
+    AND resolve_due >= '$now' AND resolve_due < '$end' UNION ALL
+    SELECT c.id, 'follow-up', w.due, c.customer, c.summary FROM followups w
+    JOIN cases c ON c.id = w.case_id WHERE w.done IS NULL
+    AND w.due >= '$now' AND w.due < '$end' ORDER BY 3, 1, 2 LIMIT 50) o
+    LEFT JOIN customers u ON u.id = o.customer ORDER BY o.due, o.id, o.kind"
+list="SELECT c.id, c.received, c.status, CASE c.severity WHEN 1 THEN 'low'
+    WHEN 2 THEN 'medium' WHEN 3 THEN 'high' WHEN 4 THEN 'critical' END,
+    coalesce(u.name, u.email, u.phone), c.summary FROM cases c
+    LEFT JOIN customers u ON u.id = c.customer WHERE c.status NOT IN
+    ('closed', 'dismissed', 'merged') ORDER BY c.id LIMIT 50"
 printf 'report --limit 50 (%s cases)\tcomplaint-report ms\tsqlite3 ms\tratio\n' "$n"
 for args in overdue 'due -w 7d' 'list --status open'; do
 	case $args in
@@ -55,6 +82,13 @@ for args in overdue 'due -w 7d' 'list --status open'; do
 	list*)		sql=$list ;;
 	esac
 	sql=$(echo "$sql" | tr '\n' ' ')
+	# shellcheck disable=SC2086 # $args is the report and its options
+	"$top/complaint-report" -f "$f" $args --limit 50 >"$dir/a.out"
+	sqlite3 -separator '	' "$f" "$sql" >"$dir/b.out"
+	cmp -s "$dir/a.out" "$dir/b.out" || {
+		echo "bench: $args and its baseline print different rows" >&2
+		exit 1
+	}
 	hyperfine -N --warmup 3 --runs "$runs" --export-json "$dir/b.json" \
 	    "$top/complaint-report -f $f $args --limit 50" "$q \"$sql\"" \
 	    >/dev/null
