@@ -32,6 +32,7 @@ LIBOBJ = \
 	lib/compare.o \
 	lib/correct.o \
 	lib/csvio.o \
+	lib/db.o \
 	lib/error.o \
 	lib/hooks.o \
 	lib/html.o \

@@ -47,7 +47,8 @@ struct migration {
 };
 
 /*
- * A prepared statement for the SQL literal sql, reset and ready to bind.
+ * db.c, the ground: a prepared statement for the SQL literal sql, reset
+ * and ready to bind.
  * Statements are kept until the case file is closed, so the hot paths of
  * a bulk import prepare each statement once.
  */
