@@ -39,6 +39,7 @@ LIBOBJ = \
 	lib/ids.o \
 	lib/mail.o \
 	lib/money.o \
+	lib/names.o \
 	lib/phone.o \
 	lib/offer.o \
 	lib/policy.o \

@@ -321,6 +321,8 @@ int	case_event(struct casefile *, int64_t, const char *, const char *,
 /* The status and severity of case id. */
 int	case_brief(struct casefile *, int64_t, char *, size_t, int *,
 	    struct cerror *);
+
+/* names.c: severities and language codes, read and named. */
 /* Parse a severity (1-4 or low, medium, high, critical). */
 int	case_severity(const char *, int *);
 /* The name of severity 1-4. */
