@@ -46,6 +46,7 @@ LIBOBJ = \
 	lib/query.o \
 	lib/report.o \
 	lib/resolve.o \
+	lib/settings.o \
 	lib/state.o \
 	lib/stmttime.o \
 	lib/stats.o \

@@ -75,10 +75,10 @@ time_t	casefile_now(const struct casefile *);
 /* Read setting key into buf; return 0, or EX_DATAERR when unset. */
 int	casefile_setting(struct casefile *, const char *, char *, size_t,
 	    struct cerror *);
-/* Set (or with NULL, unset) a setting, checking its value; logged. */
+/* settings.c: set (or with NULL, unset) a setting, checked; logged. */
 int	casefile_set(struct casefile *, const char *, const char *,
 	    struct cerror *);
-/* Call fn with each setting as a (key, value) row, by key. */
+/* settings.c: call fn with each setting as a (key, value) row. */
 int	casefile_settings(struct casefile *, row_fn *, void *,
 	    struct cerror *);
 /* Prepare for a bulk import: a larger page cache. */

@@ -110,7 +110,7 @@ int	audit_has_rows(struct casefile *);
  */
 int	audit_attest(struct casefile *, int, struct cerror *);
 
-/* Check a time zone name: UTC or a file of the zoneinfo database. */
+/* policy.c: check a time zone name, UTC or a file of the zoneinfo. */
 int	casefile_tz(const char *, struct cerror *);
 
 /* policy.c, triage.c: free what a case file holds of them. */

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sysexits.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "complaint.h"
 #include "internal.h"
@@ -441,5 +442,26 @@ policy_shift(struct casefile *cf, time_t due, time_t from, time_t to,
 	if ((secs = working_between(w, from, to)) > 0 &&
 	    (*out = add_working(w, due, 0, secs)) == -1)
 		return no_workday(e);
+	return 0;
+}
+
+int
+casefile_tz(const char *tz, struct cerror *e)
+{
+	const char	*dir;
+	char		 path[1024], vis[80];
+
+	if (strcmp(tz, "UTC") == 0)
+		return 0;
+	if ((dir = getenv("TZDIR")) == NULL || *dir == '\0')
+		dir = "/usr/share/zoneinfo";
+	if (*tz == '\0' || *tz == '/' || strstr(tz, "..") != NULL ||
+	    strspn(tz, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789/_+-") != strlen(tz) ||
+	    snprintf(path, sizeof(path), "%s/%s", dir, tz) >=
+	    (int)sizeof(path) || access(path, R_OK) != 0)
+		return cerror_set(e, EX_DATAERR, "tz: no time zone %s in %s "
+		    "(give a name like Europe/Stockholm or UTC; install "
+		    "tzdata)", text_vis(vis, sizeof(vis), tz), dir);
 	return 0;
 }
