@@ -514,8 +514,10 @@ casefile_close(struct casefile *cf)
 	for (size_t i = 0; i < STMT_CACHE; i++)
 		sqlite3_finalize(cf->cache[i].st);
 	sqlite3_close(cf->db);
-	policy_free(cf->policy);
-	triage_free(cf->rules);
+	if (cf->policy != NULL)
+		cf->free_policy(cf->policy);
+	if (cf->rules != NULL)
+		cf->free_rules(cf->rules);
 	free(cf);
 }
 

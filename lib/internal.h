@@ -26,6 +26,12 @@ struct casefile {
 	time_t		 now;
 	struct policy	*policy;	/* policy.c's settings, read once */
 	struct rules	*rules;		/* triage.c's rules, read once */
+	/*
+	 * Each set with its cache by the module that owns it, so
+	 * casefile_close frees the caches without calling up to them.
+	 */
+	void		(*free_policy)(struct policy *);
+	void		(*free_rules)(struct rules *);
 	struct touch	*touch;		/* rows written, not yet recorded */
 	size_t		 ntouch, maxtouch;
 	struct touch	*before;	/* rows as they were before changed */

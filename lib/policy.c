@@ -399,6 +399,7 @@ load(struct casefile *cf, struct cerror *e)
 		return rc;
 	}
 	cf->policy = p;
+	cf->free_policy = policy_free;
 	return 0;
 }
 
