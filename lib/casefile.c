@@ -610,3 +610,34 @@ casefile_bulk(struct casefile *cf, struct cerror *e)
 	return exec(cf, "PRAGMA cache_size = -16384", e);
 }
 
+static const char *
+basename_of(const char *path)
+{
+	const char	*p = strrchr(path, '/');
+
+	return p != NULL ? p + 1 : path;
+}
+
+/*
+ * Exists so readers can tell a missing case from an empty report; the
+ * one check of a case's existence, under every module that needs it.
+ */
+int
+query_exists(struct casefile *cf, int64_t id, struct cerror *e)
+{
+	static const char sql[] = "SELECT 1 FROM cases WHERE id = ?";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return db_error(cf, rc, e);
+	return cerror_set(e, EX_NOINPUT, "no case %lld in %s", (long long)id,
+	    basename_of(cf->path));
+}

@@ -437,7 +437,7 @@ int	query_case_all(struct casefile *, int64_t, row_fn *, void *,
 /* Call fn with each event on the timeline of case id. */
 int	query_timeline(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
-/* Return 0 when case id exists, else EX_NOINPUT naming it. */
+/* casefile.c: 0 when case id exists, else EX_NOINPUT naming it. */
 int	query_exists(struct casefile *, int64_t, struct cerror *);
 /* Call fn with each audit entry, of case id or all when 0. */
 int	query_log(struct casefile *, int64_t, row_fn *, void *,

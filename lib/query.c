@@ -21,14 +21,6 @@
 /* Statuses of a case that needs no more work. */
 #define ENDED	"('closed', 'dismissed', 'merged')"
 
-static const char *
-basename_of(const char *path)
-{
-	const char	*p = strrchr(path, '/');
-
-	return p != NULL ? p + 1 : path;
-}
-
 /* Bind a time filter as ISO text; a bare date as "until" takes the day. */
 static int
 bind_time(struct casefile *cf, sqlite3_stmt *st, const char *name,
@@ -894,8 +886,7 @@ case_fields(struct casefile *cf, int64_t id, int all, row_fn *fn, void *arg,
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return db_error(cf, rc, e);
-		return cerror_set(e, EX_NOINPUT, "no case %lld in %s",
-		    (long long)id, basename_of(cf->path));
+		return query_exists(cf, id, e);
 	}
 	rc = 0;
 	for (i = 0; i < (int)(sizeof(names) / sizeof(names[0])) && rc == 0;
@@ -970,23 +961,3 @@ query_log(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 	return db_rows(cf, st, fn, arg, e);
 }
 
-/* Exists so readers can tell a missing case from an empty report. */
-int
-query_exists(struct casefile *cf, int64_t id, struct cerror *e)
-{
-	static const char sql[] = "SELECT 1 FROM cases WHERE id = ?";
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if ((st = db_prepare(cf, sql, e)) == NULL)
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return db_error(cf, rc, e);
-	return cerror_set(e, EX_NOINPUT, "no case %lld in %s", (long long)id,
-	    basename_of(cf->path));
-}
