@@ -428,13 +428,13 @@ int	query_sortkeys(const char *, row_fn *, void *, struct cerror *);
 /* List cases matching f, calling fn for each row. */
 int	query_list(struct casefile *, const struct filter *, row_fn *, void *,
 	    struct cerror *);
-/* Call fn with each field of case id as a (field, value) row. */
+/* report.c: call fn with each field of case id as a (field, value). */
 int	query_case(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
-/* The same with every field, an unset one empty: one header for all. */
+/* report.c: the same, every field, an unset one empty (one header). */
 int	query_case_all(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
-/* Call fn with each event on the timeline of case id. */
+/* report.c: call fn with each event on the timeline of case id. */
 int	query_timeline(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
 /* casefile.c: 0 when case id exists, else EX_NOINPUT naming it. */

@@ -72,7 +72,12 @@ int	db_migrate(sqlite3 *, const struct migration *, size_t,
 int	db_rows(struct casefile *, sqlite3_stmt *, row_fn *, void *,
 	    struct cerror *);
 
-/* Call fn with each row of sql, its :id bound to id and :now to now. */
+/* The name of the severity of case c, in SQL (query.c, report.c). */
+#define SEVERITY_NAME							\
+	"CASE c.severity WHEN 1 THEN 'low' WHEN 2 THEN 'medium'"	\
+	" WHEN 3 THEN 'high' WHEN 4 THEN 'critical' END"
+
+/* report.c: call fn with each row of sql, :id bound to id, :now to now. */
 int	case_rows(struct casefile *, const char *, int64_t, row_fn *, void *,
 	    struct cerror *);
 
