@@ -858,7 +858,7 @@ int	comms_note(struct casefile *, int64_t, const struct comm *, int64_t *,
  */
 int	comms_reply(struct casefile *, int64_t, const struct mail *,
 	    const char *, struct reply *, struct cerror *);
-/* Call fn with each communication of case id, in the order they were. */
+/* report.c: fn gets each communication of case id, in their order. */
 int	query_communications(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
 /* A file kept as evidence: where it is, its size and SHA-256. */
@@ -872,8 +872,8 @@ int	comms_hash(const char *, struct evidence *, struct cerror *);
 /* Record a hashed file on case id with a note (or NULL); *aid: its id. */
 int	comms_attach(struct casefile *, int64_t, const struct evidence *,
 	    const char *, int64_t *, struct cerror *);
-/* Re-hash every attachment kept from a file: attachment, case, path, state
- * (ok, changed, missing, unreadable). */
+/* report.c: re-hash every attachment kept from a file: attachment, case,
+ * path, state (ok, changed, missing, unreadable). */
 int	query_evidence(struct casefile *, row_fn *, void *, struct cerror *);
 /*
  * Check refs ("S12,D3,C4") against case id's statements, discrepancies,
@@ -885,7 +885,7 @@ int	comms_cite(struct casefile *, int64_t, const char *, int64_t,
 	    struct cerror *);
 /* EX_DATAERR when case id waits on the customer. */
 int	comms_waiting(struct casefile *, int64_t, struct cerror *);
-/* Call fn with each item the decisions of case id cite, in full. */
+/* report.c: fn gets each item the decisions of case id cite, in full. */
 int	query_citations(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
 /* Add flag to case id's flags. */
