@@ -402,7 +402,7 @@ struct filter {
 					   or statements, any case or accent */
 };
 
-/* Run report (list, overdue, due, repeat, causes, stats) for f. */
+/* Run report (list, overdue, due, repeat, causes) for f; stats below. */
 int	query_report(struct casefile *, const char *, const struct filter *,
 	    row_fn *, void *, struct cerror *);
 /* Call fn with each row of the query plan of a report for f. */

@@ -673,8 +673,6 @@ query_report(struct casefile *cf, const char *name, const struct filter *f,
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	if (strcmp(name, "stats") == 0)
-		return query_stats(cf, f, fn, arg, e);
 	if ((rc = build(cf, name, f, 0, &st, e)) != 0)
 		return rc;
 	rc = db_rows(cf, st, fn, arg, e);

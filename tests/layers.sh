@@ -106,3 +106,6 @@ digraph lib {
 EOF
 check 'a bad option is a usage error' 64 "$L --bogus" </dev/null
 check_err 'layers.py: unknown option --bogus'
+
+# The library itself: every call between its files points one way.
+check 'no loop among the files of lib/' 0 "$L" </dev/null
