@@ -668,10 +668,10 @@ struct account {
 
 /* Record an account; the case moves to investigating. */
 int	account_record(struct casefile *, struct account *, struct cerror *);
-/* Call fn with a row per account of case id. */
+/* report.c: call fn with a row per account of case id. */
 int	account_list(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
-/* Call fn with a row per statement of account id. */
+/* report.c: call fn with a row per statement of account id. */
 int	account_show(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
 /* 0 when account id exists (its case into *caseid), else EX_NOINPUT. */

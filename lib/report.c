@@ -1,9 +1,10 @@
 /*
  * report.c: the sections of a case's dossier, one fixed query each, so a
  * new kind of record is one more function here and one line in the table
- * of complaint-report show; every dossier query is here, the case's fields
- * and timeline among them, with case_rows that runs them; the evidence
- * check; the export of tables.
+ * of complaint-report show; every dossier query is here (the case's
+ * fields, timeline, communications, citations, accounts and statements
+ * among them) with case_rows that runs them; the evidence check; the
+ * export of tables.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -608,5 +609,36 @@ query_citations(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 	    " ORDER BY x.decision, instr('SDRAC', substr(x.ref, 1, 1)),"
 	    " CAST(substr(x.ref, 2) AS INTEGER)";
 
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+account_list(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] = "SELECT a.id AS account, a.case_id AS 'case',"
+	    " a.role AS role, a.party AS party, a.version AS version,"
+	    " a.taken AS taken, a.medium AS medium,"
+	    " (SELECT count(*) FROM statements WHERE account = a.id)"
+	    " AS statements, (SELECT count(*) FROM recordings"
+	    " WHERE account = a.id) AS recordings"
+	    " FROM accounts a WHERE a.case_id = :id ORDER BY a.id";
+	int	 rc;
+
+	if ((rc = query_exists(cf, id, e)) != 0)
+		return rc;
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+account_show(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] = "SELECT seq AS statement, at AS at,"
+	    " text AS text FROM statements WHERE account = :id ORDER BY seq";
+	int	 rc;
+
+	if ((rc = account_exists(cf, id, NULL, e)) != 0)
+		return rc;
 	return case_rows(cf, sql, id, fn, arg, e);
 }
