@@ -11,6 +11,8 @@ are skipped.  An edge a.c -> b.c means a.c uses a function of b.c.
     layers.py --dot [DIR]     the graph for dot(1)
     layers.py --layers [DIR]  each file's height: 0 uses no other file,
                               n uses one of height n-1 at most
+    layers.py --sqlite [DIR]  check db.c's list of what only SQLite runs:
+                              each `thing` in FILES is in those files only
 
 Each cycle is named (a strongly connected component of files, one loop
 through it, and the uses inside it; on standard error with an option),
@@ -237,11 +239,70 @@ def heights(files, edges):
     return {f: height(f, set()) for f in files}
 
 
+def sqlite_only(folder):
+    """Compare the list in db.c's comment with the tree; 0 or 1."""
+    with open(os.path.join(folder, "db.c"), encoding="utf-8") as fp:
+        src = fp.read()
+    start = src.find("SQLite only.")
+    if start < 0:
+        sys.stderr.write("layers.py: db.c has no list of SQLite only\n")
+        return 1
+    note = src[start:src.find("*/", start)]
+    note = re.sub(r"\n\s*\*\s*", " ", note)
+    listed = {}
+    for m in re.finditer(r"`([^`]+)` in ((?:[\w.-]+\.(?:c|sql)\b[ ,]*)+)",
+                         note):
+        listed[m.group(1)] = set(re.findall(r"[\w.-]+\.(?:c|sql)\b",
+                                            m.group(2)))
+    text = {}
+    for f in sorted(os.listdir(folder)):
+        path = os.path.join(folder, f)
+        with open(path, encoding="utf-8", errors="replace") as fp:
+            body = fp.read()
+        if f.endswith(".c"):
+            text[f] = strip_comments(body)
+        elif f.endswith(".sql"):
+            text[f] = re.sub(r"--[^\n]*", "", body)
+    bad = 0
+    for what in sorted(listed):
+        found = {f for f in text if what in text[f]}
+        if found != listed[what]:
+            print("`%s`: listed in %s; found in %s" % (
+                what, " ".join(sorted(listed[what])) or "none",
+                " ".join(sorted(found)) or "none"))
+            bad = 1
+    return bad
+
+
+def strip_comments(src):
+    """src without its comments, strings and preprocessor lines kept."""
+    out = []
+    i, n = 0, len(src)
+    while i < n:
+        if src.startswith("/*", i):
+            j = src.find("*/", i + 2)
+            i = n if j < 0 else j + 2
+            out.append(" ")
+        elif src.startswith("//", i):
+            j = src.find("\n", i)
+            i = n if j < 0 else j
+        elif src[i] in "\"'":
+            j = i + 1
+            while j < n and src[j] != src[i] and src[j] != "\n":
+                j += 2 if src[j] == "\\" else 1
+            out.append(src[i:j + 1])
+            i = j + 1
+        else:
+            out.append(src[i])
+            i += 1
+    return "".join(out)
+
+
 def main(argv):
     mode = "cycles"
     args = []
     for a in argv[1:]:
-        if a in ("--edges", "--dot", "--layers"):
+        if a in ("--edges", "--dot", "--layers", "--sqlite"):
             mode = a[2:]
         elif a in ("-h", "--help"):
             print(__doc__.strip())
@@ -260,6 +321,8 @@ def main(argv):
     if not os.path.isdir(folder):
         sys.stderr.write("layers.py: no folder %s\n" % folder)
         return 66
+    if mode == "sqlite":
+        return sqlite_only(folder)
     files, edges = graph(folder)
     if mode == "edges":
         for (a, b) in sorted(edges):

@@ -107,5 +107,25 @@ EOF
 check 'a bad option is a usage error' 64 "$L --bogus" </dev/null
 check_err 'layers.py: unknown option --bogus'
 
-# The library itself: every call between its files points one way.
+# What only SQLite runs is listed in db.c with the files that hold it;
+# a use elsewhere, even in a string, fails; one in a comment does not.
+mkdir "$T/sq"
+cat >"$T/sq/db.c" <<'EOF'
+/*
+ * SQLite only.
+ * - `unixepoch(` in a.c: extract(epoch FROM t).
+ */
+EOF
+printf 'static const char q[] = "SELECT unixepoch(at)";\n' >"$T/sq/a.c"
+printf '/* unixepoch( */\nstatic const char q[] = "SELECT 1";\n' >"$T/sq/b.c"
+check 'the list of SQLite only holds' 0 "$L --sqlite '$T/sq'" </dev/null
+printf 'static const char r[] = "SELECT unixepoch(at)";\n' >>"$T/sq/b.c"
+check 'a use not listed is named, exit 1' 1 "$L --sqlite '$T/sq'" <<'EOF'
+`unixepoch(`: listed in a.c; found in a.c b.c
+EOF
+
+# The library itself: every call between its files points one way, and
+# what only SQLite runs is where db.c says.
 check 'no loop among the files of lib/' 0 "$L" </dev/null
+check 'lib/db.c lists where each SQLite-only part is' 0 "$L --sqlite" \
+    </dev/null
