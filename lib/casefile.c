@@ -1,6 +1,10 @@
 /*
  * casefile.c: finding, creating, opening and migrating the case file,
- * the command's one transaction and settings, on db.c's SQL helpers.
+ * the command's one transaction, reading a setting, and whether a case
+ * exists.  It stands on db.c, audit.c (the log is written at commit) and
+ * ground modules, and calls no module above it: settings.c checks and
+ * changes settings, and policy.c and triage.c keep their caches on the
+ * handle with the function that frees them.
  *
  * Locking: the file is in WAL mode, so readers never block the writer and
  * the writer never blocks readers.  Writers start with BEGIN IMMEDIATE, which

@@ -6,6 +6,7 @@
  * working day) and a week as many working days as the week has open.
  * Holidays (sla.holidays) are closed.  The week is in the zone of the
  * setting tz, so local hours hold across changes to daylight saving time.
+ * A zone name is checked here too (casefile_tz), for settings.c.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,8 @@
 /*
  * query.c: the reports.  Each is a fixed query; a filter adds a fixed
  * fragment with a named parameter, so values are always bound and SQLite
- * can plan each combination with the index that serves it.
+ * can plan each combination with the index that serves it.  The queries
+ * of one case's dossier are report.c's; stats.c runs the stats queries.
  */
 #include <stdio.h>
 #include <stdlib.h>
