@@ -32,6 +32,7 @@ LIBOBJ = \
 	lib/compare.o \
 	lib/correct.o \
 	lib/csvio.o \
+	lib/db.o \
 	lib/error.o \
 	lib/filehash.o \
 	lib/hooks.o \
@@ -40,12 +41,14 @@ LIBOBJ = \
 	lib/lexicon.o \
 	lib/mail.o \
 	lib/money.o \
+	lib/names.o \
 	lib/phone.o \
 	lib/offer.o \
 	lib/policy.o \
 	lib/query.o \
 	lib/report.o \
 	lib/resolve.o \
+	lib/settings.o \
 	lib/state.o \
 	lib/stmttime.o \
 	lib/stats.o \

@@ -462,7 +462,7 @@ report_stats(struct casefile *cf, const char *name, char **argv, int argc,
 		return cerror_set(e, EX_USAGE, "%s takes no operands", name);
 	s.bars = opts.fmt == OUT_TEXT && isatty(STDOUT_FILENO);
 	textout_init(&s.out, stdout, outfmt());
-	rc = query_report(cf, name, &opts.f, stats_row, &s, e);
+	rc = query_stats(cf, &opts.f, stats_row, &s, e);
 	textout_free(&s.out);
 	return rc != 0 ? rc : finish(&s, e);
 }

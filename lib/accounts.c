@@ -302,37 +302,6 @@ out:
 }
 
 int
-account_list(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
-    struct cerror *e)
-{
-	static const char sql[] = "SELECT a.id AS account, a.case_id AS 'case',"
-	    " a.role AS role, a.party AS party, a.version AS version,"
-	    " a.taken AS taken, a.medium AS medium,"
-	    " (SELECT count(*) FROM statements WHERE account = a.id)"
-	    " AS statements, (SELECT count(*) FROM recordings"
-	    " WHERE account = a.id) AS recordings"
-	    " FROM accounts a WHERE a.case_id = :id ORDER BY a.id";
-	int	 rc;
-
-	if ((rc = query_exists(cf, id, e)) != 0)
-		return rc;
-	return case_rows(cf, sql, id, fn, arg, e);
-}
-
-int
-account_show(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
-    struct cerror *e)
-{
-	static const char sql[] = "SELECT seq AS statement, at AS at,"
-	    " text AS text FROM statements WHERE account = :id ORDER BY seq";
-	int	 rc;
-
-	if ((rc = account_exists(cf, id, NULL, e)) != 0)
-		return rc;
-	return case_rows(cf, sql, id, fn, arg, e);
-}
-
-int
 account_exists(struct casefile *cf, int64_t id, int64_t *caseid,
     struct cerror *e)
 {

@@ -15,6 +15,10 @@
  * rows = [[table, key, SHA-256 of the row as it is then, or null]].  So
  * no write path has to say what it wrote, and rows written after the
  * entry was asked for are still in it.  verify.c replays the rows.
+ *
+ * Layers: audit.c stands on db.c.  casefile.c calls it (open, commit,
+ * rollback), so it reads the actor and the clock from the handle's fields
+ * and never calls casefile.c back.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -504,17 +508,17 @@ insert(struct casefile *cf, int64_t caseid, const char *action,
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(cf, rc, e);
 
-	timefmt_iso(casefile_now(cf), at);
+	timefmt_iso(cf->now, at);
 	audit_sha256(content, strlen(content), chash);
 	if (rows != NULL)
 		audit_sha256(rows, strlen(rows), rhash);
-	chain(prev, id, at, casefile_actor(cf), caseid, action, chash,
+	chain(prev, id, at, cf->actor, caseid, action, chash,
 	    rows != NULL ? rhash : NULL, hash);
 	if ((st = db_prepare(cf, ins, e)) == NULL)
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, casefile_actor(cf), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, cf->actor, -1, SQLITE_STATIC);
 	if (caseid > 0)
 		sqlite3_bind_int64(st, 4, caseid);
 	sqlite3_bind_text(st, 5, action, -1, SQLITE_STATIC);

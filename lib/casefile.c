@@ -1,6 +1,10 @@
 /*
  * casefile.c: finding, creating, opening and migrating the case file,
- * the command's one transaction, settings, and the SQL helpers.
+ * the command's one transaction, reading a setting, and whether a case
+ * exists.  It stands on db.c, audit.c (the log is written at commit) and
+ * ground modules, and calls no module above it: settings.c checks and
+ * changes settings, and policy.c and triage.c keep their caches on the
+ * handle with the function that frees them.
  *
  * Locking: the file is in WAL mode, so readers never block the writer and
  * the writer never blocks readers.  Writers start with BEGIN IMMEDIATE, which
@@ -229,141 +233,6 @@ precheck(const char *path, int mode, struct cerror *e)
 	return 0;
 }
 
-int
-db_error(struct casefile *cf, int rc, struct cerror *e)
-{
-	const char	*msg = sqlite3_errmsg(cf->db);
-
-	switch (rc & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return cerror_set(e, EX_TEMPFAIL, "case file %s is busy "
-		    "(another command holds it); try again", cf->path);
-	case SQLITE_FULL:
-		return cerror_set(e, EX_IOERR, "cannot write %s: the disk "
-		    "or a file size limit is full; nothing was changed",
-		    cf->path);
-	case SQLITE_IOERR:
-		/* The WAL's errno is not kept, so EFBIG looks like EIO. */
-		if (rc == SQLITE_IOERR_WRITE)
-			return cerror_set(e, EX_IOERR, "cannot write %s: the "
-			    "disk is full, a file size limit was reached, or "
-			    "the disk failed; nothing was changed", cf->path);
-		/* FALLTHROUGH */
-	case SQLITE_PROTOCOL:
-		return cerror_set(e, EX_IOERR, "I/O error on %s: %s",
-		    cf->path, msg);
-	case SQLITE_READONLY:
-	case SQLITE_CANTOPEN:
-	case SQLITE_PERM:
-		return cerror_set(e, EX_CANTCREAT, "cannot write %s: %s; check "
-		    "the permissions of the file and its folder", cf->path,
-		    msg);
-	case SQLITE_NOTADB:
-	case SQLITE_CORRUPT:
-		return cerror_set(e, EX_DATAERR, "%s is not a case file or is "
-		    "damaged (%s)", cf->path, msg);
-	case SQLITE_CONSTRAINT:
-		return cerror_set(e, EX_DATAERR, "%s", msg);
-	default:
-		return cerror_set(e, EX_SOFTWARE, "%s: %s", cf->path, msg);
-	}
-}
-
-sqlite3_stmt *
-db_prepare(struct casefile *cf, const char *sql, struct cerror *e)
-{
-	size_t		 i, slot = STMT_CACHE;
-	int		 rc;
-
-	for (i = 0; i < STMT_CACHE; i++) {
-		if (cf->cache[i].sql == sql) {
-			sqlite3_reset(cf->cache[i].st);
-			sqlite3_clear_bindings(cf->cache[i].st);
-			return cf->cache[i].st;
-		}
-		if (cf->cache[i].sql == NULL && slot == STMT_CACHE)
-			slot = i;
-	}
-	if (slot == STMT_CACHE) {
-		/* Full: a program with this many statements is one bug. */
-		cerror_set(e, EX_SOFTWARE, "statement cache is full");
-		return NULL;
-	}
-	rc = sqlite3_prepare_v3(cf->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-	    &cf->cache[slot].st, NULL);
-	if (rc != SQLITE_OK) {
-		db_error(cf, rc, e);
-		return NULL;
-	}
-	cf->cache[slot].sql = sql;
-	return cf->cache[slot].st;
-}
-
-int
-db_done(struct casefile *cf, sqlite3_stmt *st, struct cerror *e)
-{
-	int	 rc;
-
-	/* Map the error before the reset, which can clear its errno. */
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		rc = db_error(cf, rc, e);
-	else
-		rc = 0;
-	sqlite3_reset(st);
-	return rc;
-}
-
-int
-db_bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s == NULL || *s == '\0')
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-}
-
-int
-db_rows(struct casefile *cf, sqlite3_stmt *st, row_fn *fn, void *arg,
-    struct cerror *e)
-{
-	const char	*name[32];
-	const char	*val[32];
-	int		 type[32];
-	struct row	 r = { 0, name, val, type };
-	int		 rc, i;
-
-	r.n = sqlite3_column_count(st);
-	if (r.n > 32)
-		return cerror_set(e, EX_SOFTWARE, "too many columns");
-	for (i = 0; i < r.n; i++)
-		name[i] = sqlite3_column_name(st, i);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (i = 0; i < r.n; i++) {
-			switch (sqlite3_column_type(st, i)) {
-			case SQLITE_NULL:
-				type[i] = VAL_NULL;
-				break;
-			case SQLITE_INTEGER:
-			case SQLITE_FLOAT:	/* a number, bare in JSON */
-				type[i] = VAL_INT;
-				break;
-			default:
-				type[i] = VAL_TEXT;
-			}
-			val[i] = (const char *)sqlite3_column_text(st, i);
-		}
-		if ((rc = fn(arg, &r)) != 0) {
-			sqlite3_reset(st);
-			return cerror_set(e, rc, "cannot write output");
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_error(cf, rc, e);
-	return 0;
-}
-
 /*
  * money(minor, currency): "49.90 EUR", for the reports; NULL for a NULL
  * amount.  The currency defaults to the setting's when NULL.
@@ -442,61 +311,6 @@ pragma_int(struct casefile *cf, const char *sql, int *v, struct cerror *e)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(cf, rc, e);
 	return 0;
-}
-
-int
-db_migrate(sqlite3 *db, const struct migration *m, size_t n,
-    struct cerror *e)
-{
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 rc, v;
-	size_t		 i;
-
-	if ((rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) !=
-	    SQLITE_OK)
-		return cerror_set(e, (rc & 0xff) == SQLITE_BUSY ? EX_TEMPFAIL :
-		    EX_SOFTWARE, "cannot migrate: %s", sqlite3_errmsg(db));
-	/* Read the version inside the transaction: another may have won. */
-	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) !=
-	    SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
-		rc = cerror_set(e, EX_SOFTWARE, "cannot migrate: %s",
-		    sqlite3_errmsg(db));
-		goto fail;
-	}
-	v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	st = NULL;
-	for (i = 0; i < n; i++) {
-		char	 pragma[40];
-
-		if (m[i].sql == NULL || m[i].to <= v)
-			continue;
-		if (sqlite3_exec(db, m[i].sql, NULL, NULL, &err) != SQLITE_OK) {
-			rc = cerror_set(e, EX_SOFTWARE, "cannot migrate the "
-			    "case file to schema %d: %s", m[i].to, err);
-			goto fail;
-		}
-		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d",
-		    m[i].to);
-		if (sqlite3_exec(db, pragma, NULL, NULL, &err) != SQLITE_OK) {
-			rc = cerror_set(e, EX_SOFTWARE, "cannot migrate: %s",
-			    err);
-			goto fail;
-		}
-		v = m[i].to;
-	}
-	if ((rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK) {
-		rc = cerror_set(e, (rc & 0xff) == SQLITE_BUSY ? EX_TEMPFAIL :
-		    EX_IOERR, "cannot migrate: %s", sqlite3_errmsg(db));
-		goto fail;
-	}
-	return 0;
-fail:
-	sqlite3_free(err);
-	sqlite3_finalize(st);
-	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	return rc;
 }
 
 /* Write the schema into an empty file, once, even with racing writers. */
@@ -704,8 +518,10 @@ casefile_close(struct casefile *cf)
 	for (size_t i = 0; i < STMT_CACHE; i++)
 		sqlite3_finalize(cf->cache[i].st);
 	sqlite3_close(cf->db);
-	policy_free(cf->policy);
-	triage_free(cf->rules);
+	if (cf->policy != NULL)
+		cf->free_policy(cf->policy);
+	if (cf->rules != NULL)
+		cf->free_rules(cf->rules);
 	free(cf);
 }
 
@@ -787,151 +603,6 @@ casefile_setting(struct casefile *cf, const char *key, char *buf,
 	return cerror_set(e, EX_DATAERR, "setting %s is not set", key);
 }
 
-/*
- * The settings a user may change, each with what its value must be.  A
- * key of a family (sla.ack.3, ack.template.sv, hook.pre-close) is matched
- * by its prefix.
- */
-static const struct {
-	const char	*key;
-	int		 prefix;
-	enum { V_TEXT, V_MS, V_CURRENCY, V_SPAN, V_MONEY, V_SEVERITY,
-	    V_WORDS, V_LANG, V_TZ, V_WEEK, V_DATES, V_COUNTRY } kind;
-} known[] = {
-	{ "busy.timeout", 0, V_MS },
-	{ "currency", 0, V_CURRENCY },
-	{ "lang", 0, V_LANG },
-	{ "tz", 0, V_TZ },
-	{ "severity.default", 0, V_SEVERITY },
-	{ "repeat.days", 0, V_MS },
-	{ "repeat.min", 0, V_MS },
-	{ "sla.ack.", 1, V_SPAN },
-	{ "sla.resolve.", 1, V_SPAN },
-	{ "sla.week", 0, V_WEEK },
-	{ "sla.holidays", 0, V_DATES },
-	{ "phone.country", 0, V_COUNTRY },
-	{ "offer.approval_limit", 0, V_MONEY },
-	{ "causes", 0, V_WORDS },
-	{ "mail.tag-any", 0, V_MS },
-	{ "ack.template.", 1, V_TEXT },
-	{ "escalate.hook", 0, V_TEXT },
-	{ "hook.", 1, V_TEXT },
-};
-
-static int
-check_setting(struct casefile *cf, const char *key, const char *v,
-    struct cerror *e)
-{
-	struct workweek	 w;
-	struct money	 m;
-	const char	*errstr;
-	char		 cur[8], vis[80], lang[4];
-	int64_t		 secs;
-	size_t		 i;
-	int		 sev;
-
-	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
-		if (known[i].prefix ? strncmp(key, known[i].key,
-		    strlen(known[i].key)) == 0 && key[strlen(known[i].key)] :
-		    strcmp(key, known[i].key) == 0)
-			break;
-	if (i == sizeof(known) / sizeof(known[0]))
-		return cerror_set(e, EX_DATAERR, "no setting %s; complaint "
-		    "config --list shows them", text_vis(vis, sizeof(vis),
-		    key));
-	if (!text_utf8ok(v, strlen(v)) || strlen(v) > 4000)
-		return cerror_set(e, EX_DATAERR, "%s: the value is not UTF-8 "
-		    "or is longer than 4000 bytes", key);
-	switch (known[i].kind) {
-	case V_MS:
-		strtonum(v, 0, 100000000, &errstr);
-		if (errstr != NULL)
-			return cerror_set(e, EX_DATAERR, "%s: give a whole "
-			    "number", key);
-		break;
-	case V_CURRENCY:
-		if (strlen(v) != 3 || money_parse("1", v, 0, &m, e) != 0)
-			return cerror_set(e, EX_DATAERR, "%s: give an ISO 4217 "
-			    "code like EUR", key);
-		break;
-	case V_SPAN:
-		if (timefmt_duration(v, &secs, e) != 0)
-			return cerror_prefix(e, EX_DATAERR, key);
-		break;
-	case V_MONEY:
-		if (casefile_setting(cf, "currency", cur, sizeof(cur), e) != 0 ||
-		    money_parse(v, cur, 0, &m, e) != 0)
-			return cerror_prefix(e, EX_DATAERR, key);
-		break;
-	case V_SEVERITY:
-		if (case_severity(v, &sev) != 0)
-			return cerror_set(e, EX_DATAERR, "%s: give 1-4 or low, "
-			    "medium, high, critical", key);
-		break;
-	case V_WORDS:
-		for (const char *p = v; *p != '\0'; p++)
-			if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' &&
-			    *p <= '9') || *p == '-' || *p == ','))
-				return cerror_set(e, EX_DATAERR, "%s: give "
-				    "words of a-z, 0-9 and -, separated by "
-				    "commas", key);
-		break;
-	case V_TZ:
-		if (casefile_tz(v, e) != 0)
-			return e->code;
-		break;
-	case V_WEEK:
-	case V_DATES:
-		if (*v == '\0')
-			break;
-		if (policy_week(known[i].kind == V_WEEK ? v : "mon 00:00-24:00",
-		    known[i].kind == V_DATES ? v : NULL, &w, e) != 0)
-			return e->code;
-		policy_week_free(&w);
-		break;
-	case V_COUNTRY:
-		if (phone_country(v) != 0) {
-			char	 list[256];
-
-			phone_countries(list, sizeof(list));
-			return cerror_set(e, EX_DATAERR, "%s: no country %s; "
-			    "give one of %s, or nothing", key,
-			    text_vis(vis, sizeof(vis), v), list);
-		}
-		break;
-	case V_LANG:
-		/* a code as case_lang keeps it: no region, lower case */
-		if (case_lang(v, lang) != 0 || strcmp(lang, v) != 0)
-			return cerror_set(e, EX_DATAERR, "%s: give a language "
-			    "code like en, id or sv", key);
-		break;
-	default:
-		break;
-	}
-	return 0;
-}
-
-int
-casefile_tz(const char *tz, struct cerror *e)
-{
-	const char	*dir;
-	char		 path[1024], vis[80];
-
-	if (strcmp(tz, "UTC") == 0)
-		return 0;
-	if ((dir = getenv("TZDIR")) == NULL || *dir == '\0')
-		dir = "/usr/share/zoneinfo";
-	if (*tz == '\0' || *tz == '/' || strstr(tz, "..") != NULL ||
-	    strspn(tz, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789/_+-") != strlen(tz) ||
-	    snprintf(path, sizeof(path), "%s/%s", dir, tz) >=
-	    (int)sizeof(path) || access(path, R_OK) != 0)
-		return cerror_set(e, EX_DATAERR, "tz: no time zone %s in %s "
-		    "(give a name like Europe/Stockholm or UTC; install "
-		    "tzdata)", text_vis(vis, sizeof(vis), tz), dir);
-	return 0;
-}
-
 int
 casefile_bulk(struct casefile *cf, struct cerror *e)
 {
@@ -943,47 +614,34 @@ casefile_bulk(struct casefile *cf, struct cerror *e)
 	return exec(cf, "PRAGMA cache_size = -16384", e);
 }
 
-int
-casefile_set(struct casefile *cf, const char *key, const char *value,
-    struct cerror *e)
+static const char *
+basename_of(const char *path)
 {
-	static const char set[] = "INSERT INTO settings (key, value)"
-	    " VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2";
-	static const char del[] = "DELETE FROM settings WHERE key = ?";
-	struct buf	 c = { NULL, 0, 0 };
+	const char	*p = strrchr(path, '/');
+
+	return p != NULL ? p + 1 : path;
+}
+
+/*
+ * Exists so readers can tell a missing case from an empty report; the
+ * one check of a case's existence, under every module that needs it.
+ */
+int
+query_exists(struct casefile *cf, int64_t id, struct cerror *e)
+{
+	static const char sql[] = "SELECT 1 FROM cases WHERE id = ?";
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	if (value != NULL && (rc = check_setting(cf, key, value, e)) != 0)
-		return rc;
-	if ((st = db_prepare(cf, value != NULL ? set : del, e)) == NULL)
-		return e->code;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	if (value != NULL)
-		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	if ((rc = db_done(cf, st, e)) != 0)
-		return rc;
-	rc = buf_puts(&c, "{");
-	rc |= text_json_str(&c, "key", key);
-	rc |= text_json_str(&c, "value", value);
-	rc |= buf_puts(&c, "}");
-	if (rc == 0)
-		rc = audit_append(cf, 0, "config", c.s, e);
-	else
-		rc = cerror_set(e, EX_OSERR, "out of memory");
-	buf_free(&c);
-	return rc;
-}
-
-int
-casefile_settings(struct casefile *cf, row_fn *fn, void *arg,
-    struct cerror *e)
-{
-	static const char sql[] =
-	    "SELECT key, value FROM settings ORDER BY key";
-	sqlite3_stmt	*st;
-
 	if ((st = db_prepare(cf, sql, e)) == NULL)
 		return e->code;
-	return db_rows(cf, st, fn, arg, e);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return db_error(cf, rc, e);
+	return cerror_set(e, EX_NOINPUT, "no case %lld in %s", (long long)id,
+	    basename_of(cf->path));
 }

@@ -393,22 +393,6 @@ comms_flag(struct casefile *cf, int64_t id, const char *flag,
 	return db_done(cf, st, e);
 }
 
-int
-query_communications(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
-    struct cerror *e)
-{
-	static const char sql[] =
-	    "SELECT id AS communication, at AS at, dir AS dir,"
-	    " channel AS channel, party AS party, subject AS subject,"
-	    " msgid AS \"message-id\", actor AS actor, text AS text,"
-	    " (SELECT group_concat('A' || a.id || ' ' || ifnull(a.name, '')"
-	    " || ' ' || a.sha256, '; ') FROM attachments a"
-	    " WHERE a.comm = communications.id) AS attachments"
-	    " FROM communications WHERE case_id = :id ORDER BY at, id";
-
-	return case_rows(cf, sql, id, fn, arg, e);
-}
-
 /*
  * SHA-256 of the file at path, read before any lock is taken, so a large
  * file never blocks other writers.
@@ -479,32 +463,6 @@ comms_attach(struct casefile *cf, int64_t id, const struct evidence *ev,
 	rc = case_event(cf, id, "attach", NULL, NULL, note, b.s, e);
 	buf_free(&b);
 	return rc;
-}
-
-int
-query_evidence(struct casefile *cf, row_fn *fn, void *arg, struct cerror *e)
-{
-	static const char sql[] = "SELECT id, case_id, path, sha256"
-	    " FROM attachments WHERE path IS NOT NULL ORDER BY id";
-	static const char has_path[] = "SELECT count(*) FROM"
-	    " pragma_table_info('attachments') WHERE name = 'path'";
-	sqlite3_stmt	*st;
-	int		 rc, have = 0;
-
-	/*
-	 * A reader leaves an older file as it is (casefile.c): before schema
-	 * 6 no attachment was added from a file, so there is none to check.
-	 * (pragma_table_info is SQLite's; a PostgreSQL store asks its
-	 * information_schema.)
-	 */
-	if ((st = db_prepare(cf, has_path, e)) == NULL)
-		return e->code;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		have = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return db_error(cf, rc, e);
-	return have ? query_rehash(cf, sql, "attachment", fn, arg, e) : 0;
 }
 
 /* Whether ref (S12, D3, R1, A2, C4) names an item of case id. */
@@ -606,34 +564,3 @@ comms_waiting(struct casefile *cf, int64_t id, struct cerror *e)
 	return 0;
 }
 
-int
-query_citations(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
-    struct cerror *e)
-{
-	static const char sql[] =
-	    "SELECT x.decision AS decision, x.ref AS ref,"
-	    " CASE substr(x.ref, 1, 1)"
-	    " WHEN 'S' THEN (SELECT ifnull(a.party || ': ', '') || s.text"
-	    "  FROM statements s JOIN accounts a ON a.id = s.account"
-	    "  WHERE s.id = substr(x.ref, 2))"
-	    " WHEN 'D' THEN (SELECT d.mark || ifnull(' ' || d.facets, '')"
-	    "  || ': ' || ifnull(sa.text, '-') || ' / ' || ifnull(sb.text, '-')"
-	    "  FROM discrepancies d"
-	    "  LEFT JOIN statements sa ON sa.id = d.stmt_a"
-	    "  LEFT JOIN statements sb ON sb.id = d.stmt_b"
-	    "  WHERE d.id = substr(x.ref, 2))"
-	    " WHEN 'R' THEN (SELECT r.path || ' ' || r.sha256 FROM recordings r"
-	    "  WHERE r.id = substr(x.ref, 2))"
-	    " WHEN 'A' THEN (SELECT ifnull(t.name, '') || ' '"
-	    "  || ifnull(t.note || ' ', '') || t.sha256 FROM attachments t"
-	    "  WHERE t.id = substr(x.ref, 2))"
-	    " WHEN 'C' THEN (SELECT m.at || ' ' || m.dir || ' ' || m.channel"
-	    "  || ': ' || m.text FROM communications m"
-	    "  WHERE m.id = substr(x.ref, 2)) END AS item"
-	    " FROM citations x JOIN decisions d ON d.id = x.decision"
-	    " WHERE d.case_id = :id"
-	    " ORDER BY x.decision, instr('SDRAC', substr(x.ref, 1, 1)),"
-	    " CAST(substr(x.ref, 2) AS INTEGER)";
-
-	return case_rows(cf, sql, id, fn, arg, e);
-}

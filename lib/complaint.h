@@ -75,10 +75,10 @@ time_t	casefile_now(const struct casefile *);
 /* Read setting key into buf; return 0, or EX_DATAERR when unset. */
 int	casefile_setting(struct casefile *, const char *, char *, size_t,
 	    struct cerror *);
-/* Set (or with NULL, unset) a setting, checking its value; logged. */
+/* settings.c: set (or with NULL, unset) a setting, checked; logged. */
 int	casefile_set(struct casefile *, const char *, const char *,
 	    struct cerror *);
-/* Call fn with each setting as a (key, value) row, by key. */
+/* settings.c: call fn with each setting as a (key, value) row. */
 int	casefile_settings(struct casefile *, row_fn *, void *,
 	    struct cerror *);
 /* Prepare for a bulk import: a larger page cache. */
@@ -327,6 +327,8 @@ int	case_event(struct casefile *, int64_t, const char *, const char *,
 /* The status and severity of case id. */
 int	case_brief(struct casefile *, int64_t, char *, size_t, int *,
 	    struct cerror *);
+
+/* names.c: severities and language codes, read and named. */
 /* Parse a severity (1-4 or low, medium, high, critical). */
 int	case_severity(const char *, int *);
 /* The name of severity 1-4. */
@@ -406,7 +408,7 @@ struct filter {
 					   or statements, any case or accent */
 };
 
-/* Run report (list, overdue, due, repeat, causes, stats) for f. */
+/* Run report (list, overdue, due, repeat, causes) for f; stats below. */
 int	query_report(struct casefile *, const char *, const struct filter *,
 	    row_fn *, void *, struct cerror *);
 /* Call fn with each row of the query plan of a report for f. */
@@ -432,16 +434,16 @@ int	query_sortkeys(const char *, row_fn *, void *, struct cerror *);
 /* List cases matching f, calling fn for each row. */
 int	query_list(struct casefile *, const struct filter *, row_fn *, void *,
 	    struct cerror *);
-/* Call fn with each field of case id as a (field, value) row. */
+/* report.c: call fn with each field of case id as a (field, value). */
 int	query_case(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
-/* The same with every field, an unset one empty: one header for all. */
+/* report.c: the same, every field, an unset one empty (one header). */
 int	query_case_all(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
-/* Call fn with each event on the timeline of case id. */
+/* report.c: call fn with each event on the timeline of case id. */
 int	query_timeline(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
-/* Return 0 when case id exists, else EX_NOINPUT naming it. */
+/* casefile.c: 0 when case id exists, else EX_NOINPUT naming it. */
 int	query_exists(struct casefile *, int64_t, struct cerror *);
 /* Call fn with each audit entry, of case id or all when 0. */
 int	query_log(struct casefile *, int64_t, row_fn *, void *,
@@ -672,10 +674,10 @@ struct account {
 
 /* Record an account; the case moves to investigating. */
 int	account_record(struct casefile *, struct account *, struct cerror *);
-/* Call fn with a row per account of case id. */
+/* report.c: call fn with a row per account of case id. */
 int	account_list(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
-/* Call fn with a row per statement of account id. */
+/* report.c: call fn with a row per statement of account id. */
 int	account_show(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
 /* 0 when account id exists (its case into *caseid), else EX_NOINPUT. */
@@ -862,7 +864,7 @@ int	comms_note(struct casefile *, int64_t, const struct comm *, int64_t *,
  */
 int	comms_reply(struct casefile *, int64_t, const struct mail *,
 	    const char *, struct reply *, struct cerror *);
-/* Call fn with each communication of case id, in the order they were. */
+/* report.c: fn gets each communication of case id, in their order. */
 int	query_communications(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
 /* A file kept as evidence: where it is, its size and SHA-256. */
@@ -876,8 +878,8 @@ int	comms_hash(const char *, struct evidence *, struct cerror *);
 /* Record a hashed file on case id with a note (or NULL); *aid: its id. */
 int	comms_attach(struct casefile *, int64_t, const struct evidence *,
 	    const char *, int64_t *, struct cerror *);
-/* Re-hash every attachment kept from a file: attachment, case, path, state
- * (ok, changed, missing, unreadable). */
+/* report.c: re-hash every attachment kept from a file: attachment, case,
+ * path, state (ok, changed, missing, unreadable). */
 int	query_evidence(struct casefile *, row_fn *, void *, struct cerror *);
 /*
  * Check refs ("S12,D3,C4") against case id's statements, discrepancies,
@@ -889,7 +891,7 @@ int	comms_cite(struct casefile *, int64_t, const char *, int64_t,
 	    struct cerror *);
 /* EX_DATAERR when case id waits on the customer. */
 int	comms_waiting(struct casefile *, int64_t, struct cerror *);
-/* Call fn with each item the decisions of case id cite, in full. */
+/* report.c: fn gets each item the decisions of case id cite, in full. */
 int	query_citations(struct casefile *, int64_t, row_fn *, void *,
 	    struct cerror *);
 /* Add flag to case id's flags. */

@@ -26,6 +26,12 @@ struct casefile {
 	time_t		 now;
 	struct policy	*policy;	/* policy.c's settings, read once */
 	struct rules	*rules;		/* triage.c's rules, read once */
+	/*
+	 * Each set with its cache by the module that owns it, so
+	 * casefile_close frees the caches without calling up to them.
+	 */
+	void		(*free_policy)(struct policy *);
+	void		(*free_rules)(struct rules *);
 	struct touch	*touch;		/* rows written, not yet recorded */
 	size_t		 ntouch, maxtouch;
 	struct touch	*before;	/* rows as they were before changed */
@@ -47,7 +53,8 @@ struct migration {
 };
 
 /*
- * A prepared statement for the SQL literal sql, reset and ready to bind.
+ * db.c, the ground: a prepared statement for the SQL literal sql, reset
+ * and ready to bind.
  * Statements are kept until the case file is closed, so the hot paths of
  * a bulk import prepare each statement once.
  */
@@ -65,7 +72,12 @@ int	db_migrate(sqlite3 *, const struct migration *, size_t,
 int	db_rows(struct casefile *, sqlite3_stmt *, row_fn *, void *,
 	    struct cerror *);
 
-/* Call fn with each row of sql, its :id bound to id and :now to now. */
+/* The name of the severity of case c, in SQL (query.c, report.c). */
+#define SEVERITY_NAME							\
+	"CASE c.severity WHEN 1 THEN 'low' WHEN 2 THEN 'medium'"	\
+	" WHEN 3 THEN 'high' WHEN 4 THEN 'critical' END"
+
+/* report.c: call fn with each row of sql, :id bound to id, :now to now. */
 int	case_rows(struct casefile *, const char *, int64_t, row_fn *, void *,
 	    struct cerror *);
 
@@ -109,7 +121,7 @@ int	audit_has_rows(struct casefile *);
  */
 int	audit_attest(struct casefile *, int, struct cerror *);
 
-/* Check a time zone name: UTC or a file of the zoneinfo database. */
+/* policy.c: check a time zone name, UTC or a file of the zoneinfo. */
 int	casefile_tz(const char *, struct cerror *);
 
 /* policy.c, triage.c: free what a case file holds of them. */

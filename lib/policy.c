@@ -6,12 +6,14 @@
  * working day) and a week as many working days as the week has open.
  * Holidays (sla.holidays) are closed.  The week is in the zone of the
  * setting tz, so local hours hold across changes to daylight saving time.
+ * A zone name is checked here too (casefile_tz), for settings.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "complaint.h"
 #include "internal.h"
@@ -398,6 +400,7 @@ load(struct casefile *cf, struct cerror *e)
 		return rc;
 	}
 	cf->policy = p;
+	cf->free_policy = policy_free;
 	return 0;
 }
 
@@ -441,5 +444,26 @@ policy_shift(struct casefile *cf, time_t due, time_t from, time_t to,
 	if ((secs = working_between(w, from, to)) > 0 &&
 	    (*out = add_working(w, due, 0, secs)) == -1)
 		return no_workday(e);
+	return 0;
+}
+
+int
+casefile_tz(const char *tz, struct cerror *e)
+{
+	const char	*dir;
+	char		 path[1024], vis[80];
+
+	if (strcmp(tz, "UTC") == 0)
+		return 0;
+	if ((dir = getenv("TZDIR")) == NULL || *dir == '\0')
+		dir = "/usr/share/zoneinfo";
+	if (*tz == '\0' || *tz == '/' || strstr(tz, "..") != NULL ||
+	    strspn(tz, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789/_+-") != strlen(tz) ||
+	    snprintf(path, sizeof(path), "%s/%s", dir, tz) >=
+	    (int)sizeof(path) || access(path, R_OK) != 0)
+		return cerror_set(e, EX_DATAERR, "tz: no time zone %s in %s "
+		    "(give a name like Europe/Stockholm or UTC; install "
+		    "tzdata)", text_vis(vis, sizeof(vis), tz), dir);
 	return 0;
 }

@@ -1,7 +1,8 @@
 /*
  * query.c: the reports.  Each is a fixed query; a filter adds a fixed
  * fragment with a named parameter, so values are always bound and SQLite
- * can plan each combination with the index that serves it.
+ * can plan each combination with the index that serves it.  The queries
+ * of one case's dossier are report.c's; stats.c runs the stats queries.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,20 +15,8 @@
 #include "complaint.h"
 #include "internal.h"
 
-#define SEVERITY_NAME							\
-	"CASE c.severity WHEN 1 THEN 'low' WHEN 2 THEN 'medium'"	\
-	" WHEN 3 THEN 'high' WHEN 4 THEN 'critical' END"
-
 /* Statuses of a case that needs no more work. */
 #define ENDED	"('closed', 'dismissed', 'merged')"
-
-static const char *
-basename_of(const char *path)
-{
-	const char	*p = strrchr(path, '/');
-
-	return p != NULL ? p + 1 : path;
-}
 
 /* Bind a time filter as ISO text; a bare date as "until" takes the day. */
 static int
@@ -685,8 +674,6 @@ query_report(struct casefile *cf, const char *name, const struct filter *f,
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	if (strcmp(name, "stats") == 0)
-		return query_stats(cf, f, fn, arg, e);
 	if ((rc = build(cf, name, f, 0, &st, e)) != 0)
 		return rc;
 	rc = db_rows(cf, st, fn, arg, e);
@@ -841,111 +828,6 @@ out:
 	free(m.v);
 	return rc;
 }
-/* One (field, value) row. */
-static int
-field(row_fn *fn, void *arg, const char *name, const char *val, int type)
-{
-	static const char *const names[] = { "field", "value" };
-	const char	*vals[2];
-	const int	 types[2] = { VAL_TEXT, type };
-	struct row	 r = { 2, names, vals, types };
-
-	if (val == NULL)
-		return 0;
-	vals[0] = name;
-	vals[1] = val;
-	return fn(arg, &r);
-}
-
-/* The fields of case id; an unset one left out, or empty when all. */
-static int
-case_fields(struct casefile *cf, int64_t id, int all, row_fn *fn, void *arg,
-    struct cerror *e)
-{
-	static const char sql[] =
-	    "SELECT c.id, c.ref, c.received, c.status, " SEVERITY_NAME ","
-	    " c.flags, c.customer, u.name, u.email, u.phone, c.channel,"
-	    " c.product, c.order_ref, c.amount, c.currency, c.employee,"
-	    " c.assignee, c.summary, c.description,"
-	    " (SELECT group_concat(tag, ',') FROM (SELECT tag FROM tags"
-	    "  WHERE case_id = c.id ORDER BY tag)),"
-	    " c.ack_due, c.resolve_due, c.acked, c.closed, c.cause, c.lesson,"
-	    " c.merged_into, c.created, c.updated"
-	    " FROM cases c LEFT JOIN customers u ON u.id = c.customer"
-	    " WHERE c.id = ?";
-	static const char *const names[] = {
-		"case", "ref", "received", "status", "severity", "flags",
-		"customer", "name", "email", "phone", "channel", "product",
-		"order", "amount", NULL, "employee", "assignee", "summary",
-		"description", "tags", "ack-due", "resolve-due", "acked",
-		"closed", "cause", "lesson", "merged-into", "created",
-		"updated",
-	};
-	sqlite3_stmt	*st;
-	struct money	 m;
-	char		 amount[MONEY_LEN];
-	const char	*val;
-	int		 rc, i, type;
-
-	if ((st = db_prepare(cf, sql, e)) == NULL)
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return db_error(cf, rc, e);
-		return cerror_set(e, EX_NOINPUT, "no case %lld in %s",
-		    (long long)id, basename_of(cf->path));
-	}
-	rc = 0;
-	for (i = 0; i < (int)(sizeof(names) / sizeof(names[0])) && rc == 0;
-	    i++) {
-		if (names[i] == NULL)
-			continue;
-		type = sqlite3_column_type(st, i) == SQLITE_INTEGER ? VAL_INT :
-		    VAL_TEXT;
-		val = (const char *)sqlite3_column_text(st, i);
-		if (strcmp(names[i], "amount") == 0 && val != NULL) {
-			m.minor = sqlite3_column_int64(st, i);
-			strlcpy(m.cur, (const char *)sqlite3_column_text(st,
-			    i + 1), sizeof(m.cur));
-			val = money_format(&m, amount);
-			type = VAL_TEXT;
-		}
-		rc = field(fn, arg, names[i], val == NULL && all ? "" : val,
-		    type);
-	}
-	sqlite3_reset(st);
-	if (rc != 0)
-		return cerror_set(e, rc, "cannot write output");
-	return 0;
-}
-
-int
-query_case(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
-    struct cerror *e)
-{
-	return case_fields(cf, id, 0, fn, arg, e);
-}
-
-int
-query_case_all(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
-    struct cerror *e)
-{
-	return case_fields(cf, id, 1, fn, arg, e);
-}
-
-int
-query_timeline(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
-    struct cerror *e)
-{
-	static const char sql[] =
-	    "SELECT at, actor, action, status_from AS 'from',"
-	    " status_to AS 'to', note FROM events WHERE case_id = :id"
-	    " ORDER BY id";
-
-	return case_rows(cf, sql, id, fn, arg, e);
-}
 
 int
 query_log(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
@@ -970,23 +852,3 @@ query_log(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 	return db_rows(cf, st, fn, arg, e);
 }
 
-/* Exists so readers can tell a missing case from an empty report. */
-int
-query_exists(struct casefile *cf, int64_t id, struct cerror *e)
-{
-	static const char sql[] = "SELECT 1 FROM cases WHERE id = ?";
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if ((st = db_prepare(cf, sql, e)) == NULL)
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return db_error(cf, rc, e);
-	return cerror_set(e, EX_NOINPUT, "no case %lld in %s", (long long)id,
-	    basename_of(cf->path));
-}

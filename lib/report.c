@@ -1,7 +1,10 @@
 /*
  * report.c: the sections of a case's dossier, one fixed query each, so a
  * new kind of record is one more function here and one line in the table
- * of complaint-report show; the evidence check; the export of tables.
+ * of complaint-report show; every dossier query is here (the case's
+ * fields, timeline, communications, citations, accounts and statements
+ * among them) with case_rows that runs them; the evidence check; the
+ * export of tables.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -407,4 +410,214 @@ out:
 	sqlite3_finalize(st);
 	buf_free(&sql);
 	return rc;
+}
+
+/* One (field, value) row. */
+static int
+field(row_fn *fn, void *arg, const char *name, const char *val, int type)
+{
+	static const char *const names[] = { "field", "value" };
+	const char	*vals[2];
+	const int	 types[2] = { VAL_TEXT, type };
+	struct row	 r = { 2, names, vals, types };
+
+	if (val == NULL)
+		return 0;
+	vals[0] = name;
+	vals[1] = val;
+	return fn(arg, &r);
+}
+
+/* The fields of case id; an unset one left out, or empty when all. */
+static int
+case_fields(struct casefile *cf, int64_t id, int all, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT c.id, c.ref, c.received, c.status, " SEVERITY_NAME ","
+	    " c.flags, c.customer, u.name, u.email, u.phone, c.channel,"
+	    " c.product, c.order_ref, c.amount, c.currency, c.employee,"
+	    " c.assignee, c.summary, c.description,"
+	    " (SELECT group_concat(tag, ',') FROM (SELECT tag FROM tags"
+	    "  WHERE case_id = c.id ORDER BY tag)),"
+	    " c.ack_due, c.resolve_due, c.acked, c.closed, c.cause, c.lesson,"
+	    " c.merged_into, c.created, c.updated"
+	    " FROM cases c LEFT JOIN customers u ON u.id = c.customer"
+	    " WHERE c.id = ?";
+	static const char *const names[] = {
+		"case", "ref", "received", "status", "severity", "flags",
+		"customer", "name", "email", "phone", "channel", "product",
+		"order", "amount", NULL, "employee", "assignee", "summary",
+		"description", "tags", "ack-due", "resolve-due", "acked",
+		"closed", "cause", "lesson", "merged-into", "created",
+		"updated",
+	};
+	sqlite3_stmt	*st;
+	struct money	 m;
+	char		 amount[MONEY_LEN];
+	const char	*val;
+	int		 rc, i, type;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_error(cf, rc, e);
+		return query_exists(cf, id, e);
+	}
+	rc = 0;
+	for (i = 0; i < (int)(sizeof(names) / sizeof(names[0])) && rc == 0;
+	    i++) {
+		if (names[i] == NULL)
+			continue;
+		type = sqlite3_column_type(st, i) == SQLITE_INTEGER ? VAL_INT :
+		    VAL_TEXT;
+		val = (const char *)sqlite3_column_text(st, i);
+		if (strcmp(names[i], "amount") == 0 && val != NULL) {
+			m.minor = sqlite3_column_int64(st, i);
+			strlcpy(m.cur, (const char *)sqlite3_column_text(st,
+			    i + 1), sizeof(m.cur));
+			val = money_format(&m, amount);
+			type = VAL_TEXT;
+		}
+		rc = field(fn, arg, names[i], val == NULL && all ? "" : val,
+		    type);
+	}
+	sqlite3_reset(st);
+	if (rc != 0)
+		return cerror_set(e, rc, "cannot write output");
+	return 0;
+}
+
+int
+query_case(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	return case_fields(cf, id, 0, fn, arg, e);
+}
+
+int
+query_case_all(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	return case_fields(cf, id, 1, fn, arg, e);
+}
+
+int
+query_timeline(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT at, actor, action, status_from AS 'from',"
+	    " status_to AS 'to', note FROM events WHERE case_id = :id"
+	    " ORDER BY id";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+query_communications(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT id AS communication, at AS at, dir AS dir,"
+	    " channel AS channel, party AS party, subject AS subject,"
+	    " msgid AS \"message-id\", actor AS actor, text AS text,"
+	    " (SELECT group_concat('A' || a.id || ' ' || ifnull(a.name, '')"
+	    " || ' ' || a.sha256, '; ') FROM attachments a"
+	    " WHERE a.comm = communications.id) AS attachments"
+	    " FROM communications WHERE case_id = :id ORDER BY at, id";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+query_evidence(struct casefile *cf, row_fn *fn, void *arg, struct cerror *e)
+{
+	static const char sql[] = "SELECT id, case_id, path, sha256"
+	    " FROM attachments WHERE path IS NOT NULL ORDER BY id";
+	static const char has_path[] = "SELECT count(*) FROM"
+	    " pragma_table_info('attachments') WHERE name = 'path'";
+	sqlite3_stmt	*st;
+	int		 rc, have = 0;
+
+	/*
+	 * A reader leaves an older file as it is (casefile.c): before schema
+	 * 6 no attachment was added from a file, so there is none to check.
+	 * (pragma_table_info is SQLite's; a PostgreSQL store asks its
+	 * information_schema.)
+	 */
+	if ((st = db_prepare(cf, has_path, e)) == NULL)
+		return e->code;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		have = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_error(cf, rc, e);
+	return have ? query_rehash(cf, sql, "attachment", fn, arg, e) : 0;
+}
+
+int
+query_citations(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT x.decision AS decision, x.ref AS ref,"
+	    " CASE substr(x.ref, 1, 1)"
+	    " WHEN 'S' THEN (SELECT ifnull(a.party || ': ', '') || s.text"
+	    "  FROM statements s JOIN accounts a ON a.id = s.account"
+	    "  WHERE s.id = substr(x.ref, 2))"
+	    " WHEN 'D' THEN (SELECT d.mark || ifnull(' ' || d.facets, '')"
+	    "  || ': ' || ifnull(sa.text, '-') || ' / ' || ifnull(sb.text, '-')"
+	    "  FROM discrepancies d"
+	    "  LEFT JOIN statements sa ON sa.id = d.stmt_a"
+	    "  LEFT JOIN statements sb ON sb.id = d.stmt_b"
+	    "  WHERE d.id = substr(x.ref, 2))"
+	    " WHEN 'R' THEN (SELECT r.path || ' ' || r.sha256 FROM recordings r"
+	    "  WHERE r.id = substr(x.ref, 2))"
+	    " WHEN 'A' THEN (SELECT ifnull(t.name, '') || ' '"
+	    "  || ifnull(t.note || ' ', '') || t.sha256 FROM attachments t"
+	    "  WHERE t.id = substr(x.ref, 2))"
+	    " WHEN 'C' THEN (SELECT m.at || ' ' || m.dir || ' ' || m.channel"
+	    "  || ': ' || m.text FROM communications m"
+	    "  WHERE m.id = substr(x.ref, 2)) END AS item"
+	    " FROM citations x JOIN decisions d ON d.id = x.decision"
+	    " WHERE d.case_id = :id"
+	    " ORDER BY x.decision, instr('SDRAC', substr(x.ref, 1, 1)),"
+	    " CAST(substr(x.ref, 2) AS INTEGER)";
+
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+account_list(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] = "SELECT a.id AS account, a.case_id AS 'case',"
+	    " a.role AS role, a.party AS party, a.version AS version,"
+	    " a.taken AS taken, a.medium AS medium,"
+	    " (SELECT count(*) FROM statements WHERE account = a.id)"
+	    " AS statements, (SELECT count(*) FROM recordings"
+	    " WHERE account = a.id) AS recordings"
+	    " FROM accounts a WHERE a.case_id = :id ORDER BY a.id";
+	int	 rc;
+
+	if ((rc = query_exists(cf, id, e)) != 0)
+		return rc;
+	return case_rows(cf, sql, id, fn, arg, e);
+}
+
+int
+account_show(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
+    struct cerror *e)
+{
+	static const char sql[] = "SELECT seq AS statement, at AS at,"
+	    " text AS text FROM statements WHERE account = :id ORDER BY seq";
+	int	 rc;
+
+	if ((rc = account_exists(cf, id, NULL, e)) != 0)
+		return rc;
+	return case_rows(cf, sql, id, fn, arg, e);
 }

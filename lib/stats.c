@@ -2,7 +2,9 @@
  * stats.c: the stats report in one pass.  SQL that computes medians and
  * percentiles sorts the cases once per figure; here one scan of a
  * covering index feeds counters and two arrays of durations, and a
- * quickselect finds the median and the 90th percentile.
+ * quickselect finds the median and the 90th percentile.  It stands on
+ * query.c, whose filtered stats queries it runs (query_prepare); query.c
+ * does not call back, so complaint-report calls query_stats itself.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -347,6 +347,7 @@ load(struct casefile *cf, struct cerror *e)
 		return rc;
 	}
 	cf->rules = rs;
+	cf->free_rules = triage_free;
 	return 0;
 }
 

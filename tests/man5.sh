@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/man5.sh: complaint(5) lists every setting the code knows: the
-# defaults in lib/schema.sql, the keys lib/casefile.c accepts (a family
+# defaults in lib/schema.sql, the keys lib/settings.c accepts (a family
 # such as sla.ack. by its prefix), and the hooks the programs run.
 . "$(dirname "$0")/lib.sh"
 
@@ -9,7 +9,7 @@ setting_keys() {
 	sed -n "/^INSERT INTO settings/,/;/s/^[[:space:]]*('\\([a-z_.]*\\)'.*/\\1/p" \
 	    "$TOP/lib/schema.sql"
 	sed -n '/^} known\[\] = {/,/^};/s/^[[:space:]]*{ "\([a-z_.-]*\)".*/\1/p' \
-	    "$TOP/lib/casefile.c"
+	    "$TOP/lib/settings.c"
 	grep -ho '"hook\.[a-z-]*"' "$TOP"/cmd/*.c "$TOP"/lib/*.c | tr -d '"'
 }
 setting_keys | sort -u >keys.txt

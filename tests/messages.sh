@@ -31,7 +31,6 @@ cannot write standard output
 case file path is too long
 hook %s: %s
 line %ld: %s
-no case %lld in %s
 no report %s
 out of memory
 recording %s: %s
