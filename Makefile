@@ -33,6 +33,7 @@ LIBOBJ = \
 	lib/correct.o \
 	lib/csvio.o \
 	lib/error.o \
+	lib/explain.o \
 	lib/hooks.o \
 	lib/html.o \
 	lib/ids.o \
@@ -51,7 +52,8 @@ LIBOBJ = \
 	lib/textout.o \
 	lib/timefmt.o \
 	lib/triage.o \
-	lib/verify.o
+	lib/verify.o \
+	lib/witness.o
 UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
 	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state \
 	tests/unit/t_stmttime tests/unit/t_policy tests/unit/t_mail \
