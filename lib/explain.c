@@ -35,6 +35,27 @@
 	" LEFT JOIN accounts xa ON xa.id = d.account_a"			\
 	" LEFT JOIN accounts xb ON xb.id = d.account_b"
 
+/*
+ * 1 when the file has schema 7's explanations, 0 when it is older: a
+ * reader leaves an older file as it is (casefile.c), and its
+ * discrepancies are all open, their accounts not recorded.
+ */
+static int
+explained_kept(struct casefile *cf, int *have, struct cerror *e)
+{
+	static const char sql[] = "SELECT count(*) FROM sqlite_schema"
+	    " WHERE type = 'table' AND name = 'explanations'";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*have = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : db_error(cf, rc, e);
+}
+
 int
 query_discrepancies(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
     struct cerror *e)
@@ -45,8 +66,18 @@ query_discrepancies(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 	    " sa.text AS first, sb.text AS second FROM discrepancies d" JOINS
 	    " WHERE d.case_id = :id AND NOT EXISTS (SELECT 1 FROM explanations"
 	    " x WHERE x.discrepancy = d.id) ORDER BY d.id";
+	static const char sql6[] =
+	    "SELECT d.id AS discrepancy, NULL AS \"between\","
+	    " d.mark AS mark, d.facets AS facets,"
+	    " sa.text AS first, sb.text AS second FROM discrepancies d"
+	    " LEFT JOIN statements sa ON sa.id = d.stmt_a"
+	    " LEFT JOIN statements sb ON sb.id = d.stmt_b"
+	    " WHERE d.case_id = :id ORDER BY d.id";
+	int	 rc, have = 0;
 
-	return case_rows(cf, sql, id, fn, arg, e);
+	if ((rc = explained_kept(cf, &have, e)) != 0)
+		return rc;
+	return case_rows(cf, have ? sql : sql6, id, fn, arg, e);
 }
 
 int
@@ -61,7 +92,10 @@ query_explained(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 	    " x.cites AS cites FROM explanations x"
 	    " JOIN discrepancies d ON d.id = x.discrepancy" JOINS
 	    " WHERE d.case_id = :id ORDER BY d.id, x.id";
+	int	 rc, have = 0;
 
+	if ((rc = explained_kept(cf, &have, e)) != 0 || !have)
+		return rc;
 	return case_rows(cf, sql, id, fn, arg, e);
 }
 
