@@ -114,7 +114,7 @@ check '--again adds to the explanation' 0 \
 1	D2	explained again	employee v1 against complainant v1
 EOF
 check 'show: open and explained discrepancies apart' 0 \
-    'complaint-report show 1 | sed -n "/^discrepancies/,\$p"' <<EOF
+    'complaint-report show 1 | sed -n "/^discrepancies/,\$ p"' <<EOF
 discrepancies
 1	employee v1 against complainant v1	~	number tre -> två; words -bandet	Kunden hade tre tröjor på bandet.	Jag hade två tröjor.
 3	employee v1 against complainant v1	~	negation: affirmed -> denied	Kunden fick kvittot.	Jag fick inget kvitto.
