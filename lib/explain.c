@@ -127,7 +127,7 @@ open_case(struct casefile *cf, int64_t id, char *status, size_t size,
 		    (long long)id);
 	if (strcmp(status, "closed") == 0 || strcmp(status, "dismissed") == 0)
 		return cerror_set(e, EX_DATAERR, "case %lld is %s; reopen it "
-		    "first", (long long)id, status);
+		    "to explain its discrepancies", (long long)id, status);
 	return 0;
 }
 

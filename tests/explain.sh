@@ -218,7 +218,7 @@ EOF
 run "complaint-resolve close 1 --cause communication -m 'Ursäkt framförd'"
 check 'a closed case is reopened first' 65 \
     "complaint-resolve explain 1 D1 -m 'x'" </dev/null
-check_err 'complaint-resolve: case 1 is closed; reopen it first'
+check_err 'complaint-resolve: case 1 is closed; reopen it to explain its discrepancies'
 
 # English: a dispute over an amount, explained by the receipt.
 run "complaint-new -n 'Ann Berg' -E Per -r 2026-11-20T09:00:00Z 'Refund short'"
