@@ -34,6 +34,7 @@ LIBOBJ = \
 	lib/csvio.o \
 	lib/db.o \
 	lib/error.o \
+	lib/explain.o \
 	lib/filehash.o \
 	lib/hooks.o \
 	lib/html.o \
@@ -56,7 +57,8 @@ LIBOBJ = \
 	lib/textout.o \
 	lib/timefmt.o \
 	lib/triage.o \
-	lib/verify.o
+	lib/verify.o \
+	lib/witness.o
 UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
 	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state \
 	tests/unit/t_stmttime tests/unit/t_policy tests/unit/t_mail \

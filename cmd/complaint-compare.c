@@ -74,77 +74,19 @@ print(const struct told *a, const struct told *b, const struct cmp_result *r,
 	return rc;
 }
 
-/* The latest account of each witness of a case. */
-#define WITNESSES	32
-
-struct witnesses {
-	int64_t	 id[WITNESSES];
-	char	 party[WITNESSES][128];
-	size_t	 n;
-};
-
+/* A witness statement as a line of the comparison: w, w1:2, placement. */
 static int
-witness_row(void *arg, const struct row *r)
+witness_line(void *arg, const struct row *r)
 {
-	struct witnesses	*w = arg;
-	size_t			 i;
+	static const char *const names[] = { "mark", "statements", "facets",
+	    "first", "second" };
+	static const int types[] = { VAL_TEXT, VAL_TEXT, VAL_TEXT, VAL_TEXT,
+	    VAL_TEXT };
+	const char	*val[5] = { "w", r->val[1], r->val[2], r->val[3],
+			    r->val[0] };
+	struct row	 row = { 5, names, val, types };
 
-	if (r->n < 4 || r->val[0] == NULL || r->val[2] == NULL ||
-	    r->val[3] == NULL || strcmp(r->val[2], "witness") != 0)
-		return 0;
-	for (i = 0; i < w->n; i++)
-		if (strcmp(w->party[i], r->val[3]) == 0)
-			break;
-	if (i == WITNESSES)
-		return 0;
-	if (i == w->n)
-		w->n++;
-	/* Accounts come in order: a later one is a later version. */
-	w->id[i] = strtoll(r->val[0], NULL, 10);
-	strlcpy(w->party[i], r->val[3], sizeof(w->party[i]));
-	return 0;
-}
-
-/* 1 when the facets f name facet what: at the start or after "; ". */
-static int
-has_facet(const char *f, const char *what)
-{
-	for (const char *q = f; (q = strstr(q, what)) != NULL; q++)
-		if (q == f || (q - f >= 2 && q[-2] == ';' && q[-1] == ' '))
-			return 1;
-	return 0;
-}
-
-/*
- * What witness statement i says of one side's account: agrees, when they
- * pair with no fact in dispute, or contradicts, with the facets.
- */
-static void
-verdict(const struct cmp_result *r, long i, const char *side,
-    struct buf *v)
-{
-	static const char *const facts[] = { "time", "date", "amount",
-	    "number", "negation", "people" };
-
-	for (size_t k = 0; k < r->n; k++) {
-		const struct cmp_pair	*p = &r->v[k];
-		const char		*f = p->facets != NULL ? p->facets : "";
-		int			 fact = 0;
-
-		if (p->a != i || p->b < 0)
-			continue;
-		for (size_t j = 0; j < sizeof(facts) / sizeof(facts[0]); j++)
-			fact |= has_facet(f, facts[j]);
-		if (v->len > 0)
-			buf_puts(v, "; ");
-		if (fact)
-			buf_printf(v, "contradicts the %s's %ld (%s)", side,
-			    p->b + 1, f);
-		else
-			buf_printf(v, "corroborates the %s's %ld", side,
-			    p->b + 1);
-		return;
-	}
+	return textout_row(arg, &row);
 }
 
 /* Each witness's statements against both parties' accounts. */
@@ -152,59 +94,13 @@ static int
 witness(struct casefile *cf, int64_t case_id, const struct told *emp,
     const struct told *com, struct cerror *e)
 {
-	static const char *const names[] = { "mark", "statements", "facets",
-	    "first", "second" };
-	static const int types[] = { VAL_TEXT, VAL_TEXT, VAL_TEXT, VAL_TEXT,
-	    VAL_TEXT };
-	struct witnesses w;
 	struct textout	 t;
-	const char	*val[5];
-	struct row	 row = { 5, names, val, types };
-	struct buf	 v = { NULL, 0, 0 };
-	char		 num[48];
 	int		 rc;
 
-	memset(&w, 0, sizeof(w));
-	if ((rc = account_list(cf, case_id, witness_row, &w, e)) != 0)
-		return rc;
 	textout_init(&t, stdout, opts.csv ? OUT_CSV : OUT_TEXT);
 	/* The comparison above wrote the CSV header. */
 	t.header = 0;
-	for (size_t i = 0; i < w.n && rc == 0; i++) {
-		struct told	 x;
-		struct cmp_result r1 = { NULL, 0, 0, 0 };
-		struct cmp_result r2 = { NULL, 0, 0, 0 };
-		struct cmp_people p1 = { "witness", "employee", emp->party,
-		    com->party, NULL };
-		struct cmp_people p2 = { "witness", "complainant", emp->party,
-		    com->party, NULL };
-
-		if ((rc = account_load(cf, w.id[i], &x, e)) != 0 ||
-		    (rc = compare_people(x.st, x.n, emp->st, emp->n, &p1, &r1,
-		    e)) != 0 || (rc = compare_people(x.st, x.n, com->st,
-		    com->n, &p2, &r2, e)) != 0) {
-			compare_free(&r1);
-			account_unload(&x);
-			break;
-		}
-		for (size_t k = 0; k < x.n && rc == 0; k++) {
-			buf_reset(&v);
-			buf_puts(&v, "");
-			verdict(&r1, (long)k, "employee", &v);
-			verdict(&r2, (long)k, "complainant", &v);
-			snprintf(num, sizeof(num), "w%zu:%zu", i + 1, k + 1);
-			val[0] = "w";
-			val[1] = num;
-			val[2] = v.len > 0 ? v.s : "told by neither";
-			val[3] = x.st[k].text;
-			val[4] = w.party[i];
-			rc = textout_row(&t, &row);
-		}
-		compare_free(&r1);
-		compare_free(&r2);
-		account_unload(&x);
-	}
-	buf_free(&v);
+	rc = witness_place(cf, case_id, emp, com, witness_line, &t, e);
 	textout_free(&t);
 	if (rc == 0 && textout_close(stdout, e) != 0)
 		rc = e->code;

@@ -30,6 +30,7 @@ static struct {
 	const char	*cause;
 	const char	*dir;		/* note: "in" or "out" */
 	const char	*cite;		/* decide: "S12,D3" */
+	int		 again;		/* explain: once more */
 	int		 no_evidence;
 	int		 despite_wait;
 	const char	*channel;	/* note */
@@ -72,6 +73,7 @@ static int	v_answer(struct casefile *, char **, int, struct cerror *);
 static int	v_assign(struct casefile *, char **, int, struct cerror *);
 static int	v_anonymise(struct casefile *, char **, int, struct cerror *);
 static int	v_decide(struct casefile *, char **, int, struct cerror *);
+static int	v_explain(struct casefile *, char **, int, struct cerror *);
 static int	v_followup(struct casefile *, char **, int, struct cerror *);
 static int	v_grade(struct casefile *, char **, int, struct cerror *);
 static int	v_edit(struct casefile *, char **, int, struct cerror *);
@@ -108,6 +110,8 @@ static const struct verb verbs[] = {
 	    "decide CASE -m RATIONALE [--favour customer|business|split]\n"
 	    "       complaint-resolve     (--cite REF[,REF...] | --no-evidence) "
 	    "[--despite-wait]", NULL },
+	{ "explain", v_explain, NULL, "|m|cite|again|",
+	    "explain CASE D3 -m TEXT [--cite REF[,REF...]] [--again]", NULL },
 	{ "follow-up", v_followup, NULL,
 	    "|m|in|at|done|satisfied|score|reopen|",
 	    "follow-up CASE... [--in 7d | --at TIME]\n"
@@ -600,6 +604,26 @@ v_decide(struct casefile *cf, char **argv, int argc, struct cerror *e)
 }
 
 static int
+v_explain(struct casefile *cf, char **argv, int argc, struct cerror *e)
+{
+	struct explained x;
+	int64_t		 id;
+	int		 rc;
+
+	if (argc != 2)
+		return cerror_set(e, EX_USAGE, "explain takes one case and "
+		    "one discrepancy");
+	if ((rc = one_id(argv[0], &id, e)) != 0 ||
+	    (rc = explain_add(cf, id, argv[1], opts.note, opts.cite,
+	    opts.again, &x, e)) != 0)
+		return rc;
+	fprintf(opts.out, "%lld\tD%lld\t%s\t%s\n", (long long)id,
+	    (long long)x.discrepancy, x.again ? "explained again" :
+	    "explained", x.between[0] != '\0' ? x.between : "-");
+	return 0;
+}
+
+static int
 followup1(struct casefile *cf, int64_t id, struct cerror *e)
 {
 	return resolve_followup(cf, id, opts.due, e);
@@ -931,12 +955,13 @@ note_flags(int argc, char *argv[], const struct option *lo)
 int
 main(int argc, char *argv[])
 {
-	enum { O_APPROVED = 256, O_AT, O_CAUSE, O_CHANNEL, O_DONE, O_EXPIRES,
+	enum { O_APPROVED = 256, O_AGAIN, O_AT, O_CAUSE, O_CHANNEL, O_DONE, O_EXPIRES,
 	    O_FAVOUR, O_INBOUND, O_OUTBOUND, O_CITE, O_NOEVIDENCE, O_DESPITE,
 	    O_IN, O_MESSAGE, O_NEWCAUSE, O_SATISFIED, O_SCORE, O_STATES,
 	    O_TICKET, O_VERSION, O_YES, O_REOPEN, O_NAME, O_EMAIL, O_PHONE,
 	    O_PRODUCT, O_ORDER, O_AMOUNT, O_EMPLOYEE, O_ALL };
 	static const struct option longopts[] = {
+		{ "again", no_argument, NULL, O_AGAIN },
 		{ "all", no_argument, NULL, O_ALL },
 		{ "amount", required_argument, NULL, O_AMOUNT },
 		{ "approved-by", required_argument, NULL, O_APPROVED },
@@ -1043,6 +1068,9 @@ main(int argc, char *argv[])
 			break;
 		case 't':
 			opts.team = optarg;
+			break;
+		case O_AGAIN:
+			opts.again = 1;
 			break;
 		case O_APPROVED:
 			opts.approved_by = optarg;

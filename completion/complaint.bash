@@ -104,7 +104,7 @@ _complaint_resolve() {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
 	local steps='ack dismiss assign wait merge propose accept decline
 	    counter escalate decide follow-up close reopen anonymise grade edit
-	    attach note'
+	    attach note explain'
 	local step='' w
 	for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
 		case " $steps " in *" $w "*) step=$w; break ;; esac
@@ -133,6 +133,7 @@ _complaint_resolve() {
 	propose) opts='-m --approved-by --expires' ;;
 	escalate) opts='-m -t --ticket' ;;
 	decide) opts='-m --favour --cite --no-evidence --despite-wait' ;;
+	explain) opts='-m --cite --again' ;;
 	attach) opts='-m' ;;
 	note) opts='-m --in --out --channel --at' ;;
 	follow-up) opts='-m --in --at --done --satisfied --score --reopen' ;;

@@ -121,7 +121,7 @@ complete -c complaint-compare -l version -d 'print the version'
 
 # complaint-resolve
 set -l steps ack dismiss assign wait merge propose accept decline counter \
-    escalate decide follow-up close reopen anonymise
+    escalate decide follow-up close reopen anonymise explain
 set -l nostep "not __fish_seen_subcommand_from $steps"
 complete -c complaint-resolve -f
 complete -c complaint-resolve -n $nostep -a ack -d 'acknowledge, with the message to send'
@@ -135,6 +135,7 @@ complete -c complaint-resolve -n $nostep -a decline -d 'the customer declines th
 complete -c complaint-resolve -n $nostep -a counter -d 'the customer counters the offer'
 complete -c complaint-resolve -n $nostep -a escalate -d 'hand a case up'
 complete -c complaint-resolve -n $nostep -a decide -d 'decide on the best evidence'
+complete -c complaint-resolve -n $nostep -a explain -d 'mark a discrepancy explained'
 complete -c complaint-resolve -n $nostep -a follow-up -d 'schedule or record a follow-up'
 complete -c complaint-resolve -n $nostep -a close -d 'close with a root cause'
 complete -c complaint-resolve -n $nostep -a reopen -d 'reopen an ended case'
@@ -157,6 +158,10 @@ complete -c complaint-resolve -n '__fish_seen_subcommand_from escalate' \
     -l ticket -x -d 'ticket id'
 complete -c complaint-resolve -n '__fish_seen_subcommand_from decide' \
     -l favour -x -a 'customer company both' -d 'in whose favour'
+complete -c complaint-resolve -n '__fish_seen_subcommand_from explain' \
+    -l cite -x -d 'the evidence: S12,D3,C4'
+complete -c complaint-resolve -n '__fish_seen_subcommand_from explain' \
+    -l again -d 'explain it once more'
 complete -c complaint-resolve -n '__fish_seen_subcommand_from follow-up' \
     -l in -x -d after
 complete -c complaint-resolve -n '__fish_seen_subcommand_from follow-up' \

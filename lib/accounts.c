@@ -428,51 +428,125 @@ int
 account_discrepancies(struct casefile *cf, const struct told *a,
     const struct told *b, const struct cmp_result *r, struct cerror *e)
 {
-	/* A comparison recorded again replaces the one before. */
-	static const char del[] = "DELETE FROM discrepancies"
-	    " WHERE case_id = ?1 AND (stmt_a IS NULL OR stmt_a IN"
-	    " (SELECT id FROM statements WHERE account = ?2))"
-	    " AND (stmt_b IS NULL OR stmt_b IN"
-	    " (SELECT id FROM statements WHERE account = ?3))";
+	/*
+	 * A comparison recorded again keeps the number of each difference
+	 * it finds again (D3 stays D3, cited or explained), adds the new
+	 * ones and drops those no longer found, unless explained: what
+	 * settled a discrepancy stays on the record.
+	 */
+	static const char find[] = "SELECT id FROM discrepancies"
+	    " WHERE case_id = ?1 AND account_a = ?2 AND account_b = ?3"
+	    " AND stmt_a IS ?4 AND stmt_b IS ?5 AND mark = ?6"
+	    " AND facets IS ?7";
 	static const char ins[] = "INSERT INTO discrepancies (case_id, stmt_a,"
-	    " stmt_b, mark, facets, created) VALUES (?, ?, ?, ?, ?, ?)";
+	    " stmt_b, mark, facets, created, account_a, account_b)"
+	    " VALUES (?1, ?4, ?5, ?6, ?7, ?8, ?2, ?3)";
+	static const char old[] = "SELECT id FROM discrepancies"
+	    " WHERE case_id = ?1 AND coalesce(account_a,"
+	    " (SELECT account FROM statements WHERE id = stmt_a), ?2) = ?2"
+	    " AND coalesce(account_b,"
+	    " (SELECT account FROM statements WHERE id = stmt_b), ?3) = ?3"
+	    " AND id NOT IN (SELECT discrepancy FROM explanations)"
+	    " ORDER BY id";
+	static const char del[] = "DELETE FROM discrepancies WHERE id = ?";
 	struct casestate cs;
 	struct buf	 c = { NULL, 0, 0 };
 	sqlite3_stmt	*st;
 	char		 now[TIMEFMT_LEN], mark[2] = "";
-	int64_t		 n = 0;
+	int64_t		 n = 0, *keep = NULL, *gone = NULL, *v;
+	size_t		 nkeep = 0, ngone = 0, cap = 0;
 	int		 rc;
 
 	if ((rc = state_get(cf, a->case_id, cs.from, sizeof(cs.from),
 	    e)) != 0)
 		return rc;
-	if ((st = db_prepare(cf, del, e)) == NULL)
-		return e->code;
-	sqlite3_bind_int64(st, 1, a->case_id);
-	sqlite3_bind_int64(st, 2, a->account);
-	sqlite3_bind_int64(st, 3, b->account);
-	if ((rc = db_done(cf, st, e)) != 0)
-		return rc;
+	if ((keep = reallocarray(NULL, r->n + 1, sizeof(*keep))) == NULL)
+		return cerror_set(e, EX_OSERR, "out of memory");
 	timefmt_iso(casefile_now(cf), now);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct cmp_pair *p = &r->v[i];
 
 		if (p->mark == '=')
 			continue;
-		if ((st = db_prepare(cf, ins, e)) == NULL)
-			return e->code;
 		mark[0] = (char)p->mark;
-		sqlite3_bind_int64(st, 1, a->case_id);
-		if (p->a >= 0)
-			sqlite3_bind_int64(st, 2, a->ids[p->a]);
-		if (p->b >= 0)
-			sqlite3_bind_int64(st, 3, b->ids[p->b]);
-		sqlite3_bind_text(st, 4, mark, -1, SQLITE_TRANSIENT);
-		db_bind_text(st, 5, p->facets);
-		sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
-		if ((rc = db_done(cf, st, e)) != 0)
-			return rc;
+		for (int pass = 0; pass < 2; pass++) {
+			if ((st = db_prepare(cf, pass ? ins : find, e)) ==
+			    NULL) {
+				rc = e->code;
+				goto out;
+			}
+			sqlite3_bind_int64(st, 1, a->case_id);
+			sqlite3_bind_int64(st, 2, a->account);
+			sqlite3_bind_int64(st, 3, b->account);
+			if (p->a >= 0)
+				sqlite3_bind_int64(st, 4, a->ids[p->a]);
+			if (p->b >= 0)
+				sqlite3_bind_int64(st, 5, b->ids[p->b]);
+			sqlite3_bind_text(st, 6, mark, -1, SQLITE_TRANSIENT);
+			db_bind_text(st, 7, p->facets);
+			if (pass) {
+				sqlite3_bind_text(st, 8, now, -1,
+				    SQLITE_STATIC);
+				if ((rc = db_done(cf, st, e)) != 0)
+					goto out;
+				keep[nkeep++] = sqlite3_last_insert_rowid(
+				    cf->db);
+				break;
+			}
+			rc = sqlite3_step(st);
+			if (rc == SQLITE_ROW)
+				keep[nkeep++] = sqlite3_column_int64(st, 0);
+			sqlite3_reset(st);
+			if (rc == SQLITE_ROW)
+				break;
+			if (rc != SQLITE_DONE) {
+				rc = db_error(cf, rc, e);
+				goto out;
+			}
+		}
 		n++;
+	}
+	/* The pair's earlier differences not found again, unexplained. */
+	if ((st = db_prepare(cf, old, e)) == NULL) {
+		rc = e->code;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, a->case_id);
+	sqlite3_bind_int64(st, 2, a->account);
+	sqlite3_bind_int64(st, 3, b->account);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t	 id = sqlite3_column_int64(st, 0);
+		size_t	 k;
+
+		for (k = 0; k < nkeep && keep[k] != id; k++)
+			;
+		if (k < nkeep)
+			continue;
+		if (ngone == cap) {
+			cap = cap ? cap * 2 : 16;
+			if ((v = reallocarray(gone, cap, sizeof(*gone))) ==
+			    NULL) {
+				sqlite3_reset(st);
+				rc = cerror_set(e, EX_OSERR, "out of memory");
+				goto out;
+			}
+			gone = v;
+		}
+		gone[ngone++] = id;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		rc = db_error(cf, rc, e);
+		goto out;
+	}
+	for (size_t k = 0; k < ngone; k++) {
+		if ((st = db_prepare(cf, del, e)) == NULL) {
+			rc = e->code;
+			goto out;
+		}
+		sqlite3_bind_int64(st, 1, gone[k]);
+		if ((rc = db_done(cf, st, e)) != 0)
+			goto out;
 	}
 	rc = buf_puts(&c, "{");
 	rc |= text_json_int(&c, "case", a->case_id);
@@ -485,6 +559,9 @@ account_discrepancies(struct casefile *cf, const struct told *a,
 	else
 		rc = case_event(cf, a->case_id, "compare", cs.from, cs.from,
 		    NULL, c.s, e);
+out:
 	buf_free(&c);
+	free(keep);
+	free(gone);
 	return rc;
 }

@@ -85,6 +85,8 @@ const struct audit_table audit_tables[] = {
 	{ "citations", 0, "SELECT json_array(decision, ref), * FROM citations",
 	    "SELECT * FROM citations WHERE decision = json_extract(?1, '$[0]')"
 	    " AND ref = json_extract(?1, '$[1]')" },
+	{ "explanations", 1, "SELECT rowid, * FROM explanations",
+	    "SELECT * FROM explanations WHERE rowid = ?1" },
 	{ NULL, 0, NULL, NULL }
 };
 
@@ -136,7 +138,8 @@ static const char watch_sql[] =
     BEFORE("escalations", K_ROWID) BEFORE("decisions", K_ROWID)
     BEFORE("followups", K_ROWID) BEFORE("attachments", K_ROWID)
     BEFORE("rules", K_ROWID) BEFORE("communications", K_ROWID)
-    BEFORE("citations", JC);
+    BEFORE("citations", JC)
+    BEFORE("explanations", K_ROWID);
 #undef WATCH
 #undef BEFORE
 

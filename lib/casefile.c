@@ -29,7 +29,7 @@
 #include "complaint.h"
 #include "internal.h"
 
-#define SCHEMA_VERSION	6
+#define SCHEMA_VERSION	7
 #define APPLICATION_ID	0x436d706c	/* "Cmpl" */
 #define BUSY_DEFAULT	5000
 
@@ -120,6 +120,39 @@ static const char schema6_comms_sql[] =
     " ('mail.tag-any', '0');";
 
 /*
+ * Schema 7, explanations: each discrepancy names the two accounts it
+ * compares (filled from its statements, or for a statement told by one
+ * side only from the compare entry of the log that recorded it), and a
+ * discrepancy is explained by what settled it, once or again.
+ */
+static const char schema7_explain_sql[] =
+    "ALTER TABLE discrepancies ADD COLUMN account_a INTEGER"
+    " REFERENCES accounts(id);"
+    "ALTER TABLE discrepancies ADD COLUMN account_b INTEGER"
+    " REFERENCES accounts(id);"
+    "UPDATE discrepancies SET"
+    " account_a = (SELECT account FROM statements WHERE id = stmt_a),"
+    " account_b = (SELECT account FROM statements WHERE id = stmt_b);"
+    "UPDATE discrepancies SET account_a = (SELECT"
+    " json_extract(a.content, '$.account_a') FROM audit a"
+    " WHERE a.action = 'compare' AND a.case_id = discrepancies.case_id"
+    " AND json_valid(a.content)"
+    " AND json_extract(a.content, '$.account_b') = discrepancies.account_b"
+    " ORDER BY a.id DESC LIMIT 1) WHERE account_a IS NULL;"
+    "UPDATE discrepancies SET account_b = (SELECT"
+    " json_extract(a.content, '$.account_b') FROM audit a"
+    " WHERE a.action = 'compare' AND a.case_id = discrepancies.case_id"
+    " AND json_valid(a.content)"
+    " AND json_extract(a.content, '$.account_a') = discrepancies.account_a"
+    " ORDER BY a.id DESC LIMIT 1) WHERE account_b IS NULL;"
+    "CREATE TABLE explanations ("
+    " id INTEGER PRIMARY KEY,"
+    " discrepancy INTEGER NOT NULL REFERENCES discrepancies(id),"
+    " text TEXT NOT NULL, cites TEXT,"
+    " at TEXT NOT NULL, actor TEXT NOT NULL);"
+    "CREATE INDEX explanations_discrepancy ON explanations(discrepancy, id);";
+
+/*
  * Forward steps from older schemas: { version after the step, SQL }.
  * A file of version v gets every step with to > v, in order.
  */
@@ -129,6 +162,7 @@ static const struct migration migrations[] = {
 	{ 4, schema_remedies_sql },
 	{ 5, schema5_audit_rows_sql },
 	{ 6, schema6_comms_sql },
+	{ 7, schema7_explain_sql },
 };
 
 int
@@ -319,7 +353,7 @@ create(struct casefile *cf, struct cerror *e)
 {
 	static const char	 setup[] =
 	    "PRAGMA application_id = 1131245676;"
-	    "PRAGMA user_version = 6;";
+	    "PRAGMA user_version = 7;";
 	int			 n, rc;
 
 	if ((rc = exec(cf, "BEGIN IMMEDIATE", e)) != 0)
@@ -330,6 +364,7 @@ create(struct casefile *cf, struct cerror *e)
 	if (n == 0) {
 		if ((rc = exec(cf, schema_sql, e)) != 0 ||
 		    (rc = exec(cf, schema6_comms_sql, e)) != 0 ||
+		    (rc = exec(cf, schema7_explain_sql, e)) != 0 ||
 		    (rc = exec(cf, setup, e)) != 0)
 			goto fail;
 	}
@@ -374,11 +409,12 @@ check_schema(struct casefile *cf, struct cerror *e)
 		return 0;
 	if (version < SCHEMA_VERSION) {
 		/*
-		 * Schema 6 adds columns to attachments, which changes the
-		 * hash of rows the log recorded: the writer records every
-		 * row again (watch) once the file is migrated.
+		 * Schemas 6 and 7 add columns to attachments and
+		 * discrepancies, which changes the hash of rows the log
+		 * recorded: the writer records every row again (watch) once
+		 * the file is migrated.
 		 */
-		cf->reattest = version >= 5 && version < 6;
+		cf->reattest = version >= 5 && version < 7;
 		return db_migrate(cf->db, migrations,
 		    sizeof(migrations) / sizeof(migrations[0]), e);
 	}

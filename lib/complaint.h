@@ -907,4 +907,35 @@ int	html_dossier(struct casefile *, int64_t, const char *, FILE *,
 /* 0 when html_dossier has labels for lang, else EX_USAGE. */
 int	html_lang(const char *);
 
+/* explain.c: discrepancies named by their two accounts, and explained. */
+struct explained {
+	int64_t	 discrepancy;
+	int64_t	 explanation;		/* the row added */
+	char	 between[160];		/* "employee v1 against complainant v2" */
+	int	 again;			/* it was explained before */
+};
+
+/*
+ * Explain discrepancy ref ("D3") of case id with text, citing refs (as
+ * comms_cite checks them, or NULL); one explained already needs again.
+ * Logged on the case.
+ */
+int	explain_add(struct casefile *, int64_t, const char *, const char *,
+	    const char *, int, struct explained *, struct cerror *);
+/* Call fn with each explanation of case id's discrepancies, in order. */
+int	query_explained(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+
+/* witness.c: each witness statement placed between the parties. */
+/*
+ * Call fn with a row per statement of each witness of case id: witness,
+ * statement (w1:2), placement against emp and com (either NULL: not
+ * heard), text.
+ */
+int	witness_place(struct casefile *, int64_t, const struct told *,
+	    const struct told *, row_fn *, void *, struct cerror *);
+/* The same against the latest employee and complainant accounts. */
+int	query_witnesses(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+
 #endif

@@ -14,8 +14,8 @@
  *   fsync always, foreign keys always on); application_id and
  *   user_version become a one-row table, schema(app, version), that
  *   db_migrate reads and writes under the same transaction.
- * - `sqlite_schema` in casefile.c: "is the file empty" becomes a look in
- *   information_schema.tables; `pragma_table_info` in report.c becomes
+ * - `sqlite_schema` in casefile.c explain.c: "is the file empty" and
+ *   "has it the table" become a look in information_schema.tables; `pragma_table_info` in report.c becomes
  *   information_schema.columns.
  * - `sqlite3_db_config` in casefile.c, `sqlite3_busy_timeout` in
  *   casefile.c and `SQLITE_PREPARE_PERSISTENT` in db.c: connection
@@ -38,17 +38,17 @@
  * - `COLLATE NOCASE` in cases.c correct.c query.c report.c resolve.c
  *   schema.sql: lower() on both sides and an index on lower(col), or the
  *   citext type.
- * - `json_extract(` in audit.c report.c verify.c, `json_each(` in
+ * - `json_extract(` in audit.c casefile.c report.c verify.c, `json_each(` in
  *   report.c verify.c, `json_array(` in audit.c, `json_valid(` in audit.c
- *   report.c verify.c: jsonb's ->, jsonb_array_elements,
+ *   casefile.c report.c verify.c: jsonb's ->, jsonb_array_elements,
  *   jsonb_build_array, and a cast that fails.
  * - `WITHOUT ROWID` in casefile.c verify.c schema.sql: dropped
  *   (every table is keyed); `rowid` in accounts.c audit.c cases.c
- *   comms.c correct.c resolve.c triage.c verify.c: the id column, which
+ *   comms.c correct.c explain.c resolve.c triage.c verify.c: the id column, which
  *   is the rowid of each table keyed by rowid; `INTEGER PRIMARY KEY` in
  *   casefile.c schema.sql: bigint GENERATED ALWAYS AS IDENTITY.
  * - `sqlite3_last_insert_rowid` in accounts.c cases.c comms.c correct.c
- *   resolve.c triage.c: INSERT ... RETURNING id (SQLite runs it too);
+ *   explain.c resolve.c triage.c: INSERT ... RETURNING id (SQLite runs it too);
  *   `sqlite3_changes` in query.c resolve.c triage.c: the command tag.
  * - `RAISE(` in casefile.c schema.sql: the append-only triggers of the
  *   log become a PL/pgSQL trigger function; their `IS old.` in casefile.c

@@ -33,7 +33,9 @@ enum {
 	L_DIFFERENT,
 	L_ONLY_FIRST, L_ONLY_SECOND, L_MOVED, L_MET, L_BREACHED, L_PENDING,
 	L_RETELLING, L_INTAKE, L_RULES, L_NO, L_UTC, L_COMMS, L_DIR,
-	L_SUBJECT, L_MSGID, L_TEXT, L_CITED, L_EVIDENCE, NLABEL
+	L_SUBJECT, L_MSGID, L_TEXT, L_CITED, L_EVIDENCE,
+	L_BETWEEN, L_EXPLAINED, L_EXPLANATION, L_WITNESSES, L_WITNESS,
+	L_PLACEMENT, NLABEL
 };
 
 static const char *const labels[NLABEL][3] = {
@@ -88,8 +90,8 @@ static const char *const labels[NLABEL][3] = {
 	[L_ATTACHMENTS] = { "Attachments", "Lampiran", "Bilagor" },
 	[L_NAME] = { "Name", "Nama", "Namn" },
 	[L_TYPE] = { "Type", "Tipe", "Typ" },
-	[L_DISCREPANCIES] = { "Discrepancies recorded", "Perbedaan tercatat",
-	    "Registrerade avvikelser" },
+	[L_DISCREPANCIES] = { "Discrepancies open",
+	    "Perbedaan yang belum dijelaskan", "Oförklarade avvikelser" },
 	[L_MARK] = { "Mark", "Tanda", "Tecken" },
 	[L_FACETS] = { "Facets", "Aspek", "Aspekter" },
 	[L_FIRST] = { "First account", "Keterangan pertama",
@@ -161,6 +163,16 @@ static const char *const labels[NLABEL][3] = {
 	[L_RULES] = { "rules", "aturan", "regler" },
 	[L_NO] = { "No.", "No.", "Nr" },
 	[L_UTC] = { "times in UTC", "waktu dalam UTC", "tider i UTC" },
+	[L_BETWEEN] = { "Accounts compared", "Keterangan yang dibandingkan",
+	    "Jämförda redogörelser" },
+	[L_EXPLAINED] = { "Discrepancies explained",
+	    "Perbedaan yang sudah dijelaskan", "Förklarade avvikelser" },
+	[L_EXPLANATION] = { "Explanation", "Penjelasan", "Förklaring" },
+	[L_WITNESSES] = { "What the witnesses support",
+	    "Yang didukung para saksi", "Vad vittnena stöder" },
+	[L_WITNESS] = { "Witness", "Saksi", "Vittne" },
+	[L_PLACEMENT] = { "Corroborates or contradicts",
+	    "Menguatkan atau membantah", "Styrker eller motsäger" },
 };
 
 /* How a column's value is shown. */
@@ -197,6 +209,7 @@ struct html {
 	int64_t			 n;		/* its rows so far */
 	char			 graded[64];	/* actor of the "new" step */
 	struct buf		 rules;		/* triage rules that fired */
+	char			 anchor[32];	/* the last row's, once each */
 };
 
 #define L(h, i)		(labels[(i)][(h)->lang])
@@ -450,7 +463,10 @@ trow(void *arg, const struct row *r)
 			fprintf(h->fp, "<th>%s</th>", L(h, c->label));
 		fputs("</tr></thead>\n<tbody>\n", h->fp);
 	}
-	if (t->anchor != NULL && r->n > 0 && r->val[0] != NULL) {
+	/* a discrepancy explained twice is one anchor, on its first row */
+	if (t->anchor != NULL && r->n > 0 && r->val[0] != NULL &&
+	    (h->n == 1 || strcmp(h->anchor, r->val[0]) != 0)) {
+		strlcpy(h->anchor, r->val[0], sizeof(h->anchor));
 		fprintf(h->fp, "<tr id=\"%s", t->anchor);
 		esc(h->fp, r->val[0]);
 		fputs("\">", h->fp);
@@ -536,10 +552,35 @@ static const struct tsection s_attachments = { L_ATTACHMENTS,
 static const struct tsection s_discrepancies = { L_DISCREPANCIES,
     query_discrepancies, "d", 0, {
 	{ "discrepancy", L_NO, H_NUM },
+	{ "between", L_BETWEEN, H_PLAIN },
 	{ "mark", L_MARK, H_MARK },
 	{ "facets", L_FACETS, H_TEXT },
 	{ "first", L_FIRST, H_TEXT },
 	{ "second", L_SECOND, H_TEXT },
+	{ NULL, 0, 0 },
+} };
+
+static const struct tsection s_explained = { L_EXPLAINED,
+    query_explained, "d", 0, {
+	{ "discrepancy", L_NO, H_NUM },
+	{ "between", L_BETWEEN, H_PLAIN },
+	{ "mark", L_MARK, H_MARK },
+	{ "facets", L_FACETS, H_TEXT },
+	{ "first", L_FIRST, H_TEXT },
+	{ "second", L_SECOND, H_TEXT },
+	{ "explanation", L_EXPLANATION, H_TEXT },
+	{ "cites", L_EVIDENCE, H_TEXT },
+	{ "explained", L_AT, H_TIME },
+	{ "actor", L_ACTOR, H_WORD },
+	{ NULL, 0, 0 },
+} };
+
+static const struct tsection s_witnesses = { L_WITNESSES,
+    query_witnesses, NULL, 0, {
+	{ "witness", L_WITNESS, H_WORD },
+	{ "statement", L_NO, H_PLAIN },
+	{ "text", L_TEXT, H_TEXT },
+	{ "placement", L_PLACEMENT, H_TEXT },
 	{ NULL, 0, 0 },
 } };
 
@@ -1109,7 +1150,8 @@ html_dossier(struct casefile *cf, int64_t id, const char *lang, FILE *fp,
     struct cerror *e)
 {
 	static const struct tsection *const middle[] = {
-		&s_comms, &s_discrepancies, &s_offers, &s_escalations,
+		&s_comms, &s_witnesses, &s_discrepancies, &s_explained,
+		&s_offers, &s_escalations,
 		&s_decisions, &s_citations,
 		&s_followups, &s_outcome,
 	};

@@ -166,20 +166,6 @@ query_accounts(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
 }
 
 int
-query_discrepancies(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
-    struct cerror *e)
-{
-	static const char sql[] =
-	    "SELECT d.id AS discrepancy, d.mark AS mark, d.facets AS facets,"
-	    " sa.text AS first, sb.text AS second FROM discrepancies d"
-	    " LEFT JOIN statements sa ON sa.id = d.stmt_a"
-	    " LEFT JOIN statements sb ON sb.id = d.stmt_b"
-	    " WHERE d.case_id = :id ORDER BY d.id";
-
-	return case_rows(cf, sql, id, fn, arg, e);
-}
-
-int
 query_proposals(struct casefile *cf, int64_t id, row_fn *fn, void *arg,
     struct cerror *e)
 {

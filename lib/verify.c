@@ -41,6 +41,12 @@ hash_tables(struct casefile *cf, int64_t *nrows, struct cerror *e)
 	int		 rc = SQLITE_DONE;
 
 	for (int i = 0; audit_tables[i].name != NULL; i++) {
+		/* A reader leaves an older file as it is: a table of a
+		 * later schema is not there yet, and has no rows. */
+		if (sqlite3_table_column_metadata(cf->db, "main",
+		    audit_tables[i].name, NULL, NULL, NULL, NULL, NULL,
+		    NULL) != SQLITE_OK)
+			continue;
 		if ((st = db_prepare(cf, audit_tables[i].all, e)) == NULL)
 			return e->code;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -27,7 +27,7 @@ $T/cases.db
 EOF
 check_sql 'schema version, application id, WAL' \
     'PRAGMA user_version; PRAGMA application_id; PRAGMA journal_mode' <<EOF
-6
+7
 1131245676
 wal
 EOF
@@ -56,9 +56,9 @@ check 'after the other writer is done it works' 0 'complaint-new Parcel' <<EOF
 EOF
 
 cp "$COMPLAINT_FILE" "$T/newer.db"
-sqlite3 "$T/newer.db" 'PRAGMA user_version = 7'
+sqlite3 "$T/newer.db" 'PRAGMA user_version = 8'
 check 'a newer schema is refused' 65 "complaint-report -f $T/newer.db" </dev/null
-check_err "complaint-report: $T/newer.db has schema 7, newer than this complaint 0.1.0 knows (6); upgrade complaint"
+check_err "complaint-report: $T/newer.db has schema 8, newer than this complaint 0.1.0 knows (7); upgrade complaint"
 # A case file of schema 1 (before attachments, the working week and the
 # default rules) is migrated forward by a writer and keeps its cases.
 sqlite3 "$COMPLAINT_FILE" ".backup '$T/v1.db'"
@@ -70,6 +70,8 @@ sqlite3 "$T/v1.db" "DROP TABLE attachments; DELETE FROM rules;
     ALTER TABLE rules DROP COLUMN not_with;
     DROP TRIGGER audit_no_update; ALTER TABLE audit DROP COLUMN rows;
     DROP TABLE communications; DROP TABLE citations;
+    DROP TABLE explanations; ALTER TABLE discrepancies DROP COLUMN account_a;
+    ALTER TABLE discrepancies DROP COLUMN account_b;
     DELETE FROM settings WHERE key = 'mail.tag-any';
     DELETE FROM settings WHERE key IN ('sla.week', 'sla.holidays');
     PRAGMA user_version = 1"
@@ -77,17 +79,18 @@ check 'a schema 1 file is migrated by a writer' 0 \
     "complaint-new -f $T/v1.db -e x@example.com I was injured" <<EOF
 2
 EOF
-check 'the migrated file has schema 6, the rules and the settings' 0 \
+check 'the migrated file has schema 7, the rules and the settings' 0 \
     "sqlite3 $T/v1.db 'PRAGMA user_version; SELECT count(*) > 90 FROM rules;
     SELECT count(*) FROM settings WHERE key GLOB \"sla.[wh]*\";
     SELECT count(*) FROM attachments; SELECT flags FROM cases WHERE id = 2'" <<EOF
-6
+7
 1
 2
 0
 safety
 EOF
-# Schema 2 to 6 (phones, remedies, the rows of the log, the conversation):
+# Schema 2 to 7 (phones, remedies, the rows of the log, the conversation,
+# the explanations):
 # the columns of the resolve clock and grading.
 sqlite3 "$COMPLAINT_FILE" ".backup '$T/v2.db'"
 sqlite3 "$T/v2.db" "ALTER TABLE cases DROP COLUMN settled;
@@ -98,6 +101,8 @@ sqlite3 "$T/v2.db" "ALTER TABLE cases DROP COLUMN settled;
     ALTER TABLE rules DROP COLUMN not_with;
     DROP TRIGGER audit_no_update; ALTER TABLE audit DROP COLUMN rows;
     DROP TABLE communications; DROP TABLE citations;
+    DROP TABLE explanations; ALTER TABLE discrepancies DROP COLUMN account_a;
+    ALTER TABLE discrepancies DROP COLUMN account_b;
     ALTER TABLE attachments DROP COLUMN comm;
     ALTER TABLE attachments DROP COLUMN path;
     ALTER TABLE attachments DROP COLUMN note;
@@ -112,7 +117,7 @@ check 'a schema 2 file gets the remedies step' 0 \
     ORDER BY pattern;
     SELECT pattern, not_with IS NOT NULL FROM rules WHERE kind = \"safety\"
     AND pattern GLOB \"skadad*\"'" <<EOF
-6
+7
 1|||
 arn
 police

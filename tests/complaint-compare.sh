@@ -113,18 +113,18 @@ check_sql 'with both statements, and a compare entry' "
 >||5|
 compare|{"case":1,"account_a":1,"account_b":2,"discrepancies":5}
 EOF
-check '-r again replaces them' 1 'complaint-compare -r 1 2 >/dev/null' </dev/null
+check '-r again finds them again' 1 'complaint-compare -r 1 2 >/dev/null' </dev/null
 check_sql 'still five' 'SELECT count(*) FROM discrepancies' <<EOF
 5
 EOF
-check 'the dossier cites them' 0 \
-    'complaint-report show 1 | sed -n "/^discrepancies/,/^$/p" | cut -f2-5' <<EOF
+check 'the dossier cites them, naming their two accounts' 0 \
+    'complaint-report show 1 | sed -n "/^discrepancies/,/^$/p" | cut -f2-6' <<EOF
 discrepancies
-~	amount 49.90 eur -> 39.90 eur	I offered a refund of 49.90 EUR.	The assistant offered a refund of 39.90 EUR.
-~	negation: affirmed -> denied	She did accept the refund.	I did not accept the refund.
-<		I gave her a receipt.	
-^		She left the shop.	I left the shop.
->			Per shouted at me.
+employee v1 against complainant v1	~	amount 49.90 eur -> 39.90 eur	I offered a refund of 49.90 EUR.	The assistant offered a refund of 39.90 EUR.
+employee v1 against complainant v1	~	negation: affirmed -> denied	She did accept the refund.	I did not accept the refund.
+employee v1 against complainant v1	<		I gave her a receipt.	
+employee v1 against complainant v1	^		She left the shop.	I left the shop.
+employee v1 against complainant v1	>			Per shouted at me.
 EOF
 check 'the case compares its latest versions' 0 'complaint-compare 1 | cut -f1,2' <<EOF
 =	1:1

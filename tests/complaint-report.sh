@@ -60,8 +60,9 @@ INSERT INTO statements (id, account, seq, text) VALUES
 INSERT INTO recordings (account, path, size, sha256) VALUES
     (2, '$T/rec.wav', 8,
     '$(printf 'take two' | sha256sum | cut -c1-64)');
-INSERT INTO discrepancies (case_id, stmt_a, stmt_b, mark, facets, created)
-    VALUES (4, 1, 2, '~', 'dates', '2026-11-20T09:00:00Z');"
+INSERT INTO discrepancies (case_id, stmt_a, stmt_b, mark, facets, created,
+    account_a, account_b)
+    VALUES (4, 1, 2, '~', 'dates', '2026-11-20T09:00:00Z', 1, 2);"
 
 # Every line must parse as JSON; prints how many did.
 json_ok="python3 -c 'import json, sys; print(len([json.loads(l) for l in sys.stdin]))'"
@@ -273,7 +274,7 @@ accounts
 2	complainant	Ann Berg	1	eva	2026-11-20T08:30:00Z		1	$T/rec.wav	8	412ecb0f9fe75830b655d8b70d60d53dfe3b5c8b8328801ce44a57951a7403df
 
 discrepancies
-1	~	dates	It was sent on Monday	It was sent on Friday
+1	employee v1 against complainant v1	~	dates	It was sent on Monday	It was sent on Friday
 
 proposals
 1	2026-11-20T10:00:00Z	per	refund	15.00 EUR				accepted	2026-11-20T12:00:00Z	

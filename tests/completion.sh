@@ -32,6 +32,12 @@ check 'a step offers its own options' 0 \
 --cause
 --new-cause
 EOF
+check 'explain is a step, with its options' 0 \
+    "bash $T/complete.bash complaint-resolve ex; bash $T/complete.bash complaint-resolve explain 1 D2 --" <<EOF
+explain
+--cite
+--again
+EOF
 check 'case ids come from the case file, the most recent first' 0 \
     "bash $T/complete.bash complaint-resolve ack ''" <<EOF
 2

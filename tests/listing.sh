@@ -166,7 +166,7 @@ import json, sys
 d = json.loads(sys.stdin.read())
 print(sorted(k for k in d if isinstance(d[k], list)))
 print(d[\"accounts\"][0][\"party\"])"' <<EOF
-['accounts', 'attachments', 'citations', 'communications', 'customer-details', 'decisions', 'discrepancies', 'due', 'escalations', 'fields', 'followups', 'history', 'history-counts', 'outcome', 'proposals', 'states', 'timeline', 'triage']
+['accounts', 'attachments', 'citations', 'communications', 'customer-details', 'decisions', 'discrepancies', 'due', 'escalations', 'explained', 'fields', 'followups', 'history', 'history-counts', 'outcome', 'proposals', 'states', 'timeline', 'triage', 'witnesses']
 Zoé
 EOF
 

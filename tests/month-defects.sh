@@ -209,6 +209,8 @@ sqlite3 "$T/old.db" "PRAGMA user_version = 2;
     ALTER TABLE rules DROP COLUMN not_with;
     DROP TRIGGER audit_no_update; ALTER TABLE audit DROP COLUMN rows;
     DROP TABLE communications; DROP TABLE citations;
+    DROP TABLE explanations; ALTER TABLE discrepancies DROP COLUMN account_a;
+    ALTER TABLE discrepancies DROP COLUMN account_b;
     ALTER TABLE attachments DROP COLUMN comm;
     ALTER TABLE attachments DROP COLUMN path;
     ALTER TABLE attachments DROP COLUMN note;
@@ -234,7 +236,7 @@ EOF
 check 'to schema 3 and on, phones in E.164 where they say their country' 0 \
     "sqlite3 $T/old.db 'PRAGMA user_version; SELECT id, phone FROM customers
     WHERE id IN (5, 7); SELECT value FROM settings WHERE key = \"phone.country\"'" <<EOF
-6
+7
 5|+46701234567
 7|0812345
 

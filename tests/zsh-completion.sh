@@ -55,7 +55,7 @@ help
 EOF
 check 'resolve offers its steps' 0 \
     "zsh -f $T/complete.zsh complaint-resolve complaint-resolve '' | grep -v '^-' | tr '\n' ' '; echo" <<EOF
-ack dismiss assign wait merge propose accept decline counter escalate decide follow-up close reopen anonymise grade edit attach note 
+ack dismiss assign wait merge propose accept decline counter escalate decide explain follow-up close reopen anonymise grade edit attach note 
 EOF
 check 'a step offers its own options' 0 \
     "zsh -f $T/complete.zsh complaint-resolve complaint-resolve close 1 -" <<EOF
