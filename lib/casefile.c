@@ -796,7 +796,7 @@ static const struct {
 	const char	*key;
 	int		 prefix;
 	enum { V_TEXT, V_MS, V_CURRENCY, V_SPAN, V_MONEY, V_SEVERITY,
-	    V_WORDS, V_LANG, V_TZ, V_WEEK, V_DATES, V_COUNTRY } kind;
+	    V_WORDS, V_LANG, V_TZ, V_WEEK, V_DATES, V_COUNTRY, V_KEY } kind;
 } known[] = {
 	{ "busy.timeout", 0, V_MS },
 	{ "currency", 0, V_CURRENCY },
@@ -816,6 +816,7 @@ static const struct {
 	{ "ack.template.", 1, V_TEXT },
 	{ "escalate.hook", 0, V_TEXT },
 	{ "hook.", 1, V_TEXT },
+	{ "audit.keyfile", 0, V_KEY },
 };
 
 static int
@@ -905,6 +906,8 @@ check_setting(struct casefile *cf, const char *key, const char *v,
 			return cerror_set(e, EX_DATAERR, "%s: give a language "
 			    "code like en, id or sv", key);
 		break;
+	case V_KEY:
+		return audit_keycheck(cf, v, e);
 	default:
 		break;
 	}
