@@ -22,6 +22,7 @@ BIN = complaint complaint-compare complaint-interview complaint-new \
 HDR = lib/complaint.h lib/internal.h
 LIBOBJ = \
 	lib/accounts.o \
+	lib/anonymise.o \
 	lib/audit.o \
 	lib/backup.o \
 	lib/buf.o \

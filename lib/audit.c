@@ -58,9 +58,12 @@ const struct audit_table audit_tables[] = {
 	{ "fields", 0, "SELECT json_array(case_id, name), * FROM fields",
 	    "SELECT * FROM fields WHERE case_id = json_extract(?1, '$[0]')"
 	    " AND name = json_extract(?1, '$[1]')" },
-	{ "tags", 0, "SELECT json_array(case_id, tag), * FROM tags",
+	/* a tag by its hash: its text, which may name a person, stays out
+	 * of the log, and anonymise can erase it */
+	{ "tags", 0, "SELECT json_array(case_id, 'sha256:' || sha256(tag)),"
+	    " * FROM tags",
 	    "SELECT * FROM tags WHERE case_id = json_extract(?1, '$[0]')"
-	    " AND tag = json_extract(?1, '$[1]')" },
+	    " AND 'sha256:' || sha256(tag) = json_extract(?1, '$[1]')" },
 	{ "events", 1, "SELECT rowid, * FROM events",
 	    "SELECT * FROM events WHERE rowid = ?1" },
 	{ "accounts", 1, "SELECT rowid, * FROM accounts",
@@ -113,7 +116,7 @@ static const char watch_sql[] =
     k("old") ")); END;"
 #define K_SETTINGS(r)	r ".key"
 #define K_FIELDS(r)	r ".case_id, " r ".name"
-#define K_TAGS(r)	r ".case_id, " r ".tag"
+#define K_TAGS(r)	r ".case_id, 'sha256:' || sha256(" r ".tag)"
 #define K_REMINDERS(r)	r ".case_id, " r ".kind, " r ".due"
 #define K_CITATIONS(r)	r ".decision, " r ".ref"
 #define BEFORE(t, k)							\
@@ -637,8 +640,10 @@ key_now(struct casefile *cf, struct cerror *e)
 		return cerror_set(e, EX_OSERR, "out of memory");
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		free(path);
 		return db_error(cf, rc, e);
+	}
 	if (path == NULL) {
 		key_forget(cf);
 		return 0;

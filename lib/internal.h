@@ -24,6 +24,7 @@ struct casefile {
 	int		 mode;		/* CF_READ or CF_WRITE */
 	int		 intx;		/* a transaction is open */
 	int		 reattest;	/* migrated: record every row again */
+	int		 checkpoint;	/* empty the WAL after the commit */
 	time_t		 now;
 	struct policy	*policy;	/* policy.c's settings, read once */
 	struct rules	*rules;		/* triage.c's rules, read once */
