@@ -543,8 +543,8 @@ keyread(const char *path, unsigned char **key, size_t *n, struct cerror *e)
 		    strerror(errno));
 	}
 	if (fstat(fd, &sb) == -1)
-		rc = cerror_set(e, EX_IOERR, "audit key %s: %s", vis,
-		    strerror(errno));
+		rc = cerror_set(e, EX_IOERR, "audit key %s cannot be "
+		    "examined: %s", vis, strerror(errno));
 	else if (!S_ISREG(sb.st_mode))
 		rc = cerror_set(e, EX_NOINPUT, "audit key %s is not a "
 		    "regular file", vis);
@@ -560,8 +560,8 @@ keyread(const char *path, unsigned char **key, size_t *n, struct cerror *e)
 		rc = cerror_set(e, EX_OSERR, "out of memory");
 	while (rc == 0 && len < 4097) {
 		if ((r = read(fd, k + len, 4097 - len)) == -1) {
-			rc = cerror_set(e, EX_IOERR, "audit key %s: %s", vis,
-			    strerror(errno));
+			rc = cerror_set(e, EX_IOERR, "audit key %s: reading "
+			    "it failed: %s", vis, strerror(errno));
 			break;
 		}
 		if (r == 0)
