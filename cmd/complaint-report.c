@@ -916,9 +916,16 @@ report_verify(struct casefile *cf, const char *name, char **argv, int argc,
 	if (a.changed > 0)
 		return cerror_set(e, 1, "%lld of %lld attachments do not "
 		    "verify", (long long)a.changed, (long long)a.checked);
+	if (v.unproved > 0)
+		return cerror_set(e, v.keyerr.code, "%s: %lld entries keyed "
+		    "from entry %lld are not proved", v.keyerr.msg,
+		    (long long)v.unproved, (long long)v.keyed_first);
 	if (!opts.quiet) {
 		printf("ok\t%lld entries\t%lld redacted\thead %s\n",
 		    (long long)v.entries, (long long)v.redacted, v.head);
+		if (v.keyed > 0)
+			printf("ok\t%lld entries keyed from entry %lld\n",
+			    (long long)v.keyed, (long long)v.keyed_first);
 		if (t.checked)
 			printf("ok\t%lld rows match the log\n",
 			    (long long)t.rows);

@@ -19,11 +19,23 @@
  * Layers: audit.c stands on db.c.  casefile.c calls it (open, commit,
  * rollback), so it reads the actor and the clock from the handle's fields
  * and never calls casefile.c back.
+ *
+ * The key: while the setting audit.keyfile is set, an entry's chain hash
+ * is an HMAC-SHA-256 (hmac.c) under the bytes of that file, so rewriting
+ * the chain consistently needs the key, not only the case file.  Whether
+ * an entry is keyed is read from the setting as the entry's own rows
+ * leave it: the entry that sets it is the first keyed one, and the one
+ * that unsets it is plain (so a lost key can still be unset).
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include <sha2.h>
 #include <sqlite3.h>
@@ -50,9 +62,12 @@ const struct audit_table audit_tables[] = {
 	{ "fields", 0, "SELECT json_array(case_id, name), * FROM fields",
 	    "SELECT * FROM fields WHERE case_id = json_extract(?1, '$[0]')"
 	    " AND name = json_extract(?1, '$[1]')" },
-	{ "tags", 0, "SELECT json_array(case_id, tag), * FROM tags",
+	/* a tag by its hash: its text, which may name a person, stays out
+	 * of the log, and anonymise can erase it */
+	{ "tags", 0, "SELECT json_array(case_id, 'sha256:' || sha256(tag)),"
+	    " * FROM tags",
 	    "SELECT * FROM tags WHERE case_id = json_extract(?1, '$[0]')"
-	    " AND tag = json_extract(?1, '$[1]')" },
+	    " AND 'sha256:' || sha256(tag) = json_extract(?1, '$[1]')" },
 	{ "events", 1, "SELECT rowid, * FROM events",
 	    "SELECT * FROM events WHERE rowid = ?1" },
 	{ "accounts", 1, "SELECT rowid, * FROM accounts",
@@ -107,7 +122,7 @@ static const char watch_sql[] =
     k("old") ")); END;"
 #define K_SETTINGS(r)	r ".key"
 #define K_FIELDS(r)	r ".case_id, " r ".name"
-#define K_TAGS(r)	r ".case_id, " r ".tag"
+#define K_TAGS(r)	r ".case_id, 'sha256:' || sha256(" r ".tag)"
 #define K_REMINDERS(r)	r ".case_id, " r ".kind, " r ".due"
 #define K_CITATIONS(r)	r ".decision, " r ".ref"
 #define BEFORE(t, k)							\
@@ -142,6 +157,8 @@ static const char watch_sql[] =
     BEFORE("explanations", K_ROWID);
 #undef WATCH
 #undef BEFORE
+
+static void	key_forget(struct casefile *);
 
 void
 audit_sha256(const void *p, size_t n, char hex[65])
@@ -392,6 +409,7 @@ void
 audit_release(struct casefile *cf)
 {
 	audit_discard(cf);
+	key_forget(cf);
 	free(cf->touch);
 	free(cf->before);
 	cf->touch = cf->before = NULL;
@@ -453,33 +471,223 @@ rows_json(struct casefile *cf, struct buf *b, struct cerror *e)
 	return 0;
 }
 
-/* The chain hash of one entry, given the chain hash of the one before. */
+/*
+ * The chain hash of one entry, given the chain hash of the one before:
+ * SHA-256, or HMAC-SHA-256 under key when key is not NULL.
+ */
 static void
-chain(const char *prev, int64_t id, const char *at, const char *actor,
-    int64_t caseid, const char *action, const char *chash, const char *rhash,
-    char out[65])
+chain(const unsigned char *key, size_t nkey, const char *prev, int64_t id,
+    const char *at, const char *actor, int64_t caseid, const char *action,
+    const char *chash, const char *rhash, char out[65])
 {
+	struct hmac	 h;
 	SHA2_CTX	 ctx;
-	char		 num[48];
+	char		 num[48], cnum[48];
+	const char	*part[8];
+	size_t		 i, n = 0;
 
-	SHA256Init(&ctx);
-#define PART(s)	do {							\
-	SHA256Update(&ctx, (const void *)(s), strlen(s));		\
-	SHA256Update(&ctx, (const void *)"\n", 1);			\
-} while (0)
-	PART(prev);
 	snprintf(num, sizeof(num), "%lld", (long long)id);
-	PART(num);
-	PART(at);
-	PART(actor);
-	snprintf(num, sizeof(num), "%lld", (long long)caseid);
-	PART(num);
-	PART(action);
-	PART(chash);
+	snprintf(cnum, sizeof(cnum), "%lld", (long long)caseid);
+	part[n++] = prev;
+	part[n++] = num;
+	part[n++] = at;
+	part[n++] = actor;
+	part[n++] = cnum;
+	part[n++] = action;
+	part[n++] = chash;
 	if (rhash != NULL)
-		PART(rhash);
-#undef PART
-	SHA256End(&ctx, out);
+		part[n++] = rhash;
+	if (key != NULL)
+		hmac_init(&h, key, nkey);
+	else
+		SHA256Init(&ctx);
+	for (i = 0; i < n; i++) {
+		if (key != NULL) {
+			hmac_update(&h, part[i], strlen(part[i]));
+			hmac_update(&h, "\n", 1);
+		} else {
+			SHA256Update(&ctx, (const void *)part[i],
+			    strlen(part[i]));
+			SHA256Update(&ctx, (const void *)"\n", 1);
+		}
+	}
+	if (key != NULL)
+		hmac_end(&h, out);
+	else
+		SHA256End(&ctx, out);
+}
+
+/*
+ * The key file at path, read only when it is the caller's, 0600 or
+ * stricter, and of a sensible size: a key others can read keys nothing.
+ */
+static int
+keyread(const char *path, unsigned char **key, size_t *n, struct cerror *e)
+{
+	struct stat	 sb;
+	unsigned char	*k = NULL;
+	char		 vis[160];
+	ssize_t		 r;
+	size_t		 len = 0;
+	int		 fd, rc = 0;
+
+	*key = NULL;
+	*n = 0;
+	text_vis(vis, sizeof(vis), path);
+	if (*path != '/')
+		return cerror_set(e, EX_DATAERR, "audit.keyfile: %s is not an "
+		    "absolute path; give the key file's full path", vis);
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1) {
+		if (errno == ENOENT)
+			return cerror_set(e, EX_NOINPUT, "audit key %s is "
+			    "missing; restore it from where it is kept", vis);
+		if (errno == ELOOP)
+			return cerror_set(e, EX_NOINPUT, "audit key %s is a "
+			    "symbolic link; name the file itself", vis);
+		return cerror_set(e, errno == EACCES ? EX_NOPERM :
+		    EX_NOINPUT, "audit key %s cannot be read: %s", vis,
+		    strerror(errno));
+	}
+	if (fstat(fd, &sb) == -1)
+		rc = cerror_set(e, EX_IOERR, "audit key %s cannot be "
+		    "examined: %s", vis, strerror(errno));
+	else if (!S_ISREG(sb.st_mode))
+		rc = cerror_set(e, EX_NOINPUT, "audit key %s is not a "
+		    "regular file", vis);
+	else if (sb.st_uid != geteuid())
+		rc = cerror_set(e, EX_NOPERM, "audit key %s belongs to uid "
+		    "%lu, not to you; use a key file you own", vis,
+		    (unsigned long)sb.st_uid);
+	else if ((sb.st_mode & 077) != 0)
+		rc = cerror_set(e, EX_NOPERM, "audit key %s has mode %04o, "
+		    "so others may read it; chmod 600 it", vis,
+		    (unsigned)(sb.st_mode & 07777));
+	else if ((k = malloc(4097)) == NULL)
+		rc = cerror_set(e, EX_OSERR, "out of memory");
+	while (rc == 0 && len < 4097) {
+		if ((r = read(fd, k + len, 4097 - len)) == -1) {
+			rc = cerror_set(e, EX_IOERR, "audit key %s: reading "
+			    "it failed: %s", vis, strerror(errno));
+			break;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	close(fd);
+	if (rc == 0 && (len < 32 || len > 4096))
+		rc = cerror_set(e, EX_DATAERR, "audit key %s holds %s%zu "
+		    "bytes; give 32 to 4096 (head -c 32 /dev/urandom)", vis,
+		    len > 4096 ? "over " : "", len > 4096 ? (size_t)4096 :
+		    len);
+	if (rc != 0) {
+		if (k != NULL)
+			explicit_bzero(k, 4097);
+		free(k);
+		return rc;
+	}
+	*key = k;
+	*n = len;
+	return 0;
+}
+
+static void
+key_forget(struct casefile *cf)
+{
+	if (cf->key != NULL)
+		explicit_bzero(cf->key, cf->nkey);
+	free(cf->key);
+	free(cf->keypath);
+	cf->key = NULL;
+	cf->keypath = NULL;
+	cf->nkey = 0;
+}
+
+/* Read the key of path into cf, unless it is the one read already. */
+static int
+key_load(struct casefile *cf, const char *path, struct cerror *e)
+{
+	unsigned char	*k;
+	size_t		 n;
+	int		 rc;
+
+	if (cf->keypath != NULL && strcmp(cf->keypath, path) == 0)
+		return 0;
+	key_forget(cf);
+	if ((rc = keyread(path, &k, &n, e)) != 0)
+		return rc;
+	if ((cf->keypath = strdup(path)) == NULL) {
+		explicit_bzero(k, n);
+		free(k);
+		return cerror_set(e, EX_OSERR, "out of memory");
+	}
+	cf->key = k;
+	cf->nkey = n;
+	return 0;
+}
+
+/* The key for the next entry: cf->key, or NULL when audit.keyfile is not
+ * set. */
+static int
+key_now(struct casefile *cf, struct cerror *e)
+{
+	static const char sql[] =
+	    "SELECT value FROM settings WHERE key = 'audit.keyfile'";
+	sqlite3_stmt	*st;
+	char		*path = NULL;
+	int		 rc;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    (path = strdup((const char *)sqlite3_column_text(st, 0))) ==
+	    NULL) {
+		sqlite3_reset(st);
+		return cerror_set(e, EX_OSERR, "out of memory");
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		free(path);
+		return db_error(cf, rc, e);
+	}
+	if (path == NULL) {
+		key_forget(cf);
+		return 0;
+	}
+	rc = key_load(cf, path, e);
+	free(path);
+	return rc;
+}
+
+int
+audit_keycheck(struct casefile *cf, const char *path, const char *old,
+    struct cerror *e)
+{
+	struct stat	 a, b;
+	unsigned char	*k;
+	char		 vis[160];
+	size_t		 n;
+	int		 rc;
+
+	if ((rc = keyread(path, &k, &n, e)) != 0)
+		return rc;
+	text_vis(vis, sizeof(vis), path);
+	if (stat(path, &a) == 0 && stat(cf->path, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		rc = cerror_set(e, EX_DATAERR, "audit key %s is the case "
+		    "file itself; keep the key in a file of its own", vis);
+	else if (old != NULL && strcmp(old, path) != 0) {
+		/* Entries keyed by the old key are proved by it alone. */
+		if ((rc = key_load(cf, old, e)) == 0 && (n != cf->nkey ||
+		    memcmp(k, cf->key, n) != 0))
+			rc = cerror_set(e, EX_DATAERR, "audit key %s is not "
+			    "the key set already; the entries it keyed need "
+			    "it: move that file instead", vis);
+	}
+	explicit_bzero(k, n);
+	free(k);
+	return rc;
 }
 
 /* Insert one entry now, with rows (NULL for none). */
@@ -511,12 +719,14 @@ insert(struct casefile *cf, int64_t caseid, const char *action,
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(cf, rc, e);
 
+	if ((rc = key_now(cf, e)) != 0)
+		return rc;
 	timefmt_iso(cf->now, at);
 	audit_sha256(content, strlen(content), chash);
 	if (rows != NULL)
 		audit_sha256(rows, strlen(rows), rhash);
-	chain(prev, id, at, cf->actor, caseid, action, chash,
-	    rows != NULL ? rhash : NULL, hash);
+	chain(cf->key, cf->nkey, prev, id, at, cf->actor, caseid, action,
+	    chash, rows != NULL ? rhash : NULL, hash);
 	if ((st = db_prepare(cf, ins, e)) == NULL)
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
@@ -622,22 +832,65 @@ audit_attest(struct casefile *cf, int force, struct cerror *e)
 	return audit_flush(cf, e);
 }
 
+/*
+ * Whether the entry's own rows set (1) or deleted (0) the setting
+ * audit.keyfile, NULL when they do not touch it; instr first, so the
+ * rows of most entries are not parsed.
+ */
+#define KEYED_SQL							\
+    " CASE WHEN instr(rows, 'audit.keyfile') THEN (SELECT"		\
+    " json_extract(r.value, '$[2]') IS NOT NULL FROM json_each(rows) r"	\
+    " WHERE json_extract(r.value, '$[0]') = 'settings'"			\
+    " AND json_extract(r.value, '$[1]') = '[\"audit.keyfile\"]') END"
+
+/*
+ * The key file for verify: the setting's value now (verify_tables proves
+ * it is the one the log has), or, once unset, the last value a config
+ * entry set.
+ */
+static int
+key_path(struct casefile *cf, char *path, size_t size, struct cerror *e)
+{
+	static const char sql[] = "SELECT value FROM settings"
+	    " WHERE key = 'audit.keyfile' UNION ALL SELECT * FROM"
+	    " (SELECT json_extract(content, '$.value') FROM audit"
+	    " WHERE action = 'config' AND redacted IS NULL"
+	    " AND json_valid(content)"
+	    " AND json_extract(content, '$.key') = 'audit.keyfile'"
+	    " AND json_extract(content, '$.value') IS NOT NULL"
+	    " ORDER BY id DESC LIMIT 1) LIMIT 1";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		strlcpy(path, (const char *)sqlite3_column_text(st, 0), size);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return cerror_set(e, EX_DATAERR, "the log keys entries, but "
+		    "no audit.keyfile is set or recorded");
+	if (rc != SQLITE_ROW)
+		return db_error(cf, rc, e);
+	return 0;
+}
+
 int
 audit_verify(struct casefile *cf, struct audit_bad *v, struct cerror *e)
 {
 	static const char sql[] =
 	    "SELECT id, at, actor, ifnull(case_id, 0), action, content,"
 	    " content_hash, chain_hash, redacted, rows,"
-	    " json_valid(content) FROM audit ORDER BY id";
+	    " json_valid(content)," KEYED_SQL " FROM audit ORDER BY id";
 	static const char sql2[] =
 	    "SELECT id, at, actor, ifnull(case_id, 0), action, content,"
 	    " content_hash, chain_hash, redacted, NULL,"
-	    " json_valid(content) FROM audit ORDER BY id";
+	    " json_valid(content), NULL FROM audit ORDER BY id";
 	sqlite3_stmt	*st;
-	char		 prev[65], hash[65], rhash[65];
-	const char	*content, *rows;
+	char		 prev[65], hash[65], rhash[65], path[1024];
+	const char	*content, *rows, *stored;
 	int64_t		 id, want = 1;
-	int		 rc, recorded = 0;
+	int		 rc, recorded = 0, keyed = 0, nokey = 0;
 
 	memset(v, 0, sizeof(*v));
 	memcpy(prev, genesis, sizeof(prev));
@@ -647,6 +900,7 @@ audit_verify(struct casefile *cf, struct audit_bad *v, struct cerror *e)
 		id = sqlite3_column_int64(st, 0);
 		content = (const char *)sqlite3_column_text(st, 5);
 		rows = (const char *)sqlite3_column_text(st, 9);
+		stored = (const char *)sqlite3_column_text(st, 7);
 		v->entries++;
 		if (id != want) {
 			v->entry = want;
@@ -686,18 +940,54 @@ audit_verify(struct casefile *cf, struct audit_bad *v, struct cerror *e)
 		}
 		if (rows == NULL)
 			v->unrecorded++;
-		chain(prev, id, (const char *)sqlite3_column_text(st, 1),
+		if (sqlite3_column_type(st, 11) != SQLITE_NULL)
+			keyed = sqlite3_column_int(st, 11);
+		if (keyed) {
+			if (v->keyed++ == 0)
+				v->keyed_first = id;
+			if (cf->key == NULL && !nokey && (key_path(cf, path,
+			    sizeof(path), &v->keyerr) != 0 || key_load(cf,
+			    path, &v->keyerr) != 0))
+				nokey = 1;
+			if (nokey) {
+				/* Not provable here: take its hash as it is,
+				 * to check what can be. */
+				v->unproved++;
+				strlcpy(prev, stored, sizeof(prev));
+				want++;
+				continue;
+			}
+		}
+		chain(keyed ? cf->key : NULL, cf->nkey, prev, id,
+		    (const char *)sqlite3_column_text(st, 1),
 		    (const char *)sqlite3_column_text(st, 2),
 		    sqlite3_column_int64(st, 3),
 		    (const char *)sqlite3_column_text(st, 4),
 		    (const char *)sqlite3_column_text(st, 6),
 		    rows != NULL ? rhash : NULL, hash);
-		if (strcmp(hash, (const char *)sqlite3_column_text(st, 7)) !=
-		    0) {
+		if (strcmp(hash, stored) != 0) {
 			v->entry = id;
-			cerror_set(e, 1, "audit entry %lld: the chain is broken "
-			    "(the entry or one before it was altered)",
-			    (long long)id);
+			if (keyed)
+				chain(NULL, 0, prev, id, (const char *)
+				    sqlite3_column_text(st, 1), (const char *)
+				    sqlite3_column_text(st, 2),
+				    sqlite3_column_int64(st, 3), (const char *)
+				    sqlite3_column_text(st, 4), (const char *)
+				    sqlite3_column_text(st, 6),
+				    rows != NULL ? rhash : NULL, hash);
+			if (keyed && strcmp(hash, stored) == 0)
+				cerror_set(e, 1, "audit entry %lld is keyed, but "
+				    "its hash is a plain SHA-256: the log was "
+				    "rewritten without the key", (long long)id);
+			else if (keyed)
+				cerror_set(e, 1, "audit entry %lld: the keyed "
+				    "chain is broken (the entry or one before it "
+				    "was altered, or the key is not the one it "
+				    "was written with)", (long long)id);
+			else
+				cerror_set(e, 1, "audit entry %lld: the chain is "
+				    "broken (the entry or one before it was "
+				    "altered)", (long long)id);
 			break;
 		}
 		memcpy(prev, hash, sizeof(prev));

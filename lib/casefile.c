@@ -604,6 +604,16 @@ casefile_commit(struct casefile *cf, struct cerror *e)
 		return rc;
 	}
 	cf->intx = 0;
+	/* After an erasure (anonymise): no older copy of a page may stay
+	 * in the -wal file. */
+	if (cf->checkpoint && (rc = sqlite3_wal_checkpoint_v2(cf->db, NULL,
+	    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL)) != SQLITE_OK)
+		return cerror_set(e, (rc & 0xff) == SQLITE_BUSY ? EX_TEMPFAIL :
+		    EX_IOERR, "%s: committed, but another process kept the "
+		    "-wal file from being emptied: older copies of the pages "
+		    "may stay in it until it is (%s)", cf->path,
+		    sqlite3_errmsg(cf->db));
+	cf->checkpoint = 0;
 	return 0;
 }
 

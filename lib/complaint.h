@@ -97,6 +97,10 @@ struct audit_bad {
 	int64_t	legacy;		/* of those, entries whose content is not JSON */
 	int64_t	legacy_first;	/* the first of them */
 	char	head[65];	/* chain hash of the last entry */
+	int64_t	keyed;		/* entries keyed by audit.keyfile */
+	int64_t	keyed_first;	/* the first of them */
+	int64_t	unproved;	/* of those, not proved: no key (keyerr) */
+	struct cerror keyerr;	/* why the key could not be used */
 };
 
 /* Append one entry (time, actor, case or 0, action, JSON content). */
@@ -108,6 +112,9 @@ int	audit_verify(struct casefile *, struct audit_bad *, struct cerror *);
 int	audit_head(struct casefile *, int64_t *, char [65], struct cerror *);
 /* SHA-256 of n bytes as 64 lower-case hex digits and a NUL. */
 void	audit_sha256(const void *, size_t, char [65]);
+
+/* hmac.c: HMAC-SHA-256 (RFC 2104) of n bytes under a key, in hex. */
+void	hmac_sha256(const void *, size_t, const void *, size_t, char [65]);
 
 /* verify.c */
 struct verify_rows {

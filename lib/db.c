@@ -9,62 +9,64 @@
  * hold it (tests/layers.sh checks each list against the tree), and what
  * PostgreSQL does instead.  Keep a new one out, or add it here.
  *
- * - `PRAGMA` in backup.c casefile.c db.c: journal_mode, synchronous,
- *   foreign_keys, cache_size are the server's business there (WAL and
- *   fsync always, foreign keys always on); application_id and
- *   user_version become a one-row table, schema(app, version), that
- *   db_migrate reads and writes under the same transaction.
- * - `sqlite_schema` in casefile.c explain.c: "is the file empty" and
- *   "has it the table" become a look in information_schema.tables; `pragma_table_info` in report.c becomes
- *   information_schema.columns.
- * - `sqlite3_db_config` in casefile.c, `sqlite3_busy_timeout` in
- *   casefile.c and `SQLITE_PREPARE_PERSISTENT` in db.c: connection
- *   options; lock_timeout, and prepared statements by name in libpq.
- * - `BEGIN IMMEDIATE` in casefile.c db.c: BEGIN ISOLATION LEVEL
- *   SERIALIZABLE, retried on a serialization failure as on busy (75).
- * - `INSERT OR IGNORE` in casefile.c cases.c comms.c query.c resolve.c
- *   and `INSERT OR REPLACE` in cases.c verify.c: INSERT ... ON CONFLICT
- *   (key) DO NOTHING / DO UPDATE, which SQLite also runs; not changed
- *   yet because OR IGNORE also skips a NOT NULL or CHECK failure.
- * - `unixepoch(` in query.c report.c: extract(epoch FROM t) once times
- *   are timestamptz (they are ISO 8601 text now, compared as text);
- *   `round(` in query.c report.c wants numeric, not double, there.
+ * - `PRAGMA` in anonymise.c backup.c casefile.c db.c: journal_mode,
+ *   synchronous, foreign_keys, cache_size are the server's business there (WAL
+ *   and fsync always, foreign keys always on); application_id and user_version
+ *   become a one-row table, schema(app, version), that db_migrate reads and
+ *   writes under the same transaction.
+ * - `sqlite_schema` in casefile.c explain.c: "is the file empty" and "has it
+ *   the table" become a look in information_schema.tables; `pragma_table_info`
+ *   in report.c becomes information_schema.columns.
+ * - `sqlite3_db_config` in casefile.c, `sqlite3_busy_timeout` in casefile.c
+ *   and `SQLITE_PREPARE_PERSISTENT` in db.c: connection options; lock_timeout,
+ *   and prepared statements by name in libpq.
+ * - `BEGIN IMMEDIATE` in casefile.c db.c: BEGIN ISOLATION LEVEL SERIALIZABLE,
+ *   retried on a serialization failure as on busy (75).
+ * - `INSERT OR IGNORE` in casefile.c cases.c comms.c query.c resolve.c and
+ *   `INSERT OR REPLACE` in cases.c verify.c: INSERT ... ON CONFLICT (key) DO
+ *   NOTHING / DO UPDATE, which SQLite also runs; not changed yet because OR
+ *   IGNORE also skips a NOT NULL or CHECK failure.
+ * - `unixepoch(` in query.c report.c: extract(epoch FROM t) once times are
+ *   timestamptz (they are ISO 8601 text now, compared as text); `round(` in
+ *   query.c report.c wants numeric, not double, there.
  * - `group_concat(` in query.c report.c: string_agg(x, sep).
- * - `instr(` in query.c report.c resolve.c: strpos(s, t).
+ * - `instr(` in audit.c query.c report.c resolve.c: strpos(s, t).
  * - `ifnull(` in accounts.c audit.c casefile.c cases.c comms.c correct.c
- *   query.c report.c resolve.c state.c triage.c: coalesce, which both
- *   run, with the same meaning; to be changed file by file.
- * - `GLOB` in resolve.c: a regular expression (~) or LIKE.
+ *   query.c report.c resolve.c state.c triage.c: coalesce, which both run,
+ *   with the same meaning; to be changed file by file.
+ * - `GLOB` in anonymise.c resolve.c verify.c: a regular expression (~) or
+ *   LIKE.
  * - `COLLATE NOCASE` in cases.c correct.c query.c report.c resolve.c
  *   schema.sql: lower() on both sides and an index on lower(col), or the
  *   citext type.
- * - `json_extract(` in audit.c casefile.c report.c verify.c, `json_each(` in
- *   report.c verify.c, `json_array(` in audit.c, `json_valid(` in audit.c
- *   casefile.c report.c verify.c: jsonb's ->, jsonb_array_elements,
- *   jsonb_build_array, and a cast that fails.
- * - `WITHOUT ROWID` in casefile.c verify.c schema.sql: dropped
- *   (every table is keyed); `rowid` in accounts.c audit.c cases.c
- *   comms.c correct.c explain.c resolve.c triage.c verify.c: the id column, which
- *   is the rowid of each table keyed by rowid; `INTEGER PRIMARY KEY` in
- *   casefile.c schema.sql: bigint GENERATED ALWAYS AS IDENTITY.
+ * - `json_extract(` in anonymise.c audit.c casefile.c report.c verify.c,
+ *   `json_each(` in audit.c report.c verify.c, `json_array(` in audit.c
+ *   verify.c, `json_valid(` in anonymise.c audit.c casefile.c report.c
+ *   verify.c: jsonb's ->, jsonb_array_elements, jsonb_build_array, and a cast
+ *   that fails.
+ * - `WITHOUT ROWID` in casefile.c verify.c schema.sql: dropped (every table is
+ *   keyed); `rowid` in accounts.c audit.c cases.c comms.c correct.c explain.c
+ *   resolve.c triage.c verify.c: the id column, which is the rowid of each
+ *   table keyed by rowid; `INTEGER PRIMARY KEY` in casefile.c schema.sql:
+ *   bigint GENERATED ALWAYS AS IDENTITY.
  * - `sqlite3_last_insert_rowid` in accounts.c cases.c comms.c correct.c
- *   explain.c resolve.c triage.c: INSERT ... RETURNING id (SQLite runs it too);
- *   `sqlite3_changes` in query.c resolve.c triage.c: the command tag.
- * - `RAISE(` in casefile.c schema.sql: the append-only triggers of the
- *   log become a PL/pgSQL trigger function; their `IS old.` in casefile.c
+ *   explain.c resolve.c triage.c: INSERT ... RETURNING id (SQLite runs it
+ *   too); `sqlite3_changes` in query.c resolve.c triage.c: the command tag.
+ * - `RAISE(` in casefile.c schema.sql: the append-only triggers of the log
+ *   become a PL/pgSQL trigger function; their `IS old.` in casefile.c
  *   schema.sql is IS NOT DISTINCT FROM.
- * - `CREATE TEMP` in audit.c verify.c and `sqlite3_update_hook` in
- *   audit.c: the record of rows written becomes triggers on each table
- *   filling a temporary table; verify's work tables are temporary too.
- * - `sqlite3_create_function` in audit.c casefile.c query.c: money,
- *   phone_e164, sha256, the --grep matcher and the row record run in C
- *   inside SQLite; PostgreSQL runs sha256() and formatting itself, and
- *   the rest moves to C after the fetch.
+ * - `CREATE TEMP` in audit.c verify.c and `sqlite3_update_hook` in audit.c:
+ *   the record of rows written becomes triggers on each table filling a
+ *   temporary table; verify's work tables are temporary too.
+ * - `sqlite3_create_function` in anonymise.c audit.c casefile.c query.c:
+ *   money, phone_e164, sha256, the --grep matcher and the row record run in C
+ *   inside SQLite; PostgreSQL runs sha256() and formatting itself, and the
+ *   rest moves to C after the fetch.
  * - `sqlite3_backup` in backup.c: pg_dump.
- * - `+c.` in query.c: a unary plus that keeps SQLite's planner off an
- *   index; PostgreSQL runs it and ignores it.  The partial indexes of
- *   schema.sql run there too; SQLite only uses one when a query's WHERE
- *   repeats its test word for word (the ENDED test of query.c).
+ * - `+c.` in query.c: a unary plus that keeps SQLite's planner off an index;
+ *   PostgreSQL runs it and ignores it.  The partial indexes of schema.sql run
+ *   there too; SQLite only uses one when a query's WHERE repeats its test word
+ *   for word (the ENDED test of query.c).
  */
 #include <stdio.h>
 #include <sysexits.h>

@@ -5,6 +5,7 @@
 #ifndef COMPLAINT_INTERNAL_H
 #define COMPLAINT_INTERNAL_H
 
+#include <sha2.h>
 #include <sqlite3.h>
 
 #define STMT_CACHE	48
@@ -23,6 +24,7 @@ struct casefile {
 	int		 mode;		/* CF_READ or CF_WRITE */
 	int		 intx;		/* a transaction is open */
 	int		 reattest;	/* migrated: record every row again */
+	int		 checkpoint;	/* empty the WAL after the commit */
 	time_t		 now;
 	struct policy	*policy;	/* policy.c's settings, read once */
 	struct rules	*rules;		/* triage.c's rules, read once */
@@ -36,6 +38,9 @@ struct casefile {
 	size_t		 ntouch, maxtouch;
 	struct touch	*before;	/* rows as they were before changed */
 	size_t		 nbefore, maxbefore;
+	char		*keypath;	/* audit.keyfile read, and its key */
+	unsigned char	*key;
+	size_t		 nkey;
 	struct {
 		int	 set;		/* an entry waits for commit */
 		int64_t	 caseid;
@@ -120,6 +125,24 @@ int	audit_has_rows(struct casefile *);
  * force (a migration changed the form of recorded rows).
  */
 int	audit_attest(struct casefile *, int, struct cerror *);
+
+/* hmac.c: HMAC-SHA-256 (RFC 2104), a key then the message in parts. */
+struct hmac {
+	SHA2_CTX	 ctx;		/* the inner hash */
+	uint8_t		 opad[SHA256_BLOCK_LENGTH];
+};
+
+void	hmac_init(struct hmac *, const void *, size_t);
+void	hmac_update(struct hmac *, const void *, size_t);
+/* The HMAC in hex; h is wiped. */
+void	hmac_end(struct hmac *, char [65]);
+/*
+ * Check path as the audit key (audit.keyfile): the caller's file, mode
+ * 0600 or stricter, 32 to 4096 bytes, not the case file, and the same key
+ * as the one set already at old, if any (NULL: none).
+ */
+int	audit_keycheck(struct casefile *, const char *, const char *,
+	    struct cerror *);
 
 /* policy.c: check a time zone name, UTC or a file of the zoneinfo. */
 int	casefile_tz(const char *, struct cerror *);

@@ -22,7 +22,7 @@ static const struct {
 	const char	*key;
 	int		 prefix;
 	enum { V_TEXT, V_MS, V_CURRENCY, V_SPAN, V_MONEY, V_SEVERITY,
-	    V_WORDS, V_LANG, V_TZ, V_WEEK, V_DATES, V_COUNTRY } kind;
+	    V_WORDS, V_LANG, V_TZ, V_WEEK, V_DATES, V_COUNTRY, V_KEY } kind;
 } known[] = {
 	{ "busy.timeout", 0, V_MS },
 	{ "currency", 0, V_CURRENCY },
@@ -42,6 +42,7 @@ static const struct {
 	{ "ack.template.", 1, V_TEXT },
 	{ "escalate.hook", 0, V_TEXT },
 	{ "hook.", 1, V_TEXT },
+	{ "audit.keyfile", 0, V_KEY },
 };
 
 static int
@@ -50,8 +51,9 @@ check_setting(struct casefile *cf, const char *key, const char *v,
 {
 	struct workweek	 w;
 	struct money	 m;
+	struct cerror	 none;
 	const char	*errstr;
-	char		 cur[8], vis[80], lang[4];
+	char		 cur[8], vis[80], lang[4], old[1024];
 	int64_t		 secs;
 	size_t		 i;
 	int		 sev;
@@ -131,6 +133,11 @@ check_setting(struct casefile *cf, const char *key, const char *v,
 			return cerror_set(e, EX_DATAERR, "%s: give a language "
 			    "code like en, id or sv", key);
 		break;
+	case V_KEY:
+		/* A key set already must be the same key. */
+		return audit_keycheck(cf, v, casefile_setting(cf,
+		    "audit.keyfile", old, sizeof(old), &none) == 0 ? old :
+		    NULL, e);
 	default:
 		break;
 	}

@@ -139,9 +139,17 @@ same(const unsigned char *a, const unsigned char *b)
 static int
 replay(struct casefile *cf, int64_t *nbad, struct cerror *e)
 {
+	/* A tag recorded by its text (before its hash was): as now. */
 	static const char rows[] =
 	    "SELECT a.id, json_extract(r.value, '$[0]'),"
-	    " json_extract(r.value, '$[1]'), json_extract(r.value, '$[2]'),"
+	    " CASE WHEN json_extract(r.value, '$[0]') = 'tags'"
+	    " AND json_extract(json_extract(r.value, '$[1]'), '$[1]')"
+	    " NOT GLOB 'sha256:*'"
+	    " THEN json_array(json_extract(json_extract(r.value, '$[1]'),"
+	    " '$[0]'), 'sha256:' || sha256(json_extract(json_extract("
+	    " r.value, '$[1]'), '$[1]')))"
+	    " ELSE json_extract(r.value, '$[1]') END,"
+	    " json_extract(r.value, '$[2]'),"
 	    " json_array_length(r.value), json_extract(r.value, '$[3]')"
 	    " FROM audit a, json_each(a.rows) r"
 	    " WHERE a.rows IS NOT NULL ORDER BY a.id, r.key";
