@@ -51,6 +51,7 @@ LIBOBJ = \
 	lib/textout.o \
 	lib/timefmt.o \
 	lib/triage.o \
+	lib/trust.o \
 	lib/verify.o
 UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
 	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state \

@@ -23,6 +23,7 @@ struct casefile {
 	int		 mode;		/* CF_READ or CF_WRITE */
 	int		 intx;		/* a transaction is open */
 	int		 reattest;	/* migrated: record every row again */
+	int		 trusted;	/* ours, or named: its hooks may run */
 	time_t		 now;
 	struct policy	*policy;	/* policy.c's settings, read once */
 	struct rules	*rules;		/* triage.c's rules, read once */
@@ -109,6 +110,12 @@ int	audit_has_rows(struct casefile *);
  */
 int	audit_attest(struct casefile *, int, struct cerror *);
 
+/*
+ * trust.c: *trusted is 0 when the file at path or its folder belongs to
+ * another user (not root) and COMPLAINT_TRUST does not name it; then a
+ * writer (mode CF_WRITE) is refused with EX_NOPERM.
+ */
+int	trust_check(const char *, int, int *, struct cerror *);
 /* Check a time zone name: UTC or a file of the zoneinfo database. */
 int	casefile_tz(const char *, struct cerror *);
 
