@@ -59,6 +59,7 @@ LIBOBJ = \
 	lib/textout.o \
 	lib/timefmt.o \
 	lib/triage.o \
+	lib/trust.o \
 	lib/verify.o \
 	lib/witness.o
 UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \

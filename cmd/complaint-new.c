@@ -400,6 +400,39 @@ thread(struct casefile *cf, struct newcase *nc, const struct mail *m,
 	return -1;
 }
 
+/*
+ * What hook.pre-new and hook.new get besides the case: its channel,
+ * severity and language, and what triage made of it.
+ */
+#define NEW_ENV	9
+
+static const char *const *
+new_env(const struct newcase *nc, const struct caseid *id,
+    char buf[NEW_ENV][1100], const char *env[NEW_ENV + 1])
+{
+	char	 ack[TIMEFMT_LEN], res[TIMEFMT_LEN];
+
+	snprintf(buf[0], sizeof(buf[0]), "COMPLAINT_CHANNEL=%s",
+	    nc->channel != NULL ? nc->channel : "");
+	snprintf(buf[1], sizeof(buf[1]), "COMPLAINT_SEVERITY=%s",
+	    case_severity_name(id->severity));
+	snprintf(buf[2], sizeof(buf[2]), "COMPLAINT_TRIAGE_SEVERITY=%s",
+	    case_severity_name(id->v.severity));
+	snprintf(buf[3], sizeof(buf[3]), "COMPLAINT_CATEGORY=%s",
+	    id->v.categories);
+	snprintf(buf[4], sizeof(buf[4]), "COMPLAINT_FLAGS=%s", id->v.flags);
+	snprintf(buf[5], sizeof(buf[5]), "COMPLAINT_RULES=%s", id->v.fired);
+	snprintf(buf[6], sizeof(buf[6]), "COMPLAINT_LANG=%s", id->lang);
+	snprintf(buf[7], sizeof(buf[7]), "COMPLAINT_ACK_DUE=%s",
+	    timefmt_iso(id->ack_due, ack));
+	snprintf(buf[8], sizeof(buf[8]), "COMPLAINT_RESOLVE_DUE=%s",
+	    timefmt_iso(id->resolve_due, res));
+	for (int i = 0; i < NEW_ENV; i++)
+		env[i] = buf[i];
+	env[NEW_ENV] = NULL;
+	return env;
+}
+
 /* The verdict of triage: a line on standard error, or with -N lines out. */
 static void
 verdict(const struct caseid *id)
@@ -487,6 +520,8 @@ main(int argc, char *argv[])
 	FILE		*csv = NULL;
 	const char	*errstr;
 	int		 c, ran;
+	char		 hbuf[NEW_ENV][1100];
+	const char	*henv[NEW_ENV + 1];
 
 	setlocale(LC_CTYPE, "");
 	/* getopt's messages name argv[0]: the base name, as err(3) does. */
@@ -650,8 +685,9 @@ main(int argc, char *argv[])
 	if (case_create(cf, nc, &id, &e) != 0 ||
 	    (*opts.flag != '\0' && !id.existed &&
 	    comms_flag(cf, id.id, opts.flag, &e) != 0) ||
-	    (!id.existed && !opts.dry && hook_run(cf, "hook.pre-new", id.id,
-	    "new", NULL, 0, &ran, &e) != 0) ||
+	    (!id.existed && !opts.dry && hook_run_env(cf, "hook.pre-new",
+	    id.id, "new", new_env(nc, &id, hbuf, henv), NULL, 0, &ran,
+	    &e) != 0) ||
 	    finish(cf, &e) != 0)
 		goto fail;
 	if (id.existed)
@@ -659,8 +695,8 @@ main(int argc, char *argv[])
 		    nc->ref, (long long)id.id);
 	else {
 		verdict(&id);
-		if (!opts.dry && hook_run(cf, "hook.new", id.id, "new", NULL,
-		    0, &ran, &e) != 0)
+		if (!opts.dry && hook_run_env(cf, "hook.new", id.id, "new",
+		    new_env(nc, &id, hbuf, henv), NULL, 0, &ran, &e) != 0)
 			warnx("%s (the case stays)", e.msg);
 	}
 	if (!opts.dry || id.existed)

@@ -286,69 +286,60 @@ reminders_free(struct reminders *rs)
 /*
  * Run opts.exec for reminder r: the record on its standard input, as
  * --csv, --json or text would print it, each column in the environment
- * as COMPLAINT_ and its name in capitals, its standard output on ours.
- * Return its exit status, 128 + the signal that ended it.
+ * as COMPLAINT_ and its name in capitals, its standard output on our
+ * standard error, killed past timeout seconds.  Return its exit status,
+ * 128 + the signal that ended it, -1 when it could not be started, -2
+ * when it was killed.
  */
 static int
-run_exec(const struct reminders *rs, const struct row *r)
+run_exec(const struct reminders *rs, const struct row *r, int timeout)
 {
 	struct textout	 out;
-	char		*rec = NULL, var[64];
-	size_t		 len = 0, off = 0;
-	ssize_t		 w;
+	struct hookcmd	 h;
+	struct cerror	 e;
+	const char	*name, *val;
+	char		*rec = NULL, **add = NULL;
+	size_t		 len = 0, size;
 	FILE		*fp;
-	pid_t		 pid;
-	int		 fd[2], status;
-	void		(*oldpipe)(int);
+	int		 status = -1, timedout = 0, n = 0;
 
 	if ((fp = open_memstream(&rec, &len)) == NULL)
 		return -1;
 	textout_init(&out, fp, outfmt());
 	textout_row(&out, r);
 	textout_free(&out);
-	if (fclose(fp) == EOF || pipe(fd) == -1) {
-		free(rec);
-		return -1;
+	if (fclose(fp) == EOF ||
+	    (add = calloc(rs->ncol + 2, sizeof(*add))) == NULL)
+		goto out;
+	for (int i = 0; i <= rs->ncol; i++, n++) {
+		name = i < rs->ncol ? r->name[i] : "case";
+		val = i < rs->ncol ? r->val[i] : r->val[0];
+		if (val == NULL)
+			val = "";
+		size = strlen(name) + strlen(val) + 12;
+		if ((add[n] = malloc(size)) == NULL)
+			goto out;
+		snprintf(add[n], size, "COMPLAINT_%s=%s", name, val);
+		for (char *p = add[n]; *p != '='; p++)
+			*p = *p == '-' ? '_' : (char)toupper((unsigned char)*p);
 	}
-	fflush(NULL);
-	if ((pid = fork()) == -1) {
-		close(fd[0]);
-		close(fd[1]);
-		free(rec);
-		return -1;
-	}
-	if (pid == 0) {
-		dup2(fd[0], STDIN_FILENO);
-		dup2(STDERR_FILENO, STDOUT_FILENO);
-		close(fd[0]);
-		close(fd[1]);
-		for (int i = 0; i < rs->ncol; i++) {
-			snprintf(var, sizeof(var), "COMPLAINT_%s", r->name[i]);
-			for (char *p = var; *p != '\0'; p++)
-				*p = *p == '-' ? '_' : (char)toupper(
-				    (unsigned char)*p);
-			setenv(var, r->val[i] != NULL ? r->val[i] : "", 1);
-		}
-		setenv("COMPLAINT_CASE", r->val[0], 1);
-		signal(SIGPIPE, SIG_DFL);
-		execl("/bin/sh", "sh", "-c", opts.exec, (char *)NULL);
-		_exit(127);
-	}
-	close(fd[0]);
-	/* A command that reads none of its input still decides. */
-	oldpipe = signal(SIGPIPE, SIG_IGN);
-	while (off < len && ((w = write(fd[1], rec + off, len - off)) > 0 ||
-	    (w == -1 && errno == EINTR)))
-		off += w > 0 ? (size_t)w : 0;
-	close(fd[1]);
-	signal(SIGPIPE, oldpipe);
+	memset(&h, 0, sizeof(h));
+	h.what = "--exec";
+	h.cmd = opts.exec;
+	h.add = add;
+	h.in = rec;
+	h.inlen = len;
+	h.timeout = timeout;
+	if (hook_spawn(&h, NULL, NULL, &status, &timedout, &e) != 0)
+		status = -1;
+	else if (timedout)
+		status = -2;
+out:
+	for (int i = 0; add != NULL && add[i] != NULL; i++)
+		free(add[i]);
+	free(add);
 	free(rec);
-	while (waitpid(pid, &status, 0) == -1)
-		if (errno != EINTR)
-			return -1;
-	if (WIFSIGNALED(status))
-		return 128 + WTERMSIG(status);
-	return WEXITSTATUS(status);
+	return status;
 }
 
 static int
@@ -385,9 +376,14 @@ due_exec(struct casefile **cfp, const char *name, int argc,
 	r.type = rs.type;
 	for (size_t i = 0; i < rs.n && rc == 0; i++) {
 		r.val = (const char *const *)(rs.val + i * rs.ncol);
-		if ((st = run_exec(&rs, &r)) != 0) {
+		if ((st = run_exec(&rs, &r, hook_timeout(*cfp))) != 0) {
 			failed++;
-			if (st == -1)
+			if (st == -2)
+				warnx("case %s: %s reminder not sent: the "
+				    "--exec command was killed after %d s "
+				    "(setting hook.timeout); it stays due",
+				    r.val[0], r.val[1], hook_timeout(*cfp));
+			else if (st == -1)
 				warnx("case %s: %s reminder not sent: cannot "
 				    "run the command: %s", r.val[0], r.val[1],
 				    strerror(errno));

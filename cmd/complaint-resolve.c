@@ -50,6 +50,14 @@ static struct {
 	int		 nev;
 	FILE		*out;	/* held until the commit, then printed */
 	const struct verb *verb;
+	struct {		/* a one-case step's fields, for its hooks */
+		int64_t	 id;
+		int64_t	*pids;		/* the proposals it made or answered */
+		size_t	 np;
+		char	 kind[128];
+		char	 amount[MONEY_LEN];	/* "39.90 EUR", or "" */
+		char	 proposals[256];
+	} step;
 } opts;
 
 struct verb {
@@ -67,6 +75,8 @@ static int	close1(struct casefile *, int64_t, struct cerror *);
 static int	dismiss1(struct casefile *, int64_t, struct cerror *);
 static int	escalate1(struct casefile *, int64_t, struct cerror *);
 static int	precheck(struct casefile *, int, struct cerror *);
+static int	step_proposals(struct casefile *, int64_t, int64_t *, size_t,
+		    struct cerror *);
 static int	wait1(struct casefile *, int64_t, struct cerror *);
 static int	v_each(struct casefile *, char **, int, struct cerror *);
 static int	v_answer(struct casefile *, char **, int, struct cerror *);
@@ -95,13 +105,13 @@ static const struct verb verbs[] = {
 	{ "merge", v_merge, NULL, "||", "merge CASE DUPLICATE...", NULL },
 	{ "propose", v_propose, NULL, "|m|approved-by|expires|",
 	    "propose CASE KIND [AMOUNT] [-m NOTE] [--approved-by WHO] "
-	    "[--expires TIME]", NULL },
+	    "[--expires TIME]", "hook.propose" },
 	{ "accept", v_answer, NULL, "|m|",
-	    "accept CASE [PROPOSAL...] [-m NOTE]", NULL },
+	    "accept CASE [PROPOSAL...] [-m NOTE]", "hook.accept" },
 	{ "decline", v_answer, NULL, "|m|",
-	    "decline CASE [PROPOSAL...] [-m REASON]", NULL },
+	    "decline CASE [PROPOSAL...] [-m REASON]", "hook.decline" },
 	{ "counter", v_answer, NULL, "|m|",
-	    "counter CASE [PROPOSAL] AMOUNT [-m NOTE]", NULL },
+	    "counter CASE [PROPOSAL] AMOUNT [-m NOTE]", "hook.counter" },
 	{ "escalate", v_each, escalate1, "|m|t|ticket|",
 	    "escalate CASE... [-t TEAM] -m REASON [--ticket REF]",
 	    "hook.escalate" },
@@ -109,7 +119,7 @@ static const struct verb verbs[] = {
 	    "|m|favour|cite|no-evidence|despite-wait|",
 	    "decide CASE -m RATIONALE [--favour customer|business|split]\n"
 	    "       complaint-resolve     (--cite REF[,REF...] | --no-evidence) "
-	    "[--despite-wait]", NULL },
+	    "[--despite-wait]", "hook.decide" },
 	{ "explain", v_explain, NULL, "|m|cite|again|",
 	    "explain CASE D3 -m TEXT [--cite REF[,REF...]] [--again]", NULL },
 	{ "follow-up", v_followup, NULL,
@@ -409,7 +419,8 @@ v_propose(struct casefile *cf, char **argv, int argc, struct cerror *e)
 	o.expires = opts.expires;
 	o.approved_by = opts.approved_by;
 	o.note = opts.note;
-	if ((rc = resolve_propose(cf, &o, e)) != 0)
+	if ((rc = resolve_propose(cf, &o, e)) != 0 ||
+	    (rc = step_proposals(cf, o.case_id, &o.id, 1, e)) != 0)
 		return rc;
 	fprintf(opts.out, "%lld\tproposal %lld\t%s\t%s\n",
 	    (long long)o.case_id,
@@ -451,7 +462,7 @@ v_answer(struct casefile *cf, char **argv, int argc, struct cerror *e)
 	if (verb == V_COUNTER)
 		amount = argv[argc - 1];
 	if ((rc = resolve_answer(cf, id, pids, &np, verb, amount, opts.note,
-	    e)) != 0)
+	    e)) != 0 || (rc = step_proposals(cf, id, pids, np, e)) != 0)
 		goto out;
 	for (size_t i = 0; i < np; i++)
 		fprintf(opts.out, "%lld\tproposal %lld\t%s\n", (long long)id,
@@ -466,9 +477,13 @@ out:
  * The step's own fields, for its hooks' environment: the strings live in
  * the caller's buf, the pointers in env, NULL-terminated.
  */
+#define STEP_ENV	12
+
 static const char *const *
-step_env(char buf[6][600], const char *env[7])
+step_env(char buf[STEP_ENV][600], const char *env[STEP_ENV + 1])
 {
+	static const char *kind = opts.step.kind, *amount = opts.step.amount,
+	    *props = opts.step.proposals;
 	static const struct {
 		const char	*name;
 		const char	**val;
@@ -478,21 +493,98 @@ step_env(char buf[6][600], const char *env[7])
 		{ "COMPLAINT_TICKET", &opts.ticket },
 		{ "COMPLAINT_CAUSE", &opts.cause },
 		{ "COMPLAINT_FAVOUR", &opts.favour },
+		{ "COMPLAINT_CITE", &opts.cite },
+		{ "COMPLAINT_PROPOSAL", &props },
+		{ "COMPLAINT_KIND", &kind },
+		{ "COMPLAINT_AMOUNT", &amount },
 	};
-	int	 n = 0;
+	const char	*sp;
+	int		 n = 0;
 
 	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
-		if (*f[i].val == NULL)
+		if (*f[i].val == NULL || **f[i].val == '\0')
 			continue;
 		/* close's -m is its lesson */
 		snprintf(buf[n], sizeof(buf[n]), "%s=%s",
 		    opts.verb->one == close1 && f[i].val == &opts.note ?
 		    "COMPLAINT_LESSON" : f[i].name, *f[i].val);
+		/* "39.90 EUR": the amount, and its currency apart */
+		if (f[i].val == &amount && (sp = strchr(buf[n], ' ')) != NULL) {
+			buf[n][sp - buf[n]] = '\0';
+			env[n] = buf[n];
+			n++;
+			snprintf(buf[n], sizeof(buf[n]), "COMPLAINT_CURRENCY=%s",
+			    sp + 1);
+		}
 		env[n] = buf[n];
 		n++;
 	}
 	env[n] = NULL;
 	return env;
+}
+
+/*
+ * The kinds, the amount (a sum, when one currency) and the ids of the
+ * proposals a step made or answered, for its hooks.
+ */
+static int
+step_row(void *arg, const struct row *r)
+{
+	struct cerror	 e;
+	struct money	 m, sum;
+	size_t		 i;
+	const char	*amount;
+
+	(void)arg;
+	for (i = 0; i < opts.step.np; i++)
+		if (opts.step.pids[i] == strtoll(r->val[0], NULL, 10))
+			break;
+	if (i == opts.step.np)
+		return 0;
+	if (*opts.step.proposals != '\0') {
+		strlcat(opts.step.proposals, " ", sizeof(opts.step.proposals));
+		strlcat(opts.step.kind, " ", sizeof(opts.step.kind));
+	}
+	strlcat(opts.step.proposals, r->val[0], sizeof(opts.step.proposals));
+	strlcat(opts.step.kind, r->val[3], sizeof(opts.step.kind));
+	/* a counter's amount is the counter-offer */
+	amount = opts.verb->post != NULL && strcmp(opts.verb->post,
+	    "hook.counter") == 0 ? r->val[10] : r->val[4];
+	if (amount == NULL || opts.step.amount[0] == '-')
+		return 0;
+	if (money_parse(amount, "EUR", 1, &m, &e) != 0) {
+		strlcpy(opts.step.amount, "-", sizeof(opts.step.amount));
+		return 0;
+	}
+	if (opts.step.amount[0] != '\0') {
+		if (money_parse(opts.step.amount, "EUR", 1, &sum, &e) != 0 ||
+		    strcmp(sum.cur, m.cur) != 0) {
+			/* no one sum of two currencies */
+			strlcpy(opts.step.amount, "-",
+			    sizeof(opts.step.amount));
+			return 0;
+		}
+		m.minor += sum.minor;
+	}
+	money_format(&m, opts.step.amount);
+	return 0;
+}
+
+/* Fill opts.step for the np proposals pids of case id. */
+static int
+step_proposals(struct casefile *cf, int64_t id, int64_t *pids, size_t np,
+    struct cerror *e)
+{
+	int	 rc;
+
+	opts.step.id = id;
+	opts.step.pids = pids;
+	opts.step.np = np;
+	rc = query_proposals(cf, id, step_row, NULL, e);
+	if (opts.step.amount[0] == '-')
+		opts.step.amount[0] = '\0';
+	opts.step.pids = NULL;
+	return rc;
 }
 
 /*
@@ -516,8 +608,8 @@ precheck(struct casefile *cf, int verb, struct cerror *e)
 static int
 escalate1(struct casefile *cf, int64_t id, struct cerror *e)
 {
-	char		 ticket[256] = "", buf[6][600];
-	const char	*env[7];
+	char		 ticket[256] = "", buf[STEP_ENV][600];
+	const char	*env[STEP_ENV + 1];
 	int		 ran, rc;
 
 	step_env(buf, env);
@@ -584,6 +676,9 @@ v_decide(struct casefile *cf, char **argv, int argc, struct cerror *e)
 		return rc;
 	if ((rc = resolve_decide(cf, id, favour, opts.note, &warn, e)) != 0)
 		return rc;
+	opts.step.id = id;
+	if (opts.favour == NULL)
+		opts.favour = "customer";
 	if (opts.cite != NULL && (rc = comms_cite(cf, id, opts.cite, -1,
 	    e)) != 0)
 		return rc;
@@ -681,8 +776,8 @@ v_followup(struct casefile *cf, char **argv, int argc, struct cerror *e)
 static int
 close1(struct casefile *cf, int64_t id, struct cerror *e)
 {
-	char		 buf[6][600];
-	const char	*env[7];
+	char		 buf[STEP_ENV][600];
+	const char	*env[STEP_ENV + 1];
 	int		 ran, rc;
 
 	if ((rc = hook_run_env(cf, "hook.pre-close", id, "close",
@@ -851,16 +946,19 @@ static void
 post_hooks(struct casefile *cf, const struct verb *v)
 {
 	struct cerror	 e;
-	char		 buf[6][600];
-	const char	*env[7];
+	char		 buf[STEP_ENV][600];
+	const char	*env[STEP_ENV + 1];
+	size_t		 n;
 	int		 ran;
 
 	if (v->post == NULL)
 		return;
 	step_env(buf, env);
-	for (size_t i = 0; i < opts.ids.n; i++)
-		if (hook_run_env(cf, v->post, opts.ids.v[i], v->name, env,
-		    NULL, 0, &ran, &e) != 0)
+	/* or a step on one case: propose, accept, decline, counter, decide */
+	n = opts.ids.n > 0 ? opts.ids.n : opts.step.id != 0;
+	for (size_t i = 0; i < n; i++)
+		if (hook_run_env(cf, v->post, opts.ids.n > 0 ? opts.ids.v[i] :
+		    opts.step.id, v->name, env, NULL, 0, &ran, &e) != 0)
 			warnx("%s (the change stays)", e.msg);
 }
 

@@ -407,6 +407,10 @@ check_schema(struct casefile *cf, struct cerror *e)
 	 */
 	if (version >= 2 && version < SCHEMA_VERSION && cf->mode != CF_WRITE)
 		return 0;
+	if (version < SCHEMA_VERSION && cf->mode != CF_WRITE)
+		return cerror_set(e, EX_DATAERR, "%s has schema %d, older than "
+		    "this complaint reads; a writer migrates it: run complaint "
+		    "init -f %s", cf->path, version, cf->path);
 	if (version < SCHEMA_VERSION) {
 		/*
 		 * Schemas 6 and 7 add columns to attachments and
@@ -481,12 +485,45 @@ watch(struct casefile *cf, struct cerror *e)
 	return casefile_commit(cf, e);
 }
 
+/*
+ * A reader opens the file read-only, as a URI; in a folder it cannot
+ * write, with no -wal file beside it, also immutable: SQLite would
+ * otherwise need to create the -shm file there, and fail.
+ */
+static int
+readonly_uri(const char *path, char *uri, size_t size)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char		 dir[PATH_MAX], wal[PATH_MAX + 8], *slash;
+	size_t		 n = 0;
+
+	strlcpy(dir, path, sizeof(dir));
+	if ((slash = strrchr(dir, '/')) == NULL)
+		strlcpy(dir, ".", sizeof(dir));
+	else
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	n = strlcpy(uri, "file:", size);
+	/* ?, # and % would end or escape the path */
+	for (const char *p = path; *p != '\0' && n + 4 < size; p++)
+		if (*p == '?' || *p == '#' || *p == '%') {
+			uri[n++] = '%';
+			uri[n++] = hex[(unsigned char)*p >> 4];
+			uri[n++] = hex[*p & 0xf];
+		} else
+			uri[n++] = *p;
+	uri[n] = '\0';
+	strlcat(uri, access(dir, W_OK) != 0 && access(wal, F_OK) != 0 ?
+	    "?mode=ro&immutable=1" : "?mode=ro", size);
+	return SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+}
+
 int
 casefile_open(struct casefile **cfp, const char *arg, int mode,
     struct cerror *e)
 {
 	struct casefile	*cf;
-	char		 v[32];
+	char		 v[32], uri[3 * PATH_MAX + 32] = "";
 	const char	*errstr;
 	int		 rc, flags, ms;
 
@@ -497,11 +534,14 @@ casefile_open(struct casefile **cfp, const char *arg, int mode,
 	set_actor(cf);
 	if ((rc = set_now(cf, e)) != 0 ||
 	    (rc = casefile_path(arg, cf->path, sizeof(cf->path), e)) != 0 ||
-	    (rc = precheck(cf->path, mode, e)) != 0)
+	    (rc = precheck(cf->path, mode, e)) != 0 ||
+	    (rc = trust_check(cf->path, mode, &cf->trusted, e)) != 0)
 		goto fail;
 	flags = SQLITE_OPEN_READWRITE;
-	if ((rc = sqlite3_open_v2(cf->path, &cf->db, flags, NULL)) !=
-	    SQLITE_OK) {
+	if (mode != CF_WRITE)
+		flags = readonly_uri(cf->path, uri, sizeof(uri));
+	if ((rc = sqlite3_open_v2(flags & SQLITE_OPEN_URI ? uri : cf->path,
+	    &cf->db, flags, NULL)) != SQLITE_OK) {
 		rc = db_error(cf, rc, e);
 		goto fail;
 	}

@@ -309,6 +309,8 @@ struct verdict {
 	int		 severity;	/* the rules' verdict, 1-4 */
 	char		 flags[256];	/* "legal,duplicate:12,repeat:3" */
 	char		 fired[1024];	/* "legal lawyer*, money 1000.00" */
+	char		 categories[128];	/* "legal,money": the kinds
+					   of the rules that fired, once */
 	const char	*rules;		/* the same as a JSON array */
 	char		 lang[4];	/* the language of the words, or "" */
 };
@@ -584,6 +586,32 @@ int	hook_run(struct casefile *, const char *, int64_t, const char *,
  */
 int	hook_run_env(struct casefile *, const char *, int64_t, const char *,
 	    const char *const *, char *, size_t, int *, struct cerror *);
+
+#define HOOK_TIMEOUT	30	/* seconds, when hook.timeout is not set */
+#define HOOK_TIMEOUT_MAX 86400
+
+/* A child program: hooks.c is the one place that starts one. */
+struct hookcmd {
+	const char	*what;		/* named in messages: "hook hook.new" */
+	const char	*cmd;		/* run by /bin/sh -c */
+	char *const	*envp;		/* its whole environment, or NULL */
+	char *const	*add;		/* with envp NULL: NAME=VALUE on ours */
+	const char	*in;		/* its standard input */
+	size_t		 inlen;
+	int		 timeout;	/* seconds, 0 for none */
+	int		 capture;	/* 1: its stdout and stderr are kept;
+					 * 0: both go to our stderr */
+};
+/*
+ * Run h and wait for it (not for the end of its output), killing its
+ * process group past h->timeout (*timedout set).  *status is its exit
+ * status, or 128 + the signal that ended it.  Return 0, or EX_OSERR
+ * when it could not be started.
+ */
+int	hook_spawn(const struct hookcmd *, struct buf *, struct buf *, int *,
+	    int *, struct cerror *);
+/* Setting hook.timeout, in seconds. */
+int	hook_timeout(struct casefile *);
 
 /* resolve.c: the steps after intake, each in the caller's transaction. */
 struct offer {

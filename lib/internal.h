@@ -25,6 +25,7 @@ struct casefile {
 	int		 intx;		/* a transaction is open */
 	int		 reattest;	/* migrated: record every row again */
 	int		 checkpoint;	/* empty the WAL after the commit */
+	int		 trusted;	/* ours, or named: its hooks may run */
 	time_t		 now;
 	struct policy	*policy;	/* policy.c's settings, read once */
 	struct rules	*rules;		/* triage.c's rules, read once */
@@ -143,6 +144,13 @@ void	hmac_end(struct hmac *, char [65]);
  */
 int	audit_keycheck(struct casefile *, const char *, const char *,
 	    struct cerror *);
+
+/*
+ * trust.c: *trusted is 0 when the file at path or its folder belongs to
+ * another user (not root) and COMPLAINT_TRUST does not name it; then a
+ * writer (mode CF_WRITE) is refused with EX_NOPERM.
+ */
+int	trust_check(const char *, int, int *, struct cerror *);
 
 /* policy.c: check a time zone name, UTC or a file of the zoneinfo. */
 int	casefile_tz(const char *, struct cerror *);

@@ -22,7 +22,8 @@ static const struct {
 	const char	*key;
 	int		 prefix;
 	enum { V_TEXT, V_MS, V_CURRENCY, V_SPAN, V_MONEY, V_SEVERITY,
-	    V_WORDS, V_LANG, V_TZ, V_WEEK, V_DATES, V_COUNTRY, V_KEY } kind;
+	    V_WORDS, V_LANG, V_TZ, V_WEEK, V_DATES, V_COUNTRY, V_KEY,
+	    V_SECONDS } kind;
 } known[] = {
 	{ "busy.timeout", 0, V_MS },
 	{ "currency", 0, V_CURRENCY },
@@ -41,6 +42,7 @@ static const struct {
 	{ "mail.tag-any", 0, V_MS },
 	{ "ack.template.", 1, V_TEXT },
 	{ "escalate.hook", 0, V_TEXT },
+	{ "hook.timeout", 0, V_SECONDS },
 	{ "hook.", 1, V_TEXT },
 	{ "audit.keyfile", 0, V_KEY },
 };
@@ -76,6 +78,12 @@ check_setting(struct casefile *cf, const char *key, const char *v,
 		if (errstr != NULL)
 			return cerror_set(e, EX_DATAERR, "%s: give a whole "
 			    "number", key);
+		break;
+	case V_SECONDS:
+		strtonum(v, 1, HOOK_TIMEOUT_MAX, &errstr);
+		if (errstr != NULL)
+			return cerror_set(e, EX_DATAERR, "%s: give whole "
+			    "seconds from 1 to %d", key, HOOK_TIMEOUT_MAX);
 		break;
 	case V_CURRENCY:
 		if (strlen(v) != 3 || money_parse("1", v, 0, &m, e) != 0)

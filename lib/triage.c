@@ -734,6 +734,7 @@ fired(struct rules *rs, struct verdict *v, const struct rule1 *r)
 		v->severity = r->severity;
 	if (*r->flag != '\0')
 		list_add(v->flags, sizeof(v->flags), r->flag);
+	list_add(v->categories, sizeof(v->categories), r->kind);
 	if (*v->fired != '\0')
 		strlcat(v->fired, ", ", sizeof(v->fired));
 	strlcat(v->fired, r->kind, sizeof(v->fired));

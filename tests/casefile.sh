@@ -75,6 +75,12 @@ sqlite3 "$T/v1.db" "DROP TABLE attachments; DELETE FROM rules;
     DELETE FROM settings WHERE key = 'mail.tag-any';
     DELETE FROM settings WHERE key IN ('sla.week', 'sla.holidays');
     PRAGMA user_version = 1"
+check 'a reader never migrates a schema 1 file' 65 \
+    "complaint-report -f $T/v1.db list" </dev/null
+check_err "complaint-report: $T/v1.db has schema 1, older than this complaint reads; a writer migrates it: run complaint init -f $T/v1.db"
+check 'so it is still schema 1' 0 "sqlite3 $T/v1.db 'PRAGMA user_version'" <<EOF
+1
+EOF
 check 'a schema 1 file is migrated by a writer' 0 \
     "complaint-new -f $T/v1.db -e x@example.com I was injured" <<EOF
 2

@@ -29,7 +29,6 @@ cannot read standard input
 cannot write output
 cannot write standard output
 case file path is too long
-hook %s: %s
 line %ld: %s
 no report %s
 out of memory
