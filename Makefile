@@ -37,6 +37,7 @@ LIBOBJ = \
 	lib/html.o \
 	lib/ids.o \
 	lib/mail.o \
+	lib/messages.o \
 	lib/money.o \
 	lib/phone.o \
 	lib/offer.o \
@@ -47,6 +48,7 @@ LIBOBJ = \
 	lib/state.o \
 	lib/stmttime.o \
 	lib/stats.o \
+	lib/template.o \
 	lib/text.o \
 	lib/textout.o \
 	lib/timefmt.o \
