@@ -329,7 +329,8 @@ retriage(struct casefile *cf, int64_t id, const struct mail *m,
 {
 	static const char get[] = "SELECT severity, received,"
 	    " ifnull(ack_due, ''), ifnull(resolve_due, ''), acked IS NOT NULL,"
-	    " settled IS NOT NULL OR closed IS NOT NULL FROM cases WHERE id = ?";
+	    " settled IS NOT NULL OR closed IS NOT NULL"
+	    " FROM cases WHERE id = ?";
 	static const char set[] = "UPDATE cases SET severity = ?2,"
 	    " ack_due = ?3, resolve_due = ?4 WHERE id = ?1";
 	struct newcase	 nc;

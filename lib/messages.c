@@ -78,14 +78,14 @@ static const struct {
 	const char	*text[NLANG];
 } outcomes[] = {
 	{ "customer", { "We have decided in your favour.",
-	    "Kami memutuskan bahwa keluhan Anda dapat kami terima.",
+	    "Kami memutuskan untuk mengabulkan keluhan Anda.",
 	    "Vi har kommit fram till att ge dig rätt." } },
 	{ "company", { "We are sorry that we cannot uphold your complaint.",
-	    "Dengan menyesal kami sampaikan bahwa keluhan Anda belum dapat "
-	    "kami terima.",
+	    "Dengan menyesal kami sampaikan bahwa keluhan Anda tidak dapat "
+	    "kami kabulkan.",
 	    "Vi beklagar, men vi kan inte ge dig rätt i ditt klagomål." } },
 	{ "both", { "We have decided partly in your favour.",
-	    "Kami memutuskan untuk menerima sebagian keluhan Anda.",
+	    "Kami memutuskan untuk mengabulkan sebagian keluhan Anda.",
 	    "Vi har kommit fram till att ge dig rätt på vissa punkter." } },
 };
 
@@ -103,7 +103,7 @@ static const struct {
 	    "en ersättningsvara" } },
 	{ "repair", { "a repair at no cost to you",
 	    "perbaikan tanpa biaya", "kostnadsfri reparation" } },
-	{ "credit", { "a credit to your account", "saldo di akun Anda",
+	{ "credit", { "a credit to your account", "kredit saldo ke akun Anda",
 	    "ett tillgodohavande på ditt konto" } },
 	{ "free-follow-up", { "a free follow-up visit",
 	    "kunjungan lanjutan tanpa biaya",

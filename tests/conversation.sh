@@ -399,7 +399,7 @@ Subject: [case 1] Ketel bocor
 
 Yth. Budi Santoso,
 
-Kami telah meninjau keluhan Anda (kasus 1) dengan saksama, termasuk semua catatan yang berkaitan. Kami memutuskan bahwa keluhan Anda dapat kami terima.
+Kami telah meninjau keluhan Anda (kasus 1) dengan saksama, termasuk semua catatan yang berkaitan. Kami memutuskan untuk mengabulkan keluhan Anda.
 
 Pertimbangan kami: Segel ketel terpasang miring sejak dari pabrik, sehingga air dapat merembes.
 
@@ -539,4 +539,24 @@ check 'a refused step prints and records no message' 65 \
     "complaint-resolve propose 2 refund --message -- -5" </dev/null
 check_sql 'still six texts' 'SELECT count(*) FROM communications' <<EOF
 6
+EOF
+complaint-new -l id -n 'Siti Rahma' -e siti@example.co.id -r 2026-11-20 \
+    'Tagihan ganda' >/dev/null 2>&1
+check 'an Indonesian offer with an amount and an expiry' 0 \
+    'complaint-resolve propose 3 credit 15 --expires 2026-12-01 --message' <<EOF
+Subject: [case 3] Tagihan ganda
+
+Yth. Siti Rahma,
+
+Terima kasih atas kesabaran Anda terkait kasus 3. Sebagai penyelesaian, kami ingin menawarkan:
+
+- kredit saldo ke akun Anda: 15.00 EUR, berlaku sampai 2026-12-01
+
+Apakah tawaran ini sesuai bagi Anda? Mohon beri tahu kami dengan membalas pesan ini.
+EOF
+check 'an Indonesian decision not upheld, and one partly upheld' 0 \
+    "complaint-resolve decide 3 --favour business --no-evidence -m 'Tagihan kedua adalah pesanan terpisah.' --message 2>/dev/null | sed -n 5p &&
+    complaint-resolve decide 3 --favour split --no-evidence -m 'Ongkos kirim tertagih dua kali.' --message 2>/dev/null | sed -n 5p" <<EOF
+Kami telah meninjau keluhan Anda (kasus 3) dengan saksama, termasuk semua catatan yang berkaitan. Dengan menyesal kami sampaikan bahwa keluhan Anda tidak dapat kami kabulkan.
+Kami telah meninjau keluhan Anda (kasus 3) dengan saksama, termasuk semua catatan yang berkaitan. Kami memutuskan untuk mengabulkan sebagian keluhan Anda.
 EOF
