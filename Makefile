@@ -43,6 +43,7 @@ LIBOBJ = \
 	lib/ids.o \
 	lib/lexicon.o \
 	lib/mail.o \
+	lib/messages.o \
 	lib/money.o \
 	lib/names.o \
 	lib/phone.o \
@@ -55,6 +56,7 @@ LIBOBJ = \
 	lib/state.o \
 	lib/stmttime.o \
 	lib/stats.o \
+	lib/template.o \
 	lib/text.o \
 	lib/textout.o \
 	lib/timefmt.o \
@@ -66,7 +68,8 @@ UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
 	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state \
 	tests/unit/t_stmttime tests/unit/t_policy tests/unit/t_mail \
 	tests/unit/t_phone tests/unit/t_columns tests/unit/t_compare \
-	tests/unit/t_hmac
+	tests/unit/t_hmac \
+	tests/unit/t_template
 FUZZ = tests/fuzz/fuzz_compare tests/fuzz/fuzz_csv tests/fuzz/fuzz_ids \
 	tests/fuzz/fuzz_mail \
 	tests/fuzz/fuzz_money \
@@ -138,6 +141,7 @@ tests/unit/t_phone: tests/unit/t_phone.c
 tests/unit/t_columns: tests/unit/t_columns.c
 tests/unit/t_compare: tests/unit/t_compare.c
 tests/unit/t_hmac: tests/unit/t_hmac.c
+tests/unit/t_template: tests/unit/t_template.c
 
 # The fuzz targets' checks, run on the corpus and past crashes by make check.
 $(REPLAY): tests/fuzz/replay.c lib/libcomplaint.a $(HDR)

@@ -103,9 +103,10 @@ static const struct verb verbs[] = {
 	{ "assign", v_assign, NULL, "||", "assign CASE... WHO", NULL },
 	{ "wait", v_each, wait1, "|m|", "wait CASE... [-m NOTE]", NULL },
 	{ "merge", v_merge, NULL, "||", "merge CASE DUPLICATE...", NULL },
-	{ "propose", v_propose, NULL, "|m|approved-by|expires|",
+	{ "propose", v_propose, NULL, "|m|approved-by|expires|message|",
 	    "propose CASE KIND [AMOUNT] [-m NOTE] [--approved-by WHO] "
-	    "[--expires TIME]", "hook.propose" },
+	    "[--expires TIME]\n"
+	    "       complaint-resolve     [--message]", "hook.propose" },
 	{ "accept", v_answer, NULL, "|m|",
 	    "accept CASE [PROPOSAL...] [-m NOTE]", "hook.accept" },
 	{ "decline", v_answer, NULL, "|m|",
@@ -116,15 +117,15 @@ static const struct verb verbs[] = {
 	    "escalate CASE... [-t TEAM] -m REASON [--ticket REF]",
 	    "hook.escalate" },
 	{ "decide", v_decide, NULL,
-	    "|m|favour|cite|no-evidence|despite-wait|",
+	    "|m|favour|cite|no-evidence|despite-wait|message|",
 	    "decide CASE -m RATIONALE [--favour customer|business|split]\n"
 	    "       complaint-resolve     (--cite REF[,REF...] | --no-evidence) "
-	    "[--despite-wait]", "hook.decide" },
+	    "[--despite-wait] [--message]", "hook.decide" },
 	{ "explain", v_explain, NULL, "|m|cite|again|",
 	    "explain CASE D3 -m TEXT [--cite REF[,REF...]] [--again]", NULL },
 	{ "follow-up", v_followup, NULL,
-	    "|m|in|at|done|satisfied|score|reopen|",
-	    "follow-up CASE... [--in 7d | --at TIME]\n"
+	    "|m|in|at|done|satisfied|score|reopen|message|",
+	    "follow-up CASE... [--in 7d | --at TIME] [--message]\n"
 	    "       complaint-resolve follow-up CASE --done "
 	    "[--satisfied yes|no [--reopen]] [--score 1-5] [-m NOTE]", NULL },
 	{ "close", v_each, close1, "|m|cause|new-cause|",
@@ -242,41 +243,16 @@ v_each(struct casefile *cf, char **argv, int argc, struct cerror *e)
 }
 
 /*
- * Record text, printed for the customer, as a message sent by e-mail:
- * a first line "Subject: ..." is its subject.
+ * Write the text of kind for the customer of case id, recorded on the
+ * case; several cases' texts each after a line naming the case.
  */
 static int
-sent(struct casefile *cf, int64_t id, const char *text, struct cerror *e)
-{
-	struct comm	 c;
-	char		 subject[512] = "";
-	size_t		 n;
-	int64_t		 cid;
-
-	memset(&c, 0, sizeof(c));
-	if (strncmp(text, "Subject: ", 9) == 0) {
-		n = strcspn(text + 9, "\n");
-		snprintf(subject, sizeof(subject), "%.*s", (int)n, text + 9);
-		text += 9 + n;
-		text += strspn(text, "\n");
-	}
-	c.dir = "out";
-	c.channel = "email";
-	c.subject = subject;
-	c.text = text;
-	return comms_note(cf, id, &c, &cid, e);
-}
-
-static int
-ack1(struct casefile *cf, int64_t id, struct cerror *e)
+message(struct casefile *cf, int64_t id, int kind, struct cerror *e)
 {
 	struct buf	 msg = { NULL, 0, 0 };
 	int		 rc;
 
-	rc = resolve_ack(cf, id, opts.note, opts.message ? &msg : NULL, e);
-	if (rc == 0 && opts.message)
-		rc = sent(cf, id, msg.s, e);
-	if (rc == 0 && opts.message) {
+	if ((rc = messages_send(cf, id, kind, &msg, e)) == 0) {
 		if (opts.ids.n > 1)
 			fprintf(opts.out, "--- case %lld\n", (long long)id);
 		fputs(msg.s, opts.out);
@@ -285,6 +261,16 @@ ack1(struct casefile *cf, int64_t id, struct cerror *e)
 	}
 	buf_free(&msg);
 	return rc;
+}
+
+static int
+ack1(struct casefile *cf, int64_t id, struct cerror *e)
+{
+	int	 rc;
+
+	if ((rc = resolve_ack(cf, id, opts.note, e)) != 0 || !opts.message)
+		return rc;
+	return message(cf, id, TPL_ACK, e);
 }
 
 static int
@@ -422,6 +408,8 @@ v_propose(struct casefile *cf, char **argv, int argc, struct cerror *e)
 	if ((rc = resolve_propose(cf, &o, e)) != 0 ||
 	    (rc = step_proposals(cf, o.case_id, &o.id, 1, e)) != 0)
 		return rc;
+	if (opts.message)
+		return message(cf, o.case_id, TPL_PROPOSE, e);
 	fprintf(opts.out, "%lld\tproposal %lld\t%s\t%s\n",
 	    (long long)o.case_id,
 	    (long long)o.id, o.kind, o.amount != NULL ? o.amount : "");
@@ -686,6 +674,8 @@ v_decide(struct casefile *cf, char **argv, int argc, struct cerror *e)
 		warnx("case %lld: deciding for the %s without the accounts of "
 		    "both the employee and the complainant", (long long)id,
 		    opts.favour);
+	if (opts.message)
+		return message(cf, id, TPL_DECIDE, e);
 	if ((rc = print_status(cf, id, e)) != 0 || opts.cite == NULL)
 		return rc;
 	if ((c.fp = open_memstream(&c.s, &c.len)) == NULL)
@@ -724,6 +714,17 @@ followup1(struct casefile *cf, int64_t id, struct cerror *e)
 	return resolve_followup(cf, id, opts.due, e);
 }
 
+/* follow-up --message: the satisfaction check to send now. */
+static int
+followup_ask(struct casefile *cf, int64_t id, struct cerror *e)
+{
+	int	 rc;
+
+	if ((rc = followup1(cf, id, e)) != 0)
+		return rc;
+	return message(cf, id, TPL_FOLLOWUP, e);
+}
+
 static int
 v_followup(struct casefile *cf, char **argv, int argc, struct cerror *e)
 {
@@ -732,9 +733,9 @@ v_followup(struct casefile *cf, char **argv, int argc, struct cerror *e)
 	int	 rc, sat = -1;
 
 	if (opts.done) {
-		if (opts.in != NULL || opts.at != NULL)
-			return cerror_set(e, EX_USAGE, "--done takes no --in "
-			    "or --at");
+		if (opts.in != NULL || opts.at != NULL || opts.message)
+			return cerror_set(e, EX_USAGE, "--done takes no --in, "
+			    "--at or --message");
 		if (argc != 1)
 			return cerror_set(e, EX_USAGE, "follow-up --done "
 			    "takes one case");
@@ -770,6 +771,12 @@ v_followup(struct casefile *cf, char **argv, int argc, struct cerror *e)
 	timefmt_iso(t, opts.due);
 	if ((rc = collect_ids(argv, argc, e)) != 0)
 		return rc;
+	if (opts.message) {
+		for (size_t i = 0; i < opts.ids.n; i++)
+			if ((rc = followup_ask(cf, opts.ids.v[i], e)) != 0)
+				return rc;
+		return 0;
+	}
 	return each(cf, followup1, e);
 }
 

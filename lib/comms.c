@@ -285,19 +285,56 @@ comms_note(struct casefile *cf, int64_t id, const struct comm *c,
 	return logged(cf, id, *cid, "note", c, NULL, e);
 }
 
-/* Raise case id's severity to what the rules make of the reply. */
+/*
+ * The due times of severity sev, from the complaint's arrival as at
+ * intake; a clock already met (acknowledged, or settled or closed) keeps
+ * its due time, so a reply cannot make a step that was on time late.
+ */
+static int
+redue(struct casefile *cf, sqlite3_stmt *st, int sev, char ack[TIMEFMT_LEN],
+    char res[TIMEFMT_LEN], struct cerror *e)
+{
+	time_t	 t, d;
+	int	 rc;
+
+	strlcpy(ack, (const char *)sqlite3_column_text(st, 2), TIMEFMT_LEN);
+	strlcpy(res, (const char *)sqlite3_column_text(st, 3), TIMEFMT_LEN);
+	if ((rc = timefmt_parse((const char *)sqlite3_column_text(st, 1), 0,
+	    -1, &t, e)) != 0)
+		return rc;
+	if (sqlite3_column_int(st, 4) == 0) {
+		if ((rc = policy_due(cf, "ack", sev, t, &d, e)) != 0)
+			return rc;
+		timefmt_iso(d, ack);
+	}
+	if (sqlite3_column_int(st, 5) == 0) {
+		if ((rc = policy_due(cf, "resolve", sev, t, &d, e)) != 0)
+			return rc;
+		timefmt_iso(d, res);
+	}
+	return 0;
+}
+
+/*
+ * Raise case id's severity to what the rules make of the reply, and its
+ * due times to the policy of the new severity.
+ */
 static int
 retriage(struct casefile *cf, int64_t id, const struct mail *m,
     struct reply *r, struct cerror *e)
 {
-	static const char get[] = "SELECT severity FROM cases WHERE id = ?";
-	static const char set[] = "UPDATE cases SET severity = ?2"
-	    " WHERE id = ?1";
+	static const char get[] = "SELECT severity, received,"
+	    " ifnull(ack_due, ''), ifnull(resolve_due, ''), acked IS NOT NULL,"
+	    " settled IS NOT NULL OR closed IS NOT NULL"
+	    " FROM cases WHERE id = ?";
+	static const char set[] = "UPDATE cases SET severity = ?2,"
+	    " ack_due = ?3, resolve_due = ?4 WHERE id = ?1";
 	struct newcase	 nc;
 	struct verdict	 v;
 	struct buf	 b = { NULL, 0, 0 };
 	sqlite3_stmt	*st;
-	int		 rc;
+	char		 ack[TIMEFMT_LEN] = "", res[TIMEFMT_LEN] = "";
+	int		 rc, sev;
 
 	memset(&nc, 0, sizeof(nc));
 	nc.summary = m->subject != NULL ? m->subject : "";
@@ -308,25 +345,35 @@ retriage(struct casefile *cf, int64_t id, const struct mail *m,
 	if ((st = db_prepare(cf, get, e)) == NULL)
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		r->sev_from = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
 		return db_error(cf, rc, e);
+	}
+	r->sev_from = sev = sqlite3_column_int(st, 0);
 	r->sev_to = r->sev_from;
-	if (v.severity <= r->sev_from)
-		return 0;	/* never lower: a calm reply is no all-clear */
+	/* never lower: a calm reply is no all-clear */
+	if (v.severity > sev)
+		rc = redue(cf, st, v.severity, ack, res, e);
+	else
+		rc = 0;
+	sqlite3_reset(st);
+	if (rc != 0 || v.severity <= sev)
+		return rc;
 	r->sev_to = v.severity;
 	strlcpy(r->fired, v.fired, sizeof(r->fired));
 	if ((st = db_prepare(cf, set, e)) == NULL)
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, r->sev_to);
+	db_bind_text(st, 3, ack);
+	db_bind_text(st, 4, res);
 	if ((rc = db_done(cf, st, e)) != 0)
 		return rc;
 	rc = buf_puts(&b, "{");
 	rc |= text_json_str(&b, "from", case_severity_name(r->sev_from));
 	rc |= text_json_str(&b, "to", case_severity_name(r->sev_to));
+	rc |= text_json_str(&b, "ack_due", ack);
+	rc |= text_json_str(&b, "resolve_due", res);
 	rc |= buf_puts(&b, ",\"rules\":");
 	rc |= buf_puts(&b, v.rules != NULL ? v.rules : "[]");
 	rc |= buf_puts(&b, "}");

@@ -624,8 +624,8 @@ struct offer {
 	const char	*note;
 };
 
-/* Acknowledge case id; with msg, fill it with the message to send. */
-int	resolve_ack(struct casefile *, int64_t, const char *, struct buf *,
+/* Acknowledge case id (messages_send writes the message to send). */
+int	resolve_ack(struct casefile *, int64_t, const char *,
 	    struct cerror *);
 /* Assign case id to who. */
 int	resolve_assign(struct casefile *, int64_t, const char *,
@@ -971,6 +971,30 @@ int	witness_place(struct casefile *, int64_t, const struct told *,
 	    const struct told *, row_fn *, void *, struct cerror *);
 /* The same against the latest employee and complainant accounts. */
 int	query_witnesses(struct casefile *, int64_t, row_fn *, void *,
+	    struct cerror *);
+
+/* template.c: the templates of the texts for the customer. */
+enum { TPL_ACK, TPL_DECIDE, TPL_PROPOSE, TPL_FOLLOWUP };
+/* The setting that overrides template kind in lang, into buf. */
+const char *template_key(int, const char *, char *, size_t);
+/*
+ * EX_DATAERR, naming it and the known ones, when template t of setting
+ * key holds a placeholder its kind does not know.
+ */
+int	template_check(const char *, const char *, struct cerror *);
+/*
+ * Append t with each {name} of the NULL-ended name, value pairs vars
+ * replaced, and \n as a newline; non-zero when out of memory.
+ */
+int	template_fill(struct buf *, const char *, const char *const *);
+
+/* messages.c: the texts for the customer, in their language. */
+/*
+ * Append to out the text of kind (TPL_*) for the customer of case id, a
+ * "Subject: [case N] ..." line first, and record it on the case as an
+ * e-mail sent.
+ */
+int	messages_send(struct casefile *, int64_t, int, struct buf *,
 	    struct cerror *);
 
 #endif

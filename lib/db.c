@@ -32,8 +32,8 @@
  * - `group_concat(` in query.c report.c: string_agg(x, sep).
  * - `instr(` in audit.c query.c report.c resolve.c: strpos(s, t).
  * - `ifnull(` in accounts.c audit.c casefile.c cases.c comms.c correct.c
- *   query.c report.c resolve.c state.c triage.c: coalesce, which both run,
- *   with the same meaning; to be changed file by file.
+ *   messages.c query.c report.c resolve.c state.c triage.c: coalesce, which
+ *   both run, with the same meaning; to be changed file by file.
  * - `GLOB` in anonymise.c resolve.c verify.c: a regular expression (~) or
  *   LIKE.
  * - `COLLATE NOCASE` in cases.c correct.c query.c report.c resolve.c

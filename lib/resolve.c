@@ -159,105 +159,17 @@ step(struct casefile *cf, int64_t id, int verb, const char *sql,
 	return rc;
 }
 
-/* Replace {name}, {case} and {due} in template t. */
-static int
-fill(struct buf *out, const char *t, const char *name, int64_t id,
-    const char *due)
-{
-	int	 rc = 0;
-
-	for (const char *p = t; *p != '\0'; p++) {
-		if (strncmp(p, "{name}", 6) == 0) {
-			rc |= buf_puts(out, name);
-			p += 5;
-		} else if (strncmp(p, "{case}", 6) == 0) {
-			rc |= buf_printf(out, "%lld", (long long)id);
-			p += 5;
-		} else if (strncmp(p, "{due}", 5) == 0) {
-			rc |= buf_puts(out, due);
-			p += 4;
-		} else if (p[0] == '\\' && p[1] == 'n') {
-			rc |= buf_puts(out, "\n");
-			p++;
-		} else
-			rc |= buf_add(out, p, 1);
-	}
-	return rc;
-}
-
-/* The acknowledgement to send, in the customer's language. */
-static int
-ack_message(struct casefile *cf, int64_t id, struct buf *msg,
-    struct cerror *e)
-{
-	static const char sql[] =
-	    "SELECT ifnull(u.name, ''), ifnull(u.lang, ''),"
-	    " ifnull(c.resolve_due, ''), c.received, c.severity, c.summary"
-	    " FROM cases c LEFT JOIN customers u ON u.id = c.customer"
-	    " WHERE c.id = ?";
-	sqlite3_stmt	*st;
-	char		 name[256], lang[16], due[TIMEFMT_LEN];
-	char		 received[TIMEFMT_LEN], key[64], tmpl[2048];
-	char		 subject[256];
-	int		 rc, sev;
-
-	if ((st = db_prepare(cf, sql, e)) == NULL)
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? query_exists(cf, id, e) :
-		    db_error(cf, rc, e);
-	}
-	strlcpy(name, (const char *)sqlite3_column_text(st, 0), sizeof(name));
-	strlcpy(lang, (const char *)sqlite3_column_text(st, 1), sizeof(lang));
-	strlcpy(due, (const char *)sqlite3_column_text(st, 2), sizeof(due));
-	strlcpy(received, (const char *)sqlite3_column_text(st, 3),
-	    sizeof(received));
-	sev = sqlite3_column_int(st, 4);
-	strlcpy(subject, (const char *)sqlite3_column_text(st, 5),
-	    sizeof(subject));
-	sqlite3_reset(st);
-	if (*due == '\0') {
-		time_t	 t, d;
-
-		if ((rc = timefmt_parse(received, 0, -1, &t, e)) != 0 ||
-		    (rc = policy_due(cf, "resolve", sev, t, &d, e)) != 0)
-			return rc;
-		timefmt_iso(d, due);
-	}
-	due[10] = '\0';	/* the day is enough for a customer */
-	if (*lang == '\0' && casefile_setting(cf, "lang", lang, sizeof(lang),
-	    e) != 0)
-		strlcpy(lang, "en", sizeof(lang));
-	snprintf(key, sizeof(key), "ack.template.%s", lang);
-	if (casefile_setting(cf, key, tmpl, sizeof(tmpl), e) != 0 &&
-	    casefile_setting(cf, "ack.template.en", tmpl, sizeof(tmpl),
-	    e) != 0)
-		return e->code;
-	if (*name == '\0')
-		strlcpy(name, "customer", sizeof(name));
-	/* [case N] in the subject threads the customer's reply. */
-	subject[strcspn(subject, "\r\n")] = '\0';
-	if (buf_printf(msg, "Subject: [case %lld] %s\n\n", (long long)id,
-	    subject) != 0 || fill(msg, tmpl, name, id, due) != 0)
-		return cerror_set(e, EX_OSERR, "out of memory");
-	return 0;
-}
-
 int
 resolve_ack(struct casefile *cf, int64_t id, const char *note,
-    struct buf *msg, struct cerror *e)
+    struct cerror *e)
 {
 	static const char sql[] = "UPDATE cases SET acked = ifnull(acked, ?2)"
 	    " WHERE id = ?1";
 	int	 rc;
 
-	if ((rc = check_text("note", note, 0, e)) != 0 ||
-	    (rc = step(cf, id, V_ACK, sql, NULL, NULL, note, NULL, NULL,
-	    e)) != 0)
+	if ((rc = check_text("note", note, 0, e)) != 0)
 		return rc;
-	return msg != NULL ? ack_message(cf, id, msg, e) : 0;
+	return step(cf, id, V_ACK, sql, NULL, NULL, note, NULL, NULL, e);
 }
 
 int

@@ -23,7 +23,7 @@ static const struct {
 	int		 prefix;
 	enum { V_TEXT, V_MS, V_CURRENCY, V_SPAN, V_MONEY, V_SEVERITY,
 	    V_WORDS, V_LANG, V_TZ, V_WEEK, V_DATES, V_COUNTRY, V_KEY,
-	    V_SECONDS } kind;
+	    V_SECONDS, V_TEMPLATE } kind;
 } known[] = {
 	{ "busy.timeout", 0, V_MS },
 	{ "currency", 0, V_CURRENCY },
@@ -40,7 +40,8 @@ static const struct {
 	{ "offer.approval_limit", 0, V_MONEY },
 	{ "causes", 0, V_WORDS },
 	{ "mail.tag-any", 0, V_MS },
-	{ "ack.template.", 1, V_TEXT },
+	{ "ack.template.", 1, V_TEMPLATE },
+	{ "message.", 1, V_TEMPLATE },
 	{ "escalate.hook", 0, V_TEXT },
 	{ "hook.timeout", 0, V_SECONDS },
 	{ "hook.", 1, V_TEXT },
@@ -141,6 +142,8 @@ check_setting(struct casefile *cf, const char *key, const char *v,
 			return cerror_set(e, EX_DATAERR, "%s: give a language "
 			    "code like en, id or sv", key);
 		break;
+	case V_TEMPLATE:
+		return template_check(key, v, e);
 	case V_KEY:
 		/* A key set already must be the same key. */
 		return audit_keycheck(cf, v, casefile_setting(cf,

@@ -62,6 +62,14 @@ new|
 reply|
 severity|legal advokat, legal advokat*
 EOF
+check_sql 'the due times follow the policy of high (4h, 3d from arrival)' \
+    "SELECT ack_due, resolve_due FROM cases WHERE id = 1;
+    SELECT json_extract(content, '$.ack_due'),
+    json_extract(content, '$.resolve_due') FROM audit
+    WHERE action = 'severity'" <<EOF
+2026-11-16T12:00:00Z|2026-11-19T08:00:00Z
+2026-11-16T12:00:00Z|2026-11-19T08:00:00Z
+EOF
 
 check 'a redelivery changes nothing' 0 'complaint-new --mail <reply1.eml' <<EOF
 1
@@ -230,7 +238,7 @@ Subject: [case 1] Vattenkokaren läcker
 
 Hej Anna Berg,
 
-Tack för att du hörde av dig. Vi har registrerat ditt klagomål som ärende 1 och kommer att utreda det noggrant. Du hör av oss senast 2026-11-23. Vi kan ännu inte säga vad utfallet blir, men vi kommer att förklara det för dig.
+Tack för att du hörde av dig. Vi har registrerat ditt klagomål som ärende 1 och kommer att utreda det noggrant. Du hör av oss senast 2026-11-17. Vi kan ännu inte säga vad utfallet blir, men vi kommer att förklara det för dig.
 EOF
 check_sql 'and kept as an outbound e-mail' \
     "SELECT dir, channel, subject, substr(text, 1, 14) FROM communications
