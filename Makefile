@@ -33,9 +33,11 @@ LIBOBJ = \
 	lib/correct.o \
 	lib/csvio.o \
 	lib/error.o \
+	lib/fullexport.o \
 	lib/hooks.o \
 	lib/html.o \
 	lib/ids.o \
+	lib/import.o \
 	lib/mail.o \
 	lib/money.o \
 	lib/phone.o \
