@@ -276,6 +276,10 @@ fixup statements
 check 'a header that is not the columns: refused' 65 \
     "complaint import -f $T/bad.db bad" </dev/null
 check_err "complaint: bad/statements.csv: its header is not the columns of table statements, each once"
+check 'a fault while loading leaves no case file either' 1 \
+    "ls $T | grep -c '^bad\\.db'" <<EOF
+0
+EOF
 check 'no folder: refused' 66 "complaint import -f $T/bad.db nowhere" \
     </dev/null
 check_err 'complaint: cannot read nowhere/manifest.csv: No such file or directory; give the folder complaint-report export --all wrote'
