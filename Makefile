@@ -37,10 +37,12 @@ LIBOBJ = \
 	lib/error.o \
 	lib/explain.o \
 	lib/filehash.o \
+	lib/fullexport.o \
 	lib/hmac.o \
 	lib/hooks.o \
 	lib/html.o \
 	lib/ids.o \
+	lib/import.o \
 	lib/lexicon.o \
 	lib/mail.o \
 	lib/messages.o \

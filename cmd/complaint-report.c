@@ -35,6 +35,7 @@ static struct {
 	int		 quiet;
 	int		 verbose;	/* verify -v */
 	const char	*head;		/* verify --head N:HASH */
+	int		 all;		/* export --all: every table */
 	int		 sql;		/* print the report's SQL, run nothing */
 	int		 sortkeys;	/* print the keys --sort takes */
 	int		 tty;		/* stdout is a terminal */
@@ -78,6 +79,7 @@ static const struct report reports[] = {
 	{ "head", report_head, "head" },
 	{ "export", report_export, "export [--json | --csv -o DIR] "
 	    "[--customer WHO]" },
+	{ "export", report_export, "export --all (-o DIR | --json)" },
 };
 
 /* The sections of a dossier after its fields, in order. */
@@ -992,6 +994,27 @@ export_csv(struct casefile *cf, struct cerror *e)
 	return rc;
 }
 
+/*
+ * export --all: every table as stored, for a copy that outlives this
+ * program or for another tool; complaint import reads the folder back.
+ */
+static int
+export_all(struct casefile *cf, struct cerror *e)
+{
+	int64_t		 rows;
+
+	if (opts.f.customer != NULL || opts.safe || opts.quiet ||
+	    (opts.fmt == OUT_JSON) == (opts.dir != NULL))
+		return cerror_set(e, EX_USAGE, "export --all takes -o DIR "
+		    "(a folder of CSV files) or --json, and no filter");
+	if (opts.fmt == OUT_JSON) {
+		if (fullexport_json(cf, stdout, e) != 0)
+			return e->code;
+		return textout_close(stdout, e);
+	}
+	return fullexport_csv(cf, opts.dir, &rows, e);
+}
+
 static int
 report_export(struct casefile *cf, const char *name, char **argv, int argc,
     struct cerror *e)
@@ -1003,6 +1026,8 @@ report_export(struct casefile *cf, const char *name, char **argv, int argc,
 	(void)argv;
 	if (argc > 0)
 		return cerror_set(e, EX_USAGE, "export takes no operands");
+	if (opts.all)
+		return export_all(cf, e);
 	if (opts.fmt == OUT_CSV) {
 		if (opts.dir == NULL)
 			return cerror_set(e, EX_USAGE, "export --csv needs "
@@ -1101,8 +1126,9 @@ main(int argc, char *argv[])
 	enum { O_CSV = 256, O_SAFE, O_JSON, O_STATUS, O_CUSTOMER, O_SINCE, O_UNTIL,
 	    O_LIMIT, O_VERSION, O_SEVERITY, O_CHANNEL, O_TAG, O_ASSIGNEE,
 	    O_FLAG, O_SORT, O_MARK, O_MIN, O_DAYS,
-	    O_SQL, O_HTML, O_LANG, O_EXEC, O_GREP, O_SORTKEYS, O_HEAD };
+	    O_SQL, O_HTML, O_LANG, O_EXEC, O_GREP, O_SORTKEYS, O_HEAD, O_ALL };
 	static const struct option longopts[] = {
+		{ "all", no_argument, NULL, O_ALL },
 		{ "assignee", required_argument, NULL, O_ASSIGNEE },
 		{ "channel", required_argument, NULL, O_CHANNEL },
 		{ "csv", no_argument, NULL, O_CSV },
@@ -1257,6 +1283,9 @@ main(int argc, char *argv[])
 		case O_HEAD:
 			opts.head = optarg;
 			break;
+		case O_ALL:
+			opts.all = 1;
+			break;
 		case O_STATUS:
 			opts.f.status = optarg;
 			break;
@@ -1287,6 +1316,8 @@ main(int argc, char *argv[])
 			return EX_USAGE;
 		}
 	}
+	if (opts.all && rep->fn != report_export)
+		errx(EX_USAGE, "--all is an option of export");
 	if (opts.sortkeys) {
 		struct textout	 out;
 

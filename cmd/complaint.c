@@ -37,6 +37,7 @@ usage(FILE *fp)
 	    "[-F FLAG] KIND PATTERN\n"
 	    "       complaint config [-f FILE] rule list | rule rm ID...\n"
 	    "       complaint backup [-f FILE] COPY\n"
+	    "       complaint import [-f FILE] DIR\n"
 	    "       complaint help [COMMAND]\n"
 	    "       complaint --version\n", fp);
 }
@@ -51,6 +52,7 @@ help(void)
 	puts("  init       create the case file\n"
 	    "  config     show or change the settings\n"
 	    "  backup     a consistent copy of the case file, verified\n"
+	    "  import     a new case file from a full export, verified\n"
 	    "  help       this list, or a command's usage\n"
 	    "\nman complaint explains the procedure and the case file.");
 	return 0;
@@ -145,6 +147,64 @@ backup(int argc, char *argv[])
 	rc = textout_close(stdout, &e);
 out:
 	casefile_close(copy);
+	casefile_close(cf);
+	if (rc != 0)
+		errx(rc, "%s", e.msg);
+	return 0;
+}
+
+/*
+ * import: a new case file from the folder complaint-report export --all
+ * wrote, then verified as complaint-report verify would.  A file that
+ * fails is kept, so what the export held can be looked at.
+ */
+static int
+import(int argc, char *argv[])
+{
+	static const char use[] = "usage: complaint import [-f FILE] DIR\n";
+	struct casefile	*cf = NULL;
+	struct cerror	 e = { 0, "" };
+	struct audit_bad v;
+	struct verify_rows t;
+	const char	*file = NULL;
+	char		 path[1024];
+	int64_t		 rows, bad;
+	int		 c, rc;
+
+	optind = 1;
+	while ((c = getopt(argc, argv, "f:h")) != -1) {
+		switch (c) {
+		case 'f':
+			file = optarg;
+			break;
+		case 'h':
+			fputs(use, stdout);
+			return 0;
+		default:
+			fputs(use, stderr);
+			return EX_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		fputs(use, stderr);
+		return EX_USAGE;
+	}
+	if ((rc = casefile_path(file, path, sizeof(path), &e)) != 0 ||
+	    (rc = import_export(argv[optind], path, &rows, &e)) != 0 ||
+	    (rc = casefile_open(&cf, path, CF_READ, &e)) != 0 ||
+	    (rc = casefile_begin(cf, &e)) != 0 ||
+	    (rc = audit_verify(cf, &v, &e)) != 0)
+		goto out;
+	if (v.entry != 0 || (rc = verify_redactions(cf, &bad, &e)) != 0 ||
+	    bad != 0 || (rc = verify_tables(cf, &t, &e)) != 0 ||
+	    t.bad != 0) {
+		rc = rc != 0 ? rc : 1;
+		goto out;
+	}
+	printf("%s\t%lld entries\t%lld rows\tverified\n", path,
+	    (long long)v.entries, (long long)rows);
+	rc = textout_close(stdout, &e);
+out:
 	casefile_close(cf);
 	if (rc != 0)
 		errx(rc, "%s", e.msg);
@@ -397,6 +457,10 @@ main(int argc, char *argv[])
 	if (strcmp(argv[1], "backup") == 0) {
 		argv[1] = (char *)"complaint backup";
 		return backup(argc - 1, argv + 1);
+	}
+	if (strcmp(argv[1], "import") == 0) {
+		argv[1] = (char *)"complaint import";
+		return import(argc - 1, argv + 1);
 	}
 	if (strcmp(argv[1], "help") == 0) {
 		if (argc == 2)

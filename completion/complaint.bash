@@ -181,7 +181,7 @@ _complaint_report() {
 		esac
 	done
 	if [[ $cur == -* ]]; then
-		mapfile -t COMPREPLY < <(compgen -W '-f -q --csv --csv-safe --json --status
+		mapfile -t COMPREPLY < <(compgen -W '-f -q --all --csv --csv-safe --json --status
 		    --severity --customer --channel --tag --assignee --flag --grep
 		    --since --until --sort --sort-keys --limit -w --mark --min
 		    --days --sql --help --version' -- "$cur")
@@ -195,7 +195,7 @@ _complaint() {
 	local cur=${COMP_WORDS[COMP_CWORD]}
 	if [ "$COMP_CWORD" -eq 1 ]; then
 		mapfile -t COMPREPLY < <(compgen -W 'new interview compare resolve
-		    report init config help' -- "$cur")
+		    report init config backup import help' -- "$cur")
 		return
 	fi
 	case ${COMP_WORDS[1]} in
@@ -214,6 +214,15 @@ _complaint() {
 		mapfile -t COMPREPLY < <(compgen -W "--list --unset rule $(_complaint_settings)" -- "$cur") ;;
 	help)
 		mapfile -t COMPREPLY < <(compgen -W 'new interview compare resolve report' -- "$cur") ;;
+	backup)
+		mapfile -t COMPREPLY < <(compgen -f -- "$cur") ;;
+	import)
+		# the folder export --all wrote; -f names the new case file
+		if [ "${COMP_WORDS[COMP_CWORD-1]}" = -f ]; then
+			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+		else
+			mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+		fi ;;
 	new|interview|compare|resolve|report)
 		# Complete as the tool itself would, on the words after the command.
 		local tool=_complaint_${COMP_WORDS[1]}

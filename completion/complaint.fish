@@ -200,6 +200,7 @@ complete -c complaint-report -n '__fish_seen_subcommand_from show log' -k \
     -a '(__complaint_ids)'
 complete -c complaint-report -s f -r -F -d 'case file'
 complete -c complaint-report -s q -l quiet -d 'print nothing; exit 0 on a match'
+complete -c complaint-report -l all -d 'export: every table, for complaint import'
 complete -c complaint-report -l csv -d 'CSV output'
 complete -c complaint-report -l csv-safe -d 'CSV defused for spreadsheets'
 complete -c complaint-report -l json -d 'JSON output, an object a line'
@@ -241,7 +242,7 @@ function __complaint_config_keys
     complaint config (__complaint_file) --list 2>/dev/null | cut -f1
 end
 
-set -l commands new interview compare resolve report init config help
+set -l commands new interview compare resolve report init config backup import help
 set -l tools new interview compare resolve report
 complete -c complaint -f
 complete -c complaint -n "__fish_is_nth_token 1" -a new \
@@ -257,14 +258,21 @@ complete -c complaint -n "__fish_is_nth_token 1" -a report \
 complete -c complaint -n "__fish_is_nth_token 1" -a init -d 'create the case file'
 complete -c complaint -n "__fish_is_nth_token 1" -a config \
     -d 'show or change the settings and the triage rules'
+complete -c complaint -n "__fish_is_nth_token 1" -a backup \
+    -d 'a consistent copy of the case file, verified'
+complete -c complaint -n "__fish_is_nth_token 1" -a import \
+    -d 'a new case file from a full export, verified'
 complete -c complaint -n "__fish_is_nth_token 1" -a help \
     -d "the list of commands, or a command's usage"
 complete -c complaint -n "__fish_seen_subcommand_from $tools" -k \
     -a '(__complaint_as_tool)'
 complete -c complaint -n "__fish_seen_subcommand_from help; and __fish_is_nth_token 2" \
     -a "$tools"
-complete -c complaint -n "__fish_seen_subcommand_from init config" \
+complete -c complaint -n "__fish_seen_subcommand_from init config backup import" \
     -s f -r -F -d 'case file'
+complete -c complaint -n "__fish_seen_subcommand_from backup" -F
+complete -c complaint -n "__fish_seen_subcommand_from import" \
+    -a '(__fish_complete_directories (commandline -ct))'
 complete -c complaint -n "__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from rule" \
     -a '(__complaint_config_keys) rule --list --unset'
 complete -c complaint -n "__fish_seen_subcommand_from rule; and __fish_is_nth_token 3" \

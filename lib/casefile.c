@@ -195,8 +195,8 @@ casefile_path(const char *arg, char *path, size_t size, struct cerror *e)
 }
 
 /* Create the missing folders above path, each 0700. */
-static int
-mkparents(const char *path, struct cerror *e)
+int
+casefile_mkparents(const char *path, struct cerror *e)
 {
 	char	 dir[PATH_MAX];
 	char	*p;
@@ -254,7 +254,7 @@ precheck(const char *path, int mode, struct cerror *e)
 	if (mode != CF_WRITE)
 		return cerror_set(e, EX_NOINPUT, "no case file at %s; record a "
 		    "complaint with complaint-new or run complaint init", path);
-	if (mkparents(path, e) != 0)
+	if (casefile_mkparents(path, e) != 0)
 		return e->code;
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
 	if (fd == -1 && errno != EEXIST)

@@ -501,6 +501,25 @@ const char *export_table_name(size_t);
 int	export_table(struct casefile *, size_t, const char *, row_fn *,
 	    void *, struct cerror *);
 
+/* fullexport.c, import.c: every table, and a case file rebuilt from it. */
+#define FULLEXPORT_FORMAT	"complaint-export 1"
+/*
+ * Write every table of the file as DIR/TABLE.csv, and DIR/manifest.csv
+ * (format, schema, table, rows, sha256); DIR must be new.  *nrows gets
+ * the rows written.  The caller holds a read transaction.
+ */
+int	fullexport_csv(struct casefile *, const char *, int64_t *,
+	    struct cerror *);
+/* Write every table of the file as one JSON document to fp. */
+int	fullexport_json(struct casefile *, FILE *, struct cerror *);
+/*
+ * Rebuild a new case file at path from the full export in DIR, every
+ * row as it was, in one transaction; *nrows gets the rows loaded.  A
+ * damaged export is EX_DATAERR naming the file; an existing path
+ * EX_CANTCREAT.  The caller verifies the result.
+ */
+int	import_export(const char *, const char *, int64_t *, struct cerror *);
+
 /* state.c: the life of a case, one table of states and steps. */
 enum {
 	V_ACK, V_INTERVIEW, V_ASSIGN, V_WAIT, V_PROPOSE, V_ACCEPT, V_DECLINE,
@@ -813,6 +832,19 @@ int	csvin_next(struct csvin *, struct newcase *, struct csvextra *,
 	    long *, struct cerror *);
 /* Free the reader. */
 void	csvin_close(struct csvin *);
+/* A record of csvio_each: its fields, NULL for one empty and unquoted. */
+typedef int csvio_fn(void *, char *const *, size_t, struct cerror *);
+/*
+ * Read fp to its end as CSV records of any columns, calling fn with each;
+ * sha gets the SHA-256 of every byte read.  0, EX_DATAERR for bad CSV,
+ * or fn's code.
+ */
+int	csvio_each(FILE *, csvio_fn *, void *, char [65], struct cerror *);
+/*
+ * Append a field (a comma first unless first) of type VAL_*: NULL as
+ * nothing, a number bare, text always quoted by libcsv.  0 or EX_OSERR.
+ */
+int	csvio_put(struct buf *, int, int, const char *, size_t);
 
 /* mail.c: an RFC 5322 message taken apart for intake. */
 struct mailpart {			/* an attachment: evidence, not kept */

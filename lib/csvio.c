@@ -11,6 +11,7 @@
  * built-in map such as "cfpb".
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include <sysexits.h>
 
 #include <csv.h>
+#include <sha2.h>
 
 #include "complaint.h"
 
@@ -573,4 +575,114 @@ csvin_close(struct csvin *c)
 	}
 	buf_free(&c->product);
 	free(c);
+}
+
+/*
+ * Records of any table, for the full export and its import: a field that
+ * is empty and not in quotes is NULL, so NULL and "" stay apart.
+ */
+struct csveach {
+	csvio_fn	*fn;
+	void		*arg;
+	struct cerror	*e;
+	char		**f;
+	size_t		 nf, maxf;
+	int		 rc;		/* fn's, or out of memory */
+};
+
+static void
+each_field(void *s, size_t len, void *arg)
+{
+	struct csveach	*c = arg;
+	char		**f;
+
+	if (c->rc != 0)
+		return;
+	if (c->nf == c->maxf) {
+		size_t n = c->maxf ? c->maxf * 2 : 32;
+
+		if ((f = reallocarray(c->f, n, sizeof(*f))) == NULL) {
+			c->rc = cerror_set(c->e, EX_OSERR, "out of memory");
+			return;
+		}
+		c->f = f;
+		c->maxf = n;
+	}
+	c->f[c->nf] = NULL;
+	if (s != NULL && (c->f[c->nf] = strndup(s, len)) == NULL) {
+		c->rc = cerror_set(c->e, EX_OSERR, "out of memory");
+		return;
+	}
+	c->nf++;
+}
+
+static void
+each_record(int end, void *arg)
+{
+	struct csveach	*c = arg;
+
+	(void)end;
+	if (c->rc == 0)
+		c->rc = c->fn(c->arg, c->f, c->nf, c->e);
+	for (size_t i = 0; i < c->nf; i++)
+		free(c->f[i]);
+	c->nf = 0;
+}
+
+int
+csvio_each(FILE *fp, csvio_fn *fn, void *arg, char sha[65],
+    struct cerror *e)
+{
+	struct csveach	 c = { fn, arg, e, NULL, 0, 0, 0 };
+	struct csv_parser p;
+	SHA2_CTX	 ctx;
+	char		 piece[PIECE];
+	size_t		 n;
+
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL) !=
+	    0)
+		return cerror_set(e, EX_OSERR, "out of memory");
+	SHA256Init(&ctx);
+	/* Hash to the end, even past a fault: the caller may ask why. */
+	while ((n = fread(piece, 1, sizeof(piece), fp)) > 0) {
+		SHA256Update(&ctx, (const void *)piece, n);
+		if (c.rc == 0 && csv_parse(&p, piece, n, each_field,
+		    each_record, &c) != n && c.rc == 0)
+			c.rc = cerror_set(e, EX_DATAERR, "%s",
+			    csv_strerror(csv_error(&p)));
+	}
+	if (c.rc == 0 && ferror(fp))
+		c.rc = cerror_set(e, EX_IOERR, "%s", strerror(errno));
+	if (c.rc == 0 && csv_fini(&p, each_field, each_record, &c) != 0)
+		c.rc = cerror_set(e, EX_DATAERR, "%s",
+		    csv_strerror(csv_error(&p)));
+	csv_free(&p);
+	for (size_t i = 0; i < c.nf; i++)
+		free(c.f[i]);
+	free(c.f);
+	SHA256End(&ctx, sha);
+	return c.rc;
+}
+
+int
+csvio_put(struct buf *b, int first, int type, const char *s, size_t len)
+{
+	size_t	 need;
+	char	*q;
+	int	 rc = 0;
+
+	if (!first)
+		rc |= buf_add(b, ",", 1);
+	if (type == VAL_NULL)
+		return rc;
+	if (type == VAL_INT)
+		return rc | buf_add(b, s, len);
+	/* Text always in quotes, so an empty text is not read as NULL. */
+	need = csv_write(NULL, 0, s, len);
+	if ((q = malloc(need)) == NULL)
+		return EX_OSERR;
+	csv_write(q, need, s, len);
+	rc |= buf_add(b, q, need);
+	free(q);
+	return rc;
 }

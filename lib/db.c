@@ -9,19 +9,20 @@
  * hold it (tests/layers.sh checks each list against the tree), and what
  * PostgreSQL does instead.  Keep a new one out, or add it here.
  *
- * - `PRAGMA` in anonymise.c backup.c casefile.c db.c: journal_mode,
- *   synchronous, foreign_keys, cache_size are the server's business there (WAL
- *   and fsync always, foreign keys always on); application_id and user_version
- *   become a one-row table, schema(app, version), that db_migrate reads and
- *   writes under the same transaction.
- * - `sqlite_schema` in casefile.c explain.c: "is the file empty" and "has it
- *   the table" become a look in information_schema.tables; `pragma_table_info`
- *   in report.c becomes information_schema.columns.
- * - `sqlite3_db_config` in casefile.c, `sqlite3_busy_timeout` in casefile.c
- *   and `SQLITE_PREPARE_PERSISTENT` in db.c: connection options; lock_timeout,
- *   and prepared statements by name in libpq.
- * - `BEGIN IMMEDIATE` in casefile.c db.c: BEGIN ISOLATION LEVEL SERIALIZABLE,
- *   retried on a serialization failure as on busy (75).
+ * - `PRAGMA` in anonymise.c backup.c casefile.c db.c fullexport.c import.c:
+ *   journal_mode, synchronous, foreign_keys, cache_size are the server's
+ *   business there (WAL and fsync always, foreign keys always on);
+ *   application_id and user_version become a one-row table, schema(app,
+ *   version), that db_migrate reads and writes under the same transaction.
+ * - `sqlite_schema` in casefile.c explain.c import.c: "is the file empty" and
+ *   "has it the table" become a look in information_schema.tables;
+ *   `pragma_table_info` in fullexport.c import.c report.c becomes
+ *   information_schema.columns.
+ * - `sqlite3_db_config` in casefile.c import.c, `sqlite3_busy_timeout` in
+ *   casefile.c and `SQLITE_PREPARE_PERSISTENT` in db.c: connection options;
+ *   lock_timeout, and prepared statements by name in libpq.
+ * - `BEGIN IMMEDIATE` in casefile.c db.c import.c: BEGIN ISOLATION LEVEL
+ *   SERIALIZABLE, retried on a serialization failure as on busy (75).
  * - `INSERT OR IGNORE` in casefile.c cases.c comms.c query.c resolve.c and
  *   `INSERT OR REPLACE` in cases.c verify.c: INSERT ... ON CONFLICT (key) DO
  *   NOTHING / DO UPDATE, which SQLite also runs; not changed yet because OR
@@ -46,9 +47,9 @@
  *   that fails.
  * - `WITHOUT ROWID` in casefile.c verify.c schema.sql: dropped (every table is
  *   keyed); `rowid` in accounts.c audit.c cases.c comms.c correct.c explain.c
- *   resolve.c triage.c verify.c: the id column, which is the rowid of each
- *   table keyed by rowid; `INTEGER PRIMARY KEY` in casefile.c schema.sql:
- *   bigint GENERATED ALWAYS AS IDENTITY.
+ *   fullexport.c import.c resolve.c triage.c verify.c: the id column, which is
+ *   the rowid of each table keyed by rowid; `INTEGER PRIMARY KEY` in
+ *   casefile.c schema.sql: bigint GENERATED ALWAYS AS IDENTITY.
  * - `sqlite3_last_insert_rowid` in accounts.c cases.c comms.c correct.c
  *   explain.c resolve.c triage.c: INSERT ... RETURNING id (SQLite runs it
  *   too); `sqlite3_changes` in query.c resolve.c triage.c: the command tag.

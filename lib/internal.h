@@ -152,6 +152,15 @@ int	audit_keycheck(struct casefile *, const char *, const char *,
  */
 int	trust_check(const char *, int, int *, struct cerror *);
 
+/* Create the missing folders above path, each 0700. */
+int	casefile_mkparents(const char *, struct cerror *);
+
+/* fullexport.c: name and wr (WITHOUT ROWID) of every table, by name. */
+extern const char fullexport_tables_sql[];
+/* path = DIR/NAME.csv, or EX_USAGE when it does not fit in size. */
+int	fullexport_path(char *, size_t, const char *, const char *,
+	    struct cerror *);
+
 /* policy.c: check a time zone name, UTC or a file of the zoneinfo. */
 int	casefile_tz(const char *, struct cerror *);
 

@@ -27,6 +27,11 @@ check 'resolve offers its steps' 0 \
     "bash $T/complete.bash complaint-resolve fo" <<EOF
 follow-up
 EOF
+mkdir -p "$T/exp-1"
+check 'import offers the folders an export is in' 0 \
+    "bash $T/complete.bash complaint import ex" <<EOF
+exp-1
+EOF
 check 'a step offers its own options' 0 \
     "bash $T/complete.bash complaint-resolve close 1 --" <<EOF
 --cause

@@ -51,6 +51,8 @@ resolve
 report
 init
 config
+backup
+import
 help
 EOF
 check 'resolve offers its steps' 0 \
