@@ -15,15 +15,19 @@
 #include "complaint.h"
 #include "internal.h"
 
+/*
+ * States count from 1: a cell of the table left at zero is NO, so a step
+ * forgotten in a row is refused, not taken to some state.
+ */
 enum {
-	NEW, ACK, INV, PROP, AGR, ESC, DEC, FUP, WAIT, CLO, DIS, MRG, NSTATE
+	NO, NEW, ACK, INV, PROP, AGR, ESC, DEC, FUP, WAIT, CLO, DIS, MRG,
+	NSTATE
 };
 
-#define NO	(-1)	/* the step is not allowed */
-#define SAME	(-2)	/* allowed; the status stays */
+#define SAME	(-1)	/* allowed; the status stays */
 
 static const char *const state_names[NSTATE] = {
-	"new", "acknowledged", "investigating", "proposed", "agreed",
+	NULL, "new", "acknowledged", "investigating", "proposed", "agreed",
 	"escalated", "decided", "follow-up", "waiting", "closed", "dismissed",
 	"merged",
 };
@@ -55,10 +59,11 @@ static const signed char next[NSTATE][NVERB] = {
 [MRG] =	      { NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO },
 };
 
+/* The state named s, or -1. */
 static int
 state_index(const char *s)
 {
-	for (int i = 0; i < NSTATE; i++)
+	for (int i = NEW; i < NSTATE; i++)
 		if (strcmp(s, state_names[i]) == 0)
 			return i;
 	return -1;
@@ -98,7 +103,7 @@ state_table(row_fn *fn, void *arg)
 		val[v + 1] = verb_names[v];
 	if ((rc = fn(arg, &r)) != 0)
 		return rc;
-	for (int s = 0; s < NSTATE; s++) {
+	for (int s = NEW; s < NSTATE; s++) {
 		val[0] = state_names[s];
 		for (int v = 0; v < NVERB; v++) {
 			int n = next[s][v];
