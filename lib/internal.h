@@ -120,4 +120,33 @@ void	triage_free(struct rules *);
 int	query_prepare(struct casefile *, const char *, const struct filter *,
 	    sqlite3_stmt **, struct cerror *);
 
+/*
+ * facts.c: the two lists SQL needs too, written once as X-macros so that
+ * facts.c's tables and the SQL below are made from the same words.  The
+ * ended statuses come last in facts_statuses; SQL_ENDED must stay word
+ * for word the WHERE of schema.sql's cases_open, or SQLite will not use
+ * that index (t_facts.c checks it).
+ */
+#define FACTS_SEVERITIES(X)						\
+	X(1, "low") X(2, "medium") X(3, "high") X(4, "critical")
+#define FACTS_ENDED(FIRST, NEXT)					\
+	FIRST("closed") NEXT("dismissed") NEXT("merged")
+#define SQL_WHEN_(n, name)	" WHEN " #n " THEN '" name "'"
+#define SQL_FIRST_(name)	"'" name "'"
+#define SQL_NEXT_(name)		", '" name "'"
+/* The name of the severity in column col, as SQL. */
+#define SQL_SEVERITY(col)	"CASE " col FACTS_SEVERITIES(SQL_WHEN_) " END"
+/* The statuses of a case that needs no more work, as an SQL list. */
+#define SQL_ENDED	"(" FACTS_ENDED(SQL_FIRST_, SQL_NEXT_) ")"
+/*
+ * The ids of the customers parameter p names: by id, e-mail, name or
+ * phone (as given or in E.164), one index look-up each; an SQL subquery.
+ */
+#define SQL_CUSTOMER(p)	"(SELECT id FROM customers WHERE id = " p	\
+	" UNION SELECT id FROM customers WHERE email = " p " COLLATE NOCASE" \
+	" UNION SELECT id FROM customers WHERE name = " p " COLLATE NOCASE" \
+	" UNION SELECT id FROM customers WHERE phone = " p		\
+	" UNION SELECT id FROM customers WHERE phone = phone_e164(" p ","	\
+	" (SELECT value FROM settings WHERE key = 'phone.country')))"
+
 #endif

@@ -356,12 +356,7 @@ query_recordings(struct casefile *cf, row_fn *fn, void *arg,
 }
 
 /* The customer WHO by id, e-mail, name or phone. */
-#define WHO	"(SELECT id FROM customers WHERE id = :who"		\
-	" UNION SELECT id FROM customers WHERE email = :who COLLATE NOCASE" \
-	" UNION SELECT id FROM customers WHERE name = :who COLLATE NOCASE" \
-	" UNION SELECT id FROM customers WHERE phone = :who"		\
-	" UNION SELECT id FROM customers WHERE phone = phone_e164(:who,"	\
-	" (SELECT value FROM settings WHERE key = 'phone.country')))"
+#define WHO	SQL_CUSTOMER(":who")
 #define OFCASES	" WHERE case_id IN (SELECT id FROM cases WHERE customer IN " \
 	WHO ")"
 #define OFACCOUNTS	" WHERE account IN (SELECT id FROM accounts" OFCASES ")"

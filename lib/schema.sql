@@ -59,7 +59,7 @@ CREATE INDEX cases_status ON cases(status, id);
 -- received with customer covers repeat; the partial indexes hold only the
 -- open cases and clocks, so list --status open, overdue and due read a few
 -- entries, not every case.  cases_open's WHERE must stay word for word
--- the ENDED test of lib/query.c, or SQLite will not use it.
+-- the SQL_ENDED of lib/internal.h, or SQLite will not use it.
 CREATE INDEX cases_received ON cases(received, customer);
 CREATE INDEX cases_open ON cases(id)
     WHERE status NOT IN ('closed', 'dismissed', 'merged');
