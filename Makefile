@@ -20,6 +20,8 @@ LIBS = lib/libcomplaint.a $(PKG_LIBS) -lcsv -lstemmer
 BIN = complaint complaint-compare complaint-interview complaint-new \
 	complaint-report complaint-resolve
 HDR = lib/complaint.h lib/internal.h
+MIGRATE = lib/migrate-2.h lib/migrate-3.h lib/migrate-4.h lib/migrate-5.h \
+	lib/migrate-6.h
 LIBOBJ = \
 	lib/accounts.o \
 	lib/audit.o \
@@ -86,10 +88,12 @@ all: $(BIN)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIBOBJ): $(HDR)
-lib/casefile.o: lib/schema.h lib/rules.h lib/rules-remedies.h
+lib/casefile.o: lib/schema.h lib/rules.h lib/rules-remedies.h $(MIGRATE)
 
 lib/schema.h: lib/schema.sql
 	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' lib/schema.sql >$@
+$(MIGRATE): $(MIGRATE:.h=.sql)
+	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' $(@:.h=.sql) >$@
 lib/rules.h: lib/rules.sql
 	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' lib/rules.sql >$@
 lib/rules-remedies.h: lib/rules-remedies.sql
@@ -147,7 +151,7 @@ unit: $(UNIT) $(REPLAY)
 
 # Fuzz targets: clang's libFuzzer, the library built into each target with
 # the same sanitizers.  make fuzz FUZZ_SECONDS=60 for a short run.
-$(FUZZ): lib/schema.h lib/rules.h lib/rules-remedies.h $(HDR) $(LIBOBJ:.o=.c) tests/fuzz/replay.c
+$(FUZZ): lib/schema.h lib/rules.h lib/rules-remedies.h $(MIGRATE) $(HDR) $(LIBOBJ:.o=.c) tests/fuzz/replay.c
 	clang -std=c11 -D_DEFAULT_SOURCE -DLIBBSD_OPENBSD_VIS $(PKG_CFLAGS) \
 		-Ilib -g -O1 -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all -o $@ $@.c $(LIBOBJ:.o=.c) \
@@ -237,7 +241,8 @@ print-bin:
 	@echo $(BIN)
 
 clean:
-	rm -f $(BIN) $(LIBOBJ) $(UNIT) $(FUZZ) $(REPLAY) lib/libcomplaint.a lib/schema.h lib/rules.h lib/rules-remedies.h
+	rm -f $(BIN) $(LIBOBJ) $(UNIT) $(FUZZ) $(REPLAY) lib/libcomplaint.a lib/schema.h lib/rules.h lib/rules-remedies.h \
+		$(MIGRATE)
 
 .PHONY: all unit deps check asan lint fuzz stress demo install uninstall \
 	print-bin clean

@@ -1,6 +1,7 @@
--- schema.sql: the case file of complaint, schema version 3.
--- Embedded at build time; documented in complaint(5).  Times are ISO 8601
--- UTC text, money is integer minor units with an ISO 4217 code.
+-- schema.sql: the case file of complaint, as of the schema version set at
+-- its end.  Embedded at build time; documented in complaint(5).  Times
+-- are ISO 8601 UTC text, money is integer minor units with an ISO 4217
+-- code.
 
 CREATE TABLE settings (
 	key		TEXT PRIMARY KEY,
@@ -310,3 +311,9 @@ INSERT INTO settings (key, value) VALUES
 	    || 'det för dig.\n'),
 	('causes', 'product-defect,service-failure,delivery,billing,'
 	    || 'communication,policy,customer-error,fraud,other');
+
+-- What a case file is, and the version of the schema above: a new file
+-- gets every lib/migrate-N.sql after it (casefile.c reads both numbers
+-- here).  1131245676 is 0x436d706c, "Cmpl".
+PRAGMA application_id = 1131245676;
+PRAGMA user_version = 5;
