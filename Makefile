@@ -20,6 +20,8 @@ LIBS = lib/libcomplaint.a $(PKG_LIBS) -lcsv -lstemmer
 BIN = complaint complaint-compare complaint-interview complaint-new \
 	complaint-report complaint-resolve
 HDR = lib/complaint.h lib/internal.h
+MIGRATE = lib/migrate-2.h lib/migrate-3.h lib/migrate-4.h lib/migrate-5.h \
+	lib/migrate-6.h lib/migrate-7.h
 LIBOBJ = \
 	lib/accounts.o \
 	lib/anonymise.o \
@@ -36,6 +38,7 @@ LIBOBJ = \
 	lib/db.o \
 	lib/error.o \
 	lib/explain.o \
+	lib/facts.o \
 	lib/filehash.o \
 	lib/fullexport.o \
 	lib/hmac.o \
@@ -70,8 +73,8 @@ UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
 	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state \
 	tests/unit/t_stmttime tests/unit/t_policy tests/unit/t_mail \
 	tests/unit/t_phone tests/unit/t_columns tests/unit/t_compare \
-	tests/unit/t_hmac \
-	tests/unit/t_template
+	tests/unit/t_hmac tests/unit/t_template \
+	tests/unit/t_facts tests/unit/t_csvmap tests/unit/t_triage
 FUZZ = tests/fuzz/fuzz_compare tests/fuzz/fuzz_csv tests/fuzz/fuzz_ids \
 	tests/fuzz/fuzz_mail \
 	tests/fuzz/fuzz_money \
@@ -100,10 +103,12 @@ all: $(BIN)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIBOBJ): $(HDR)
-lib/casefile.o: lib/schema.h lib/rules.h lib/rules-remedies.h
+lib/casefile.o: lib/schema.h lib/rules.h lib/rules-remedies.h $(MIGRATE)
 
 lib/schema.h: lib/schema.sql
 	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' lib/schema.sql >$@
+$(MIGRATE): $(MIGRATE:.h=.sql)
+	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' $(@:.h=.sql) >$@
 lib/rules.h: lib/rules.sql
 	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' lib/rules.sql >$@
 lib/rules-remedies.h: lib/rules-remedies.sql
@@ -144,6 +149,9 @@ tests/unit/t_columns: tests/unit/t_columns.c
 tests/unit/t_compare: tests/unit/t_compare.c
 tests/unit/t_hmac: tests/unit/t_hmac.c
 tests/unit/t_template: tests/unit/t_template.c
+tests/unit/t_facts: tests/unit/t_facts.c lib/schema.h
+tests/unit/t_csvmap: tests/unit/t_csvmap.c
+tests/unit/t_triage: tests/unit/t_triage.c tests/triage-table.tsv
 
 # The fuzz targets' checks, run on the corpus and past crashes by make check.
 $(REPLAY): tests/fuzz/replay.c lib/libcomplaint.a $(HDR)
@@ -162,7 +170,7 @@ unit: $(UNIT) $(REPLAY)
 
 # Fuzz targets: clang's libFuzzer, the library built into each target with
 # the same sanitizers.  make fuzz FUZZ_SECONDS=60 for a short run.
-$(FUZZ): lib/schema.h lib/rules.h lib/rules-remedies.h $(HDR) $(LIBOBJ:.o=.c) tests/fuzz/replay.c
+$(FUZZ): lib/schema.h lib/rules.h lib/rules-remedies.h $(MIGRATE) $(HDR) $(LIBOBJ:.o=.c) tests/fuzz/replay.c
 	clang -std=c11 -D_DEFAULT_SOURCE -DLIBBSD_OPENBSD_VIS $(PKG_CFLAGS) \
 		-Ilib -g -O1 -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all -o $@ $@.c $(LIBOBJ:.o=.c) \
@@ -252,7 +260,8 @@ print-bin:
 	@echo $(BIN)
 
 clean:
-	rm -f $(BIN) $(LIBOBJ) $(UNIT) $(FUZZ) $(REPLAY) lib/libcomplaint.a lib/schema.h lib/rules.h lib/rules-remedies.h
+	rm -f $(BIN) $(LIBOBJ) $(UNIT) $(FUZZ) $(REPLAY) lib/libcomplaint.a lib/schema.h lib/rules.h lib/rules-remedies.h \
+		$(MIGRATE)
 
 .PHONY: all unit deps check asan lint fuzz stress demo install uninstall \
 	print-bin clean

@@ -18,11 +18,9 @@
 #include "complaint.h"
 
 #define TAGS_MAX	32
-#define DESC_READ_MAX	(1024 * 1024 + 1)
+#define DESC_READ_MAX	(CASE_DESC_MAX + 1)
 #define MAIL_MAX	(64 * 1024 * 1024)
 #define SUMMARY_WORDS	120		/* bytes of a body's first line */
-#define SUMMARY_MAX	1024		/* as lib/cases.c checks them */
-#define NAME_MAX_BYTES	256
 
 static struct {
 	const char	*file;
@@ -284,8 +282,8 @@ fit(struct mail *m)
 	char	 hex[65], note[160];
 	size_t	 n;
 
-	cut(m->subject, SUMMARY_MAX);
-	cut(m->from_name, NAME_MAX_BYTES);
+	cut(m->subject, CASE_SUMMARY_MAX);
+	cut(m->from_name, CASE_LINE_MAX);
 	if (m->body == NULL || (n = strlen(m->body)) <= DESC_READ_MAX - 1)
 		return;
 	audit_sha256(m->body, n, hex);

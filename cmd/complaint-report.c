@@ -596,41 +596,26 @@ struct jshow {
 	int		 n;
 };
 
+/* A field of the case (a key and its value) as a member of the object. */
 static int
 json_field(void *arg, const struct row *r)
 {
 	struct jshow	*j = arg;
-	int		 rc = 0;
+	struct row	 f = { 1, r->val, r->val + 1, r->type + 1 };
 
-	rc |= buf_puts(&j->b, j->n++ ? "," : "{");
-	rc |= text_json(&j->b, r->val[0]);
-	rc |= buf_puts(&j->b, ":");
-	if (r->type[1] == VAL_INT)
-		rc |= buf_puts(&j->b, r->val[1]);
-	else
-		rc |= text_json(&j->b, r->val[1]);
-	return rc;
+	if (j->n == 0 && buf_puts(&j->b, "{") != 0)
+		return EX_OSERR;
+	return textout_json(&j->b, &f, &j->n);
 }
 
 static int
 json_object(void *arg, const struct row *r)
 {
 	struct jshow	*j = arg;
-	int		 rc = 0;
+	int		 n = 0, rc = 0;
 
 	rc |= buf_puts(&j->b, j->n++ ? ",{" : "{");
-	for (int i = 0, first = 1; i < r->n; i++) {
-		if (r->val[i] == NULL)
-			continue;
-		rc |= buf_puts(&j->b, first ? "" : ",");
-		first = 0;
-		rc |= text_json(&j->b, r->name[i]);
-		rc |= buf_puts(&j->b, ":");
-		if (r->type[i] == VAL_INT)
-			rc |= buf_puts(&j->b, r->val[i]);
-		else
-			rc |= text_json(&j->b, r->val[i]);
-	}
+	rc |= textout_json(&j->b, r, &n);
 	return rc | buf_puts(&j->b, "}");
 }
 
@@ -1165,7 +1150,7 @@ main(int argc, char *argv[])
 	struct casefile	*cf = NULL;
 	struct cerror	 e = { 0, "" };
 	char		**operands = argv + 1;
-	char		 vis[64];
+	char		 vis[64], sevs[64];
 	pid_t		 pager = -1;
 	int		 c, n = 0, rc;
 
@@ -1264,9 +1249,10 @@ main(int argc, char *argv[])
 			break;
 		case O_SEVERITY:
 			if (case_severity(optarg, &opts.f.severity) != 0)
-				errx(EX_USAGE, "--severity: %s is not 1-4 or "
-				    "low, medium, high, critical",
-				    text_vis(vis, sizeof(vis), optarg));
+				errx(EX_USAGE, "--severity: %s is not 1-4, %s",
+				    text_vis(vis, sizeof(vis), optarg),
+				    facts_join(facts_severities, sevs,
+				    sizeof(sevs)));
 			break;
 		case O_SINCE:
 			opts.f.since = optarg;

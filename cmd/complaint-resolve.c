@@ -146,7 +146,7 @@ static const struct verb verbs[] = {
 	    NULL },
 	{ "note", v_note, NULL, "|m|inbound|outbound|channel|at|",
 	    "note CASE -m TEXT [--in | --out] "
-	    "[--channel email|phone|letter|chat|in-person] [--at TIME]",
+	    "[--channel CHANNEL] [--at TIME]",
 	    NULL },
 };
 
@@ -331,7 +331,7 @@ static int
 v_note(struct casefile *cf, char **argv, int argc, struct cerror *e)
 {
 	struct comm	 c;
-	char		 at[TIMEFMT_LEN];
+	char		 at[TIMEFMT_LEN], list[128];
 	time_t		 t;
 	int64_t		 id, cid;
 	int		 rc;
@@ -347,8 +347,8 @@ v_note(struct casefile *cf, char **argv, int argc, struct cerror *e)
 	c.dir = opts.dir != NULL ? opts.dir : "out";
 	c.channel = opts.channel != NULL ? opts.channel : "phone";
 	if (comms_channel(c.channel) != 0)
-		return cerror_set(e, EX_USAGE, "--channel: email, phone, "
-		    "letter, chat or in-person");
+		return cerror_set(e, EX_USAGE, "--channel: %s",
+		    facts_join(facts_channels, list, sizeof(list)));
 	if (opts.at != NULL) {
 		if (timefmt_parse(opts.at, casefile_now(cf), -1, &t, e) != 0)
 			return cerror_prefix(e, EX_DATAERR, "--at");

@@ -39,6 +39,7 @@ usage(FILE *fp)
 	    "       complaint backup [-f FILE] COPY\n"
 	    "       complaint import [-f FILE] DIR\n"
 	    "       complaint help [COMMAND]\n"
+	    "       complaint --list [KIND]\n"
 	    "       complaint --version\n", fp);
 }
 
@@ -88,6 +89,37 @@ init(int argc, char *argv[])
 		errx(e.code, "%s", e.msg);
 	puts(casefile_name(cf));
 	casefile_close(cf);
+	if (textout_close(stdout, &e) != 0)
+		errx(e.code, "%s", e.msg);
+	return 0;
+}
+
+/*
+ * --list: the kinds of names the tools share, or the names of one kind
+ * (statuses, severities...), one a line, for completions and scripts.
+ */
+static int
+list(int argc, char *argv[])
+{
+	struct cerror	 e = { 0, "" };
+	const char *const *names;
+	char		 vis[64];
+
+	if (argc > 2) {
+		usage(stderr);
+		return EX_USAGE;
+	}
+	if (argc == 1) {
+		for (size_t i = 0; facts_kind(i) != NULL; i++)
+			puts(facts_kind(i));
+	} else if ((names = facts_list(argv[1])) != NULL) {
+		for (size_t i = 0; names[i] != NULL; i++)
+			puts(names[i]);
+	} else {
+		warnx("no list %s; see complaint --list",
+		    text_vis(vis, sizeof(vis), argv[1]));
+		return EX_USAGE;
+	}
 	if (textout_close(stdout, &e) != 0)
 		errx(e.code, "%s", e.msg);
 	return 0;
@@ -241,6 +273,7 @@ rule(const char *file, int argc, char *argv[])
 	struct rule	 r = { NULL, NULL, NULL, 0, NULL };
 	const char	*verb = argc > 1 ? argv[1] : "";
 	const char	*errstr;
+	char		 sevs[64];
 	int64_t		 id;
 	int		 c, rc;
 
@@ -259,8 +292,9 @@ rule(const char *file, int argc, char *argv[])
 			break;
 		case 's':
 			if (case_severity(optarg, &r.severity) != 0)
-				errx(EX_USAGE, "-s: give 1-4 or low, medium, "
-				    "high, critical");
+				errx(EX_USAGE, "-s: give 1-4, %s",
+				    facts_join(facts_severities, sevs,
+				    sizeof(sevs)));
 			break;
 		default:
 			config_usage(stderr);
@@ -441,6 +475,8 @@ main(int argc, char *argv[])
 		puts("complaint " COMPLAINT_VERSION);
 		return 0;
 	}
+	if (strcmp(argv[1], "--list") == 0)
+		return list(argc - 1, argv + 1);
 	if (argv[1][0] == '-' || strchr(argv[1], '/') != NULL) {
 		usage(stderr);
 		return EX_USAGE;

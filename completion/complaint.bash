@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # completion/complaint.bash: bash completion for the complaint tools.
-# Steps, reports and options are listed here; setting keys, case ids and
-# customers come from the case file itself (complaint config,
+# Steps, reports and options are listed here; statuses, severities, offer
+# kinds and channels come from complaint --list; setting keys, case ids
+# and customers from the case file itself (complaint config,
 # complaint-report), honouring -f FILE on the line and $COMPLAINT_FILE.
 
 # The -f FILE given on the line, as arguments for the tools, into the
@@ -25,7 +26,10 @@ _complaint_ids() {
 	    cut -f1
 }
 
-_complaint_channels='email phone web chat letter in-person'
+# The names of one kind the tools accept: statuses, severities, channels...
+_complaint_list() {
+	complaint --list "$1" 2>/dev/null
+}
 
 # --sort FIELD[,FIELD]: the keys of the report on the line (list when
 # none), each maybe after a -, completed after the last comma.
@@ -63,8 +67,8 @@ _complaint_settings() {
 _complaint_new() {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
 	case $prev in
-	-s) mapfile -t COMPREPLY < <(compgen -W 'low medium high critical' -- "$cur"); return ;;
-	-c) mapfile -t COMPREPLY < <(compgen -W "$_complaint_channels" -- "$cur"); return ;;
+	-s) mapfile -t COMPREPLY < <(compgen -W "$(_complaint_list severities)" -- "$cur"); return ;;
+	-c) mapfile -t COMPREPLY < <(compgen -W "$(_complaint_list channels)" -- "$cur"); return ;;
 	-l|--lang) mapfile -t COMPREPLY < <(compgen -W 'en id sv' -- "$cur"); return ;;
 	--map) mapfile -t COMPREPLY < <(compgen -W 'cfpb' -f -- "$cur"); return ;;
 	-f) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
@@ -111,7 +115,7 @@ _complaint_resolve() {
 	done
 	case $prev in
 	--favour) mapfile -t COMPREPLY < <(compgen -W 'customer business split' -- "$cur"); return ;;
-	--channel) mapfile -t COMPREPLY < <(compgen -W 'email phone letter chat in-person' -- "$cur"); return ;;
+	--channel) mapfile -t COMPREPLY < <(compgen -W "$(_complaint_list channels)" -- "$cur"); return ;;
 	--satisfied) mapfile -t COMPREPLY < <(compgen -W 'yes no' -- "$cur"); return ;;
 	--score) mapfile -t COMPREPLY < <(compgen -W '1 2 3 4 5' -- "$cur"); return ;;
 	-f) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
@@ -147,9 +151,7 @@ _complaint_resolve() {
 		mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
 	elif [ "$step" = propose ] && [ "$COMP_CWORD" -ge 3 ] &&
 	    [[ ${COMP_WORDS[COMP_CWORD-1]} =~ ^[0-9]+$ ]]; then
-		mapfile -t COMPREPLY < <(compgen -W 'refund partial-refund discount
-		    replacement repair credit free-follow-up apology
-		    process-change other' -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "$(_complaint_list offer-kinds)" -- "$cur")
 	else
 		mapfile -t COMPREPLY < <(compgen -W "$(_complaint_ids) -" -- "$cur")
 	fi
@@ -159,12 +161,11 @@ _complaint_report() {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
 	case $prev in
 	--status) mapfile -t COMPREPLY < <(compgen -P "${cur%"${cur##*,}"}" \
-	    -W 'open new acknowledged investigating proposed agreed escalated
-	    decided follow-up waiting closed dismissed merged' -- "${cur##*,}")
+	    -W "open $(_complaint_list statuses)" -- "${cur##*,}")
 	    return ;;
-	--severity) mapfile -t COMPREPLY < <(compgen -W 'low medium high critical' -- "$cur"); return ;;
+	--severity) mapfile -t COMPREPLY < <(compgen -W "$(_complaint_list severities)" -- "$cur"); return ;;
 	--customer) _complaint_customers "$cur"; return ;;
-	--channel) mapfile -t COMPREPLY < <(compgen -W "$_complaint_channels" -- "$cur"); return ;;
+	--channel) mapfile -t COMPREPLY < <(compgen -W "$(_complaint_list channels)" -- "$cur"); return ;;
 	--flag) mapfile -t COMPREPLY < <(compgen -W 'legal safety abuse suspect duplicate repeat' -- "$cur"); return ;;
 	--sort) _complaint_sortkeys "$cur"; return ;;
 	-f) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;

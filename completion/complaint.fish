@@ -1,5 +1,6 @@
 # completion/complaint.fish: fish completion for the complaint tools.
-# Steps, reports and options are listed here; sort keys come from
+# Steps, reports and options are listed here; statuses, severities and
+# channels come from complaint --list, sort keys from
 # complaint-report --sort-keys, and setting keys, rule ids, case ids and
 # customers from the case file itself, honouring -f FILE on the line and
 # $COMPLAINT_FILE.  Installed once per tool name, as fish loads a file
@@ -58,27 +59,22 @@ function __complaint_sortkeys
     end
 end
 
-set -g __complaint_statuses open new acknowledged investigating proposed \
-    agreed escalated decided follow-up waiting closed dismissed merged
-
 # --status STATUS[,STATUS]: the statuses after what is typed so far.
 function __complaint_statuses
     set -l head (string match -r '^.*,' -- (commandline -ct))
-    printf "$head%s\n" $__complaint_statuses
+    printf "$head%s\n" open (complaint --list statuses 2>/dev/null)
 end
-
-set -g __complaint_channels email phone web chat letter in-person
 
 # complaint-new
 complete -c complaint-new -s f -r -F -d 'case file'
 complete -c complaint-new -s n -x -d 'customer name'
 complete -c complaint-new -s e -x -d 'customer e-mail address'
 complete -c complaint-new -l phone -x -d 'customer phone number'
-complete -c complaint-new -s c -x -a "$__complaint_channels" -d channel
+complete -c complaint-new -s c -x -a '(complaint --list channels 2>/dev/null)' -d channel
 complete -c complaint-new -s p -x -d 'product or service'
 complete -c complaint-new -s o -x -d 'order, invoice or booking'
 complete -c complaint-new -s a -x -d 'money at stake'
-complete -c complaint-new -s s -x -a 'low medium high critical' -d severity
+complete -c complaint-new -s s -x -a '(complaint --list severities 2>/dev/null)' -d severity
 complete -c complaint-new -s E -x -d 'employee involved'
 complete -c complaint-new -s t -x -d tag
 complete -c complaint-new -s r -x -d 'when received'
@@ -206,11 +202,11 @@ complete -c complaint-report -l csv-safe -d 'CSV defused for spreadsheets'
 complete -c complaint-report -l json -d 'JSON output, an object a line'
 complete -c complaint-report -l status -x -a '(__complaint_statuses)' \
     -d 'statuses, joined by commas'
-complete -c complaint-report -l severity -x -a 'low medium high critical' \
+complete -c complaint-report -l severity -x -a '(complaint --list severities 2>/dev/null)' \
     -d severity
 complete -c complaint-report -l customer -x -k -a '(__complaint_customers)' \
     -d 'id, e-mail, name or phone'
-complete -c complaint-report -l channel -x -a "$__complaint_channels" -d channel
+complete -c complaint-report -l channel -x -a '(complaint --list channels 2>/dev/null)' -d channel
 complete -c complaint-report -l tag -x -d tag
 complete -c complaint-report -l assignee -x -d assignee
 complete -c complaint-report -l flag -x \

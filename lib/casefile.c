@@ -29,141 +29,66 @@
 #include "complaint.h"
 #include "internal.h"
 
-#define SCHEMA_VERSION	7
-#define APPLICATION_ID	0x436d706c	/* "Cmpl" */
 #define BUSY_DEFAULT	5000
 
+/*
+ * schema.sql is the schema as of the version its PRAGMA user_version line
+ * gives, with the application id beside it; a new file gets every
+ * migration after that version on top.  migrate-N.sql takes a file of
+ * version N - 1 to N; the last one is the version this build writes.
+ */
 static const char schema_sql[] =
 #include "schema.h"
 #include "rules.h"
 #include "rules-remedies.h"
 ;
 
-/* Schema 2: attachments, the working week, and triage's default rules. */
-static const char schema2_sql[] =
-    "CREATE TABLE attachments ("
-    " id INTEGER PRIMARY KEY,"
-    " case_id INTEGER NOT NULL REFERENCES cases(id),"
-    " name TEXT, type TEXT NOT NULL, size INTEGER NOT NULL,"
-    " sha256 TEXT NOT NULL);"
-    "CREATE INDEX attachments_case ON attachments(case_id);"
-    "INSERT OR IGNORE INTO settings (key, value) VALUES"
-    " ('sla.week', ''), ('sla.holidays', '');"
+static const char migrate2_sql[] =
+#include "migrate-2.h"
 #include "rules.h"
 ;
-
-/*
- * Schema 3, phones: the phone.country setting, and every customer's phone
- * in the form intake now matches (E.164 when it has a + or 00; as digits
- * otherwise, which intake still finds once phone.country is set).
- */
-static const char schema3_phones_sql[] =
-    "INSERT OR IGNORE INTO settings (key, value) VALUES"
-    " ('phone.country', '');"
-    "UPDATE customers SET phone = coalesce(phone_e164(phone,"
-    " (SELECT value FROM settings WHERE key = 'phone.country')), phone)"
-    " WHERE phone IS NOT NULL;";
-
-/*
- * Schema 4, remedies: the time and the step (agreed, decided) that
- * stopped a case's resolve clock, when a person graded its severity, and
- * triage rules read in their clause (negation, only_with, not_with) with
- * the police and consumer-authority words.
- */
-static const char schema_remedies_sql[] =
-    "ALTER TABLE cases ADD COLUMN settled TEXT;"
-    "ALTER TABLE cases ADD COLUMN settled_by TEXT;"
-    "ALTER TABLE cases ADD COLUMN graded TEXT;"
-    "ALTER TABLE rules ADD COLUMN only_with TEXT;"
-    "ALTER TABLE rules ADD COLUMN not_with TEXT;"
+static const char migrate3_sql[] =
+#include "migrate-3.h"
+;
+static const char migrate4_sql[] =
+#include "migrate-4.h"
 #include "rules-remedies.h"
 ;
+static const char migrate5_sql[] =
+#include "migrate-5.h"
+;
+static const char migrate6_sql[] =
+#include "migrate-6.h"
+;
 
-/*
- * Schema 5: each audit entry records the rows its command wrote, and a
- * redaction may not touch that record.
- */
-static const char schema5_audit_rows_sql[] =
-    "ALTER TABLE audit ADD COLUMN rows TEXT;"
-    "DROP TRIGGER IF EXISTS audit_no_update;"
-    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
-    " WHEN NOT (old.redacted IS NULL AND new.redacted IS NOT NULL"
-    " AND new.id = old.id AND new.at = old.at AND new.actor = old.actor"
-    " AND new.case_id IS old.case_id AND new.action = old.action"
-    " AND new.content_hash = old.content_hash"
-    " AND new.chain_hash = old.chain_hash AND new.rows IS old.rows)"
-    " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;";
-
-/*
- * Schema 6: the conversation with the customer (communications, each
- * inbound mail's Message-ID among them), attachments that belong to a
- * message or were added from a file, and the evidence a decision cites.
- */
-static const char schema6_comms_sql[] =
-    "CREATE TABLE communications ("
-    " id INTEGER PRIMARY KEY,"
-    " case_id INTEGER NOT NULL REFERENCES cases(id),"
-    " dir TEXT NOT NULL CHECK (dir IN ('in', 'out')),"
-    " channel TEXT NOT NULL, at TEXT NOT NULL, party TEXT,"
-    " subject TEXT, msgid TEXT UNIQUE, sha256 TEXT,"
-    " text TEXT NOT NULL, created TEXT NOT NULL, actor TEXT NOT NULL);"
-    "CREATE INDEX communications_case ON communications(case_id, at, id);"
-    "ALTER TABLE attachments ADD COLUMN comm INTEGER"
-    " REFERENCES communications(id);"
-    "ALTER TABLE attachments ADD COLUMN path TEXT;"
-    "ALTER TABLE attachments ADD COLUMN note TEXT;"
-    "ALTER TABLE attachments ADD COLUMN added TEXT;"
-    "CREATE TABLE citations ("
-    " decision INTEGER NOT NULL REFERENCES decisions(id),"
-    " ref TEXT NOT NULL, PRIMARY KEY (decision, ref)) WITHOUT ROWID;"
-    "INSERT OR IGNORE INTO settings (key, value) VALUES"
-    " ('mail.tag-any', '0');";
-
-/*
- * Schema 7, explanations: each discrepancy names the two accounts it
- * compares (filled from its statements, or for a statement told by one
- * side only from the compare entry of the log that recorded it), and a
- * discrepancy is explained by what settled it, once or again.
- */
-static const char schema7_explain_sql[] =
-    "ALTER TABLE discrepancies ADD COLUMN account_a INTEGER"
-    " REFERENCES accounts(id);"
-    "ALTER TABLE discrepancies ADD COLUMN account_b INTEGER"
-    " REFERENCES accounts(id);"
-    "UPDATE discrepancies SET"
-    " account_a = (SELECT account FROM statements WHERE id = stmt_a),"
-    " account_b = (SELECT account FROM statements WHERE id = stmt_b);"
-    "UPDATE discrepancies SET account_a = (SELECT"
-    " json_extract(a.content, '$.account_a') FROM audit a"
-    " WHERE a.action = 'compare' AND a.case_id = discrepancies.case_id"
-    " AND json_valid(a.content)"
-    " AND json_extract(a.content, '$.account_b') = discrepancies.account_b"
-    " ORDER BY a.id DESC LIMIT 1) WHERE account_a IS NULL;"
-    "UPDATE discrepancies SET account_b = (SELECT"
-    " json_extract(a.content, '$.account_b') FROM audit a"
-    " WHERE a.action = 'compare' AND a.case_id = discrepancies.case_id"
-    " AND json_valid(a.content)"
-    " AND json_extract(a.content, '$.account_a') = discrepancies.account_a"
-    " ORDER BY a.id DESC LIMIT 1) WHERE account_b IS NULL;"
-    "CREATE TABLE explanations ("
-    " id INTEGER PRIMARY KEY,"
-    " discrepancy INTEGER NOT NULL REFERENCES discrepancies(id),"
-    " text TEXT NOT NULL, cites TEXT,"
-    " at TEXT NOT NULL, actor TEXT NOT NULL);"
-    "CREATE INDEX explanations_discrepancy ON explanations(discrepancy, id);";
+static const char migrate7_sql[] =
+#include "migrate-7.h"
+;
 
 /*
  * Forward steps from older schemas: { version after the step, SQL }.
  * A file of version v gets every step with to > v, in order.
  */
 static const struct migration migrations[] = {
-	{ 2, schema2_sql },
-	{ 3, schema3_phones_sql },
-	{ 4, schema_remedies_sql },
-	{ 5, schema5_audit_rows_sql },
-	{ 6, schema6_comms_sql },
-	{ 7, schema7_explain_sql },
+	{ 2, migrate2_sql },
+	{ 3, migrate3_sql },
+	{ 4, migrate4_sql },
+	{ 5, migrate5_sql },
+	{ 6, migrate6_sql },
+	{ 7, migrate7_sql },
 };
+
+#define NMIGRATION	(sizeof(migrations) / sizeof(migrations[0]))
+#define SCHEMA_VERSION	(migrations[NMIGRATION - 1].to)
+
+/* The number after name in schema.sql ("PRAGMA user_version = "). */
+static long
+schema_pragma(const char *name)
+{
+	const char	*p = strstr(schema_sql, name);
+
+	return p != NULL ? strtol(p + strlen(name), NULL, 10) : -1;
+}
 
 int
 casefile_schema_version(void)
@@ -347,14 +272,16 @@ pragma_int(struct casefile *cf, const char *sql, int *v, struct cerror *e)
 	return 0;
 }
 
-/* Write the schema into an empty file, once, even with racing writers. */
+/*
+ * Write the schema into an empty file, once, even with racing writers:
+ * schema.sql, then the migrations after its version, in one transaction.
+ */
 static int
 create(struct casefile *cf, struct cerror *e)
 {
-	static const char	 setup[] =
-	    "PRAGMA application_id = 1131245676;"
-	    "PRAGMA user_version = 7;";
-	int			 n, rc;
+	char	 setup[40];
+	long	 base = schema_pragma("PRAGMA user_version = ");
+	int	 n, rc;
 
 	if ((rc = exec(cf, "BEGIN IMMEDIATE", e)) != 0)
 		return rc;
@@ -362,10 +289,15 @@ create(struct casefile *cf, struct cerror *e)
 	    e)) != 0)
 		goto fail;
 	if (n == 0) {
-		if ((rc = exec(cf, schema_sql, e)) != 0 ||
-		    (rc = exec(cf, schema6_comms_sql, e)) != 0 ||
-		    (rc = exec(cf, schema7_explain_sql, e)) != 0 ||
-		    (rc = exec(cf, setup, e)) != 0)
+		if ((rc = exec(cf, schema_sql, e)) != 0)
+			goto fail;
+		for (size_t i = 0; i < NMIGRATION; i++)
+			if (migrations[i].to > base &&
+			    (rc = exec(cf, migrations[i].sql, e)) != 0)
+				goto fail;
+		snprintf(setup, sizeof(setup), "PRAGMA user_version = %d",
+		    SCHEMA_VERSION);
+		if ((rc = exec(cf, setup, e)) != 0)
 			goto fail;
 	}
 	if ((rc = exec(cf, "COMMIT", e)) != 0)
@@ -394,7 +326,7 @@ check_schema(struct casefile *cf, struct cerror *e)
 			    "init", cf->path);
 		return create(cf, e);
 	}
-	if (appid != APPLICATION_ID)
+	if (appid != schema_pragma("PRAGMA application_id = "))
 		return cerror_set(e, EX_DATAERR, "%s is an SQLite database "
 		    "but not a case file", cf->path);
 	if (version > SCHEMA_VERSION)

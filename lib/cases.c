@@ -14,9 +14,6 @@
 #include "complaint.h"
 #include "internal.h"
 
-#define LINE_MAX_BYTES	256		/* names, contacts, refs, tags */
-#define SUMMARY_MAX	1024
-#define DESC_MAX	(1024 * 1024)
 /* A received time this far ahead of now is a clock, later is a typo. */
 #define AHEAD_MAX	(15 * 60)
 
@@ -100,20 +97,22 @@ case_check(struct casefile *cf, const struct newcase *nc, struct cerror *e)
 		size_t		 off;
 		size_t		 max;
 	} lines[] = {
-		{ "name", offsetof(struct newcase, name), LINE_MAX_BYTES },
-		{ "email", offsetof(struct newcase, email), LINE_MAX_BYTES },
-		{ "phone", offsetof(struct newcase, phone), LINE_MAX_BYTES },
+		{ "name", offsetof(struct newcase, name), CASE_LINE_MAX },
+		{ "email", offsetof(struct newcase, email), CASE_LINE_MAX },
+		{ "phone", offsetof(struct newcase, phone), CASE_LINE_MAX },
 		{ "channel", offsetof(struct newcase, channel), 64 },
-		{ "product", offsetof(struct newcase, product), LINE_MAX_BYTES },
-		{ "order", offsetof(struct newcase, order), LINE_MAX_BYTES },
+		{ "product", offsetof(struct newcase, product),
+		    CASE_LINE_MAX },
+		{ "order", offsetof(struct newcase, order), CASE_LINE_MAX },
 		{ "employee", offsetof(struct newcase, employee),
-		    LINE_MAX_BYTES },
-		{ "ref", offsetof(struct newcase, ref), LINE_MAX_BYTES },
+		    CASE_LINE_MAX },
+		{ "ref", offsetof(struct newcase, ref), CASE_LINE_MAX },
 		{ "language", offsetof(struct newcase, lang), 64 },
-		{ "summary", offsetof(struct newcase, summary), SUMMARY_MAX },
+		{ "summary", offsetof(struct newcase, summary),
+		    CASE_SUMMARY_MAX },
 	};
 	struct money	 m;
-	char		 cur[8], phone[64], vis[64], lang[4], iso[8];
+	char		 cur[8], phone[64], vis[64], lang[4], iso[8], sevs[64];
 	time_t		 t;
 	int		 sev;
 
@@ -128,9 +127,9 @@ case_check(struct casefile *cf, const struct newcase *nc, struct cerror *e)
 		    "few words what the complaint is about");
 	if (nc->description != NULL) {
 		size_t n = strlen(nc->description);
-		if (n > DESC_MAX)
+		if (n > CASE_DESC_MAX)
 			return cerror_set(e, EX_DATAERR, "description is "
-			    "longer than %d bytes", DESC_MAX);
+			    "longer than %d bytes", CASE_DESC_MAX);
 		if (!text_utf8ok(nc->description, n))
 			return cerror_set(e, EX_DATAERR,
 			    "description is not valid UTF-8");
@@ -161,8 +160,8 @@ case_check(struct casefile *cf, const struct newcase *nc, struct cerror *e)
 		    text_vis(vis, sizeof(vis), nc->lang));
 	if (nc->severity != NULL && case_severity(nc->severity, &sev) != 0)
 		return cerror_set(e, EX_DATAERR, "severity %s is not one of "
-		    "1-4, low, medium, high, critical",
-		    text_vis(vis, sizeof(vis), nc->severity));
+		    "1-4, %s", text_vis(vis, sizeof(vis), nc->severity),
+		    facts_join(facts_severities, sevs, sizeof(sevs)));
 	if (nc->amount != NULL) {
 		if (casefile_setting(cf, "currency", cur, sizeof(cur), e) != 0)
 			return e->code;

@@ -20,17 +20,10 @@
 
 #define HOPS_MAX	16	/* merged into merged into ... */
 
-static const char *const channels[] = {
-	"email", "phone", "letter", "chat", "in-person", NULL
-};
-
 int
 comms_channel(const char *s)
 {
-	for (size_t i = 0; channels[i] != NULL; i++)
-		if (strcmp(s, channels[i]) == 0)
-			return 0;
-	return EX_USAGE;
+	return facts_find(facts_channels, s) < 0 ? EX_USAGE : 0;
 }
 
 /* The case holding ref as its own or a message's; 0 when none. */

@@ -244,6 +244,12 @@ struct textout {
 void	textout_init(struct textout *, FILE *, int);
 /* Write one row; return 0 or EX_IOERR. */
 int	textout_row(struct textout *, const struct row *);
+/*
+ * Append r's fields as JSON members, "name":value, after a comma when *n
+ * (the members already written) is not 0; a field without a value is
+ * left out.  Count the members in *n; return 0 or EX_OSERR.
+ */
+int	textout_json(struct buf *, const struct row *, int *);
 /* A row_fn that writes to the struct textout passed as its argument. */
 int	textout_rowfn(void *, const struct row *);
 /*
@@ -277,7 +283,11 @@ void	columns_free(struct columns *);
 const char *columns_sgr(const char *, const char *);
 const char *columns_reset(void);
 
-/* cases.c */
+/* cases.c: the longest field case_check takes, in bytes. */
+#define CASE_LINE_MAX		256		/* name, contacts, refs */
+#define CASE_SUMMARY_MAX	1024
+#define CASE_DESC_MAX		(1024 * 1024)	/* a description */
+
 struct newcase {
 	const char	*name;
 	const char	*email;
@@ -519,6 +529,21 @@ int	fullexport_json(struct casefile *, FILE *, struct cerror *);
  * EX_CANTCREAT.  The caller verifies the result.
  */
 int	import_export(const char *, const char *, int64_t *, struct cerror *);
+
+/* facts.c: the names the tools share, each list NULL-terminated. */
+extern const char *const facts_statuses[];	/* in state.c's order */
+extern const char *const facts_severities[];	/* severity n is [n - 1] */
+extern const char *const facts_steps[];		/* in the order of V_ */
+extern const char *const facts_offer_kinds[];
+extern const char *const facts_channels[];
+/* The name of kind i ("statuses", "channels"...), NULL past the last. */
+const char *facts_kind(size_t);
+/* The list of a kind named by facts_kind, or NULL. */
+const char *const *facts_list(const char *);
+/* The index of s in list, or -1. */
+int	facts_find(const char *const *, const char *);
+/* The list as words for a message, "a, b or c", in buf; return buf. */
+char	*facts_join(const char *const *, char *, size_t);
 
 /* state.c: the life of a case, one table of states and steps. */
 enum {

@@ -9,9 +9,9 @@
  * hold it (tests/layers.sh checks each list against the tree), and what
  * PostgreSQL does instead.  Keep a new one out, or add it here.
  *
- * - `PRAGMA` in anonymise.c backup.c casefile.c db.c fullexport.c import.c:
- *   journal_mode, synchronous, foreign_keys, cache_size are the server's
- *   business there (WAL and fsync always, foreign keys always on);
+ * - `PRAGMA` in anonymise.c backup.c casefile.c db.c fullexport.c import.c
+ *   schema.sql: journal_mode, synchronous, foreign_keys, cache_size are the
+ *   server's business there (WAL and fsync always, foreign keys always on);
  *   application_id and user_version become a one-row table, schema(app,
  *   version), that db_migrate reads and writes under the same transaction.
  * - `sqlite_schema` in casefile.c explain.c import.c: "is the file empty" and
@@ -23,10 +23,11 @@
  *   lock_timeout, and prepared statements by name in libpq.
  * - `BEGIN IMMEDIATE` in casefile.c db.c import.c: BEGIN ISOLATION LEVEL
  *   SERIALIZABLE, retried on a serialization failure as on busy (75).
- * - `INSERT OR IGNORE` in casefile.c cases.c comms.c query.c resolve.c and
- *   `INSERT OR REPLACE` in cases.c verify.c: INSERT ... ON CONFLICT (key) DO
- *   NOTHING / DO UPDATE, which SQLite also runs; not changed yet because OR
- *   IGNORE also skips a NOT NULL or CHECK failure.
+ * - `INSERT OR IGNORE` in cases.c comms.c migrate-2.sql migrate-3.sql
+ *   migrate-6.sql query.c resolve.c and `INSERT OR REPLACE` in cases.c
+ *   verify.c: INSERT ... ON CONFLICT (key) DO NOTHING / DO UPDATE, which
+ *   SQLite also runs; not changed yet because OR IGNORE also skips a NOT NULL
+ *   or CHECK failure.
  * - `unixepoch(` in query.c report.c: extract(epoch FROM t) once times are
  *   timestamptz (they are ISO 8601 text now, compared as text); `round(` in
  *   query.c report.c wants numeric, not double, there.
@@ -35,26 +36,25 @@
  * - `ifnull(` in accounts.c audit.c casefile.c cases.c comms.c correct.c
  *   messages.c query.c report.c resolve.c state.c triage.c: coalesce, which
  *   both run, with the same meaning; to be changed file by file.
- * - `GLOB` in anonymise.c resolve.c verify.c: a regular expression (~) or
- *   LIKE.
- * - `COLLATE NOCASE` in cases.c correct.c query.c report.c resolve.c
- *   schema.sql: lower() on both sides and an index on lower(col), or the
- *   citext type.
- * - `json_extract(` in anonymise.c audit.c casefile.c report.c verify.c,
+ * - `GLOB` in anonymise.c verify.c: a regular expression (~) or LIKE.
+ * - `COLLATE NOCASE` in cases.c correct.c schema.sql: lower() on both sides
+ *   and an index on lower(col), or the citext type.
+ * - `json_extract(` in anonymise.c audit.c migrate-7.sql report.c verify.c,
  *   `json_each(` in audit.c report.c verify.c, `json_array(` in audit.c
- *   verify.c, `json_valid(` in anonymise.c audit.c casefile.c report.c
+ *   verify.c, `json_valid(` in anonymise.c audit.c migrate-7.sql report.c
  *   verify.c: jsonb's ->, jsonb_array_elements, jsonb_build_array, and a cast
  *   that fails.
- * - `WITHOUT ROWID` in casefile.c verify.c schema.sql: dropped (every table is
- *   keyed); `rowid` in accounts.c audit.c cases.c comms.c correct.c explain.c
- *   fullexport.c import.c resolve.c triage.c verify.c: the id column, which is
- *   the rowid of each table keyed by rowid; `INTEGER PRIMARY KEY` in
- *   casefile.c schema.sql: bigint GENERATED ALWAYS AS IDENTITY.
+ * - `WITHOUT ROWID` in migrate-6.sql schema.sql verify.c: dropped (every table
+ *   is keyed); `rowid` in accounts.c audit.c cases.c comms.c correct.c
+ *   explain.c fullexport.c import.c resolve.c triage.c verify.c: the id
+ *   column, which is the rowid of each table keyed by rowid; `INTEGER PRIMARY
+ *   KEY` in migrate-2.sql migrate-6.sql migrate-7.sql schema.sql: bigint
+ *   GENERATED ALWAYS AS IDENTITY.
  * - `sqlite3_last_insert_rowid` in accounts.c cases.c comms.c correct.c
  *   explain.c resolve.c triage.c: INSERT ... RETURNING id (SQLite runs it
  *   too); `sqlite3_changes` in query.c resolve.c triage.c: the command tag.
- * - `RAISE(` in casefile.c schema.sql: the append-only triggers of the log
- *   become a PL/pgSQL trigger function; their `IS old.` in casefile.c
+ * - `RAISE(` in migrate-5.sql schema.sql: the append-only triggers of the log
+ *   become a PL/pgSQL trigger function; their `IS old.` in migrate-5.sql
  *   schema.sql is IS NOT DISTINCT FROM.
  * - `CREATE TEMP` in audit.c verify.c and `sqlite3_update_hook` in audit.c:
  *   the record of rows written becomes triggers on each table filling a
@@ -67,7 +67,7 @@
  * - `+c.` in query.c: a unary plus that keeps SQLite's planner off an index;
  *   PostgreSQL runs it and ignores it.  The partial indexes of schema.sql run
  *   there too; SQLite only uses one when a query's WHERE repeats its test word
- *   for word (the ENDED test of query.c).
+ *   for word (SQL_ENDED of internal.h).
  */
 #include <stdio.h>
 #include <sysexits.h>

@@ -78,11 +78,6 @@ int	db_migrate(sqlite3 *, const struct migration *, size_t,
 int	db_rows(struct casefile *, sqlite3_stmt *, row_fn *, void *,
 	    struct cerror *);
 
-/* The name of the severity of case c, in SQL (query.c, report.c). */
-#define SEVERITY_NAME							\
-	"CASE c.severity WHEN 1 THEN 'low' WHEN 2 THEN 'medium'"	\
-	" WHEN 3 THEN 'high' WHEN 4 THEN 'critical' END"
-
 /* report.c: call fn with each row of sql, :id bound to id, :now to now. */
 int	case_rows(struct casefile *, const char *, int64_t, row_fn *, void *,
 	    struct cerror *);
@@ -218,5 +213,33 @@ unsigned lex_lookup(int, const char *, size_t);
  * it tells or -1.
  */
 unsigned lex_base(const char *, size_t, int *);
+/*
+ * facts.c: the two lists SQL needs too, written once as X-macros so that
+ * facts.c's tables and the SQL below are made from the same words.  The
+ * ended statuses come last in facts_statuses; SQL_ENDED must stay word
+ * for word the WHERE of schema.sql's cases_open, or SQLite will not use
+ * that index (t_facts.c checks it).
+ */
+#define FACTS_SEVERITIES(X)						\
+	X(1, "low") X(2, "medium") X(3, "high") X(4, "critical")
+#define FACTS_ENDED(FIRST, NEXT)					\
+	FIRST("closed") NEXT("dismissed") NEXT("merged")
+#define SQL_WHEN_(n, name)	" WHEN " #n " THEN '" name "'"
+#define SQL_FIRST_(name)	"'" name "'"
+#define SQL_NEXT_(name)		", '" name "'"
+/* The name of the severity in column col, as SQL. */
+#define SQL_SEVERITY(col)	"CASE " col FACTS_SEVERITIES(SQL_WHEN_) " END"
+/* The statuses of a case that needs no more work, as an SQL list. */
+#define SQL_ENDED	"(" FACTS_ENDED(SQL_FIRST_, SQL_NEXT_) ")"
+/*
+ * The ids of the customers parameter p names: by id, e-mail, name or
+ * phone (as given or in E.164), one index look-up each; an SQL subquery.
+ */
+#define SQL_CUSTOMER(p)	"(SELECT id FROM customers WHERE id = " p	\
+	" UNION SELECT id FROM customers WHERE email = " p " COLLATE NOCASE" \
+	" UNION SELECT id FROM customers WHERE name = " p " COLLATE NOCASE" \
+	" UNION SELECT id FROM customers WHERE phone = " p		\
+	" UNION SELECT id FROM customers WHERE phone = phone_e164(" p ","	\
+	" (SELECT value FROM settings WHERE key = 'phone.country')))"
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * names.c: the names a case's fields are given in, read and printed:
- * severities (low to critical, or 1-4) and language codes.  Ground: it
- * calls nothing, so settings, triage and intake can all check with it.
+ * severities (facts.c's, or 1-4) and language codes.  Ground: it calls
+ * nothing, so settings, triage and intake can all check with it.
  */
 #include <ctype.h>
 #include <string.h>
@@ -10,15 +10,11 @@
 
 #include "complaint.h"
 
-static const char *const severities[] = {
-	"low", "medium", "high", "critical"
-};
-
 int
 case_severity(const char *s, int *sev)
 {
 	for (int i = 0; i < 4; i++) {
-		if (strcasecmp(s, severities[i]) == 0 ||
+		if (strcasecmp(s, facts_severities[i]) == 0 ||
 		    (s[0] == '1' + i && s[1] == '\0')) {
 			*sev = i + 1;
 			return 0;
@@ -30,7 +26,7 @@ case_severity(const char *s, int *sev)
 const char *
 case_severity_name(int sev)
 {
-	return sev >= 1 && sev <= 4 ? severities[sev - 1] : "unknown";
+	return sev >= 1 && sev <= 4 ? facts_severities[sev - 1] : "unknown";
 }
 
 int

@@ -15,8 +15,6 @@
 #include "complaint.h"
 #include "internal.h"
 
-/* Statuses of a case that needs no more work. */
-#define ENDED	"('closed', 'dismissed', 'merged')"
 
 /* Bind a time filter as ISO text; a bare date as "until" takes the day. */
 static int
@@ -64,14 +62,6 @@ struct report_sql {
 	const char		*inner;	/* INNER's order: order and tie */
 };
 
-/* A customer by id, e-mail, name or phone (as given or in E.164): one
-   index lookup each. */
-#define WHO(p)	"(SELECT id FROM customers WHERE id = " p		\
-	" UNION SELECT id FROM customers WHERE email = " p " COLLATE NOCASE" \
-	" UNION SELECT id FROM customers WHERE name = " p " COLLATE NOCASE" \
-	" UNION SELECT id FROM customers WHERE phone = " p		\
-	" UNION SELECT id FROM customers WHERE phone = phone_e164(" p ","	\
-	" (SELECT value FROM settings WHERE key = 'phone.country')))"
 #define CUSTNAME	"coalesce(u.name, u.email, u.phone)"
 #define HOURS(a, b)	"(unixepoch(" a ") - unixepoch(" b ")) / 3600"
 #define NOTSENT(kind, due)						\
@@ -81,7 +71,7 @@ struct report_sql {
 
 static const char *const list_sql[] = {
 	"SELECT c.id AS id, c.received AS received,"
-	" c.status AS status, " SEVERITY_NAME " AS severity,"
+	" c.status AS status, " SQL_SEVERITY("c.severity") " AS severity,"
 	" " CUSTNAME " AS customer, c.summary AS summary"
 	" FROM cases c LEFT JOIN customers u ON u.id = c.customer"
 	" WHERE 1", FILTERS, SORT, NULL
@@ -105,7 +95,7 @@ static const struct sortkey list_keys[] = {
  * SQLite merges them; with the default order, --limit N stops the merge
  * after N rows (INNER).
  */
-#define OPEN_CASE	"c.paused IS NULL AND c.status NOT IN " ENDED
+#define OPEN_CASE	"c.paused IS NULL AND c.status NOT IN " SQL_ENDED
 #define ACK_LATE	"c.acked IS NULL AND c.ack_due < :now"
 #define RESOLVE_LATE							\
 	"c.closed IS NULL AND c.settled IS NULL AND c.resolve_due < :now"
@@ -123,8 +113,7 @@ static const struct sortkey list_keys[] = {
 static const char *const overdue_sql[] = {
 	"SELECT o.id AS id, o.kind AS kind, o.due AS due,"
 	" o.late AS hours_late, o.status AS status,"
-	" CASE o.sev WHEN 1 THEN 'low' WHEN 2 THEN 'medium'"
-	" WHEN 3 THEN 'high' WHEN 4 THEN 'critical' END AS severity,"
+	" " SQL_SEVERITY("o.sev") " AS severity,"
 	" " CUSTNAME " AS customer, o.summary AS summary FROM (",
 	OVERDUE_BRANCH("ack", "c.ack_due", ACK_LATE, RESOLVE_LATE,
 	    "c.resolve_due < c.ack_due"), FILTERS,
@@ -153,7 +142,7 @@ static const struct sortkey due_keys[] = {
 	" c.status AS status, c.severity AS sev, c.customer AS cust,"	\
 	" c.summary AS summary FROM cases c WHERE " done " IS NULL"	\
 	" AND " due " >= :now AND " due " < :end AND c.paused IS NULL"	\
-	" AND c.status NOT IN " ENDED NOTSENT(kind, due)
+	" AND c.status NOT IN " SQL_ENDED NOTSENT(kind, due)
 
 static const char *const due_sql[] = {
 	"SELECT o.id AS id, o.kind AS kind, o.due AS due,"
@@ -328,7 +317,7 @@ add_status(struct buf *b, const char *list)
 
 	if (strchr(list, ',') == NULL) {
 		if (strcmp(list, "open") == 0)
-			return buf_puts(b, " AND c.status NOT IN " ENDED);
+			return buf_puts(b, " AND c.status NOT IN " SQL_ENDED);
 		return buf_puts(b, " AND c.status = :status");
 	}
 	statuses(&l);
@@ -474,7 +463,8 @@ add_filters(struct buf *b, const struct filter *f)
 	if (f->severity > 0)
 		rc |= buf_puts(b, " AND c.severity = :severity");
 	if (f->customer != NULL)
-		rc |= buf_puts(b, " AND c.customer IN " WHO(":customer"));
+		rc |= buf_puts(b, " AND c.customer IN "
+		    SQL_CUSTOMER(":customer"));
 	if (f->channel != NULL)
 		rc |= buf_puts(b, " AND c.channel = :channel");
 	if (f->tag != NULL)

@@ -324,12 +324,7 @@ query_recordings(struct casefile *cf, row_fn *fn, void *arg,
 }
 
 /* The customer WHO by id, e-mail, name or phone. */
-#define WHO	"(SELECT id FROM customers WHERE id = :who"		\
-	" UNION SELECT id FROM customers WHERE email = :who COLLATE NOCASE" \
-	" UNION SELECT id FROM customers WHERE name = :who COLLATE NOCASE" \
-	" UNION SELECT id FROM customers WHERE phone = :who"		\
-	" UNION SELECT id FROM customers WHERE phone = phone_e164(:who,"	\
-	" (SELECT value FROM settings WHERE key = 'phone.country')))"
+#define WHO	SQL_CUSTOMER(":who")
 #define OFCASES	" WHERE case_id IN (SELECT id FROM cases WHERE customer IN " \
 	WHO ")"
 #define OFACCOUNTS	" WHERE account IN (SELECT id FROM accounts" OFCASES ")"
@@ -420,7 +415,8 @@ case_fields(struct casefile *cf, int64_t id, int all, row_fn *fn, void *arg,
     struct cerror *e)
 {
 	static const char sql[] =
-	    "SELECT c.id, c.ref, c.received, c.status, " SEVERITY_NAME ","
+	    "SELECT c.id, c.ref, c.received, c.status, "
+	    SQL_SEVERITY("c.severity") ","
 	    " c.flags, c.customer, u.name, u.email, u.phone, c.channel,"
 	    " c.product, c.order_ref, c.amount, c.currency, c.employee,"
 	    " c.assignee, c.summary, c.description,"

@@ -17,11 +17,6 @@
 #define NOTE_MAX	4096
 #define ANON		"(anonymised)"
 
-static const char *const kinds[] = {
-	"refund", "partial-refund", "discount", "replacement", "repair",
-	"credit", "free-follow-up", "apology", "process-change", "other",
-};
-
 /* A note or reason: valid UTF-8, not too long. */
 static int
 check_text(const char *what, const char *s, int needed, struct cerror *e)
@@ -312,19 +307,14 @@ resolve_propose(struct casefile *cf, struct offer *o, struct cerror *e)
 	struct buf	 c = { NULL, 0, 0 };
 	sqlite3_stmt	*st;
 	char		 cur[8], lim[64], vis[64], amount[MONEY_LEN];
-	char		 now[TIMEFMT_LEN], exp[TIMEFMT_LEN];
+	char		 now[TIMEFMT_LEN], exp[TIMEFMT_LEN], kinds[256];
 	time_t		 t;
-	size_t		 i;
 	int		 rc;
 
-	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (strcmp(o->kind, kinds[i]) == 0)
-			break;
-	if (i == sizeof(kinds) / sizeof(kinds[0]))
+	if (facts_find(facts_offer_kinds, o->kind) < 0)
 		return cerror_set(e, EX_DATAERR, "no kind of offer %s; give "
-		    "refund, partial-refund, discount, replacement, repair, "
-		    "credit, free-follow-up, apology, process-change or other",
-		    text_vis(vis, sizeof(vis), o->kind));
+		    "%s", text_vis(vis, sizeof(vis), o->kind),
+		    facts_join(facts_offer_kinds, kinds, sizeof(kinds)));
 	if ((rc = check_text("note", o->note, 0, e)) != 0 ||
 	    (o->approved_by != NULL &&
 	    (rc = check_text("approver", o->approved_by, 0, e)) != 0) ||
@@ -816,11 +806,7 @@ resolve_customer(struct casefile *cf, const char *who, int64_t *cid,
 {
 	static const char sql[] = "SELECT u.id, coalesce(u.name, u.email,"
 	    " u.phone, ''), (SELECT count(*) FROM cases WHERE customer = u.id)"
-	    " FROM customers u WHERE u.id = CAST(?1 AS INTEGER)"
-	    " AND ?1 GLOB '[0-9]*' OR u.email = ?1 COLLATE NOCASE"
-	    " OR u.name = ?1 COLLATE NOCASE OR u.phone = ?1"
-	    " OR u.phone = phone_e164(?1, (SELECT value FROM settings"
-	    " WHERE key = 'phone.country'))"
+	    " FROM customers u WHERE u.id IN " SQL_CUSTOMER("?1")
 	    " ORDER BY u.id LIMIT 2";
 	sqlite3_stmt	*st;
 	char		 vis[80];

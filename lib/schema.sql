@@ -1,6 +1,7 @@
--- schema.sql: the case file of complaint, schema version 3.
--- Embedded at build time; documented in complaint(5).  Times are ISO 8601
--- UTC text, money is integer minor units with an ISO 4217 code.
+-- schema.sql: the case file of complaint, as of the schema version set at
+-- its end.  Embedded at build time; documented in complaint(5).  Times
+-- are ISO 8601 UTC text, money is integer minor units with an ISO 4217
+-- code.
 
 CREATE TABLE settings (
 	key		TEXT PRIMARY KEY,
@@ -59,7 +60,7 @@ CREATE INDEX cases_status ON cases(status, id);
 -- received with customer covers repeat; the partial indexes hold only the
 -- open cases and clocks, so list --status open, overdue and due read a few
 -- entries, not every case.  cases_open's WHERE must stay word for word
--- the ENDED test of lib/query.c, or SQLite will not use it.
+-- the SQL_ENDED of lib/internal.h, or SQLite will not use it.
 CREATE INDEX cases_received ON cases(received, customer);
 CREATE INDEX cases_open ON cases(id)
     WHERE status NOT IN ('closed', 'dismissed', 'merged');
@@ -310,3 +311,9 @@ INSERT INTO settings (key, value) VALUES
 	    || 'det för dig.\n'),
 	('causes', 'product-defect,service-failure,delivery,billing,'
 	    || 'communication,policy,customer-error,fraud,other');
+
+-- What a case file is, and the version of the schema above: a new file
+-- gets every lib/migrate-N.sql after it (casefile.c reads both numbers
+-- here).  1131245676 is 0x436d706c, "Cmpl".
+PRAGMA application_id = 1131245676;
+PRAGMA user_version = 5;

@@ -15,24 +15,20 @@
 #include "complaint.h"
 #include "internal.h"
 
+/*
+ * States count from 1: a cell of the table left at zero is NO, so a step
+ * forgotten in a row is refused, not taken to some state.
+ */
 enum {
-	NEW, ACK, INV, PROP, AGR, ESC, DEC, FUP, WAIT, CLO, DIS, MRG, NSTATE
+	NO, NEW, ACK, INV, PROP, AGR, ESC, DEC, FUP, WAIT, CLO, DIS, MRG,
+	NSTATE
 };
 
-#define NO	(-1)	/* the step is not allowed */
-#define SAME	(-2)	/* allowed; the status stays */
+#define SAME	(-1)	/* allowed; the status stays */
 
-static const char *const state_names[NSTATE] = {
-	"new", "acknowledged", "investigating", "proposed", "agreed",
-	"escalated", "decided", "follow-up", "waiting", "closed", "dismissed",
-	"merged",
-};
-
-static const char *const verb_names[NVERB] = {
-	"ack", "interview", "assign", "wait", "propose", "accept", "decline",
-	"counter", "escalate", "decide", "follow-up", "satisfied",
-	"unsatisfied", "close", "dismiss", "merge", "reopen",
-};
+/* The names are facts.c's, in the order of the enum above and V_. */
+#define STATE_NAME(s)	facts_statuses[(s) - NEW]
+#define verb_names	facts_steps
 
 /*
  * next[state][verb].  Closing, assigning and scheduling a follow-up are
@@ -55,11 +51,12 @@ static const signed char next[NSTATE][NVERB] = {
 [MRG] =	      { NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO },
 };
 
+/* The state named s, or -1. */
 static int
 state_index(const char *s)
 {
-	for (int i = 0; i < NSTATE; i++)
-		if (strcmp(s, state_names[i]) == 0)
+	for (int i = NEW; i < NSTATE; i++)
+		if (strcmp(s, STATE_NAME(i)) == 0)
 			return i;
 	return -1;
 }
@@ -98,12 +95,12 @@ state_table(row_fn *fn, void *arg)
 		val[v + 1] = verb_names[v];
 	if ((rc = fn(arg, &r)) != 0)
 		return rc;
-	for (int s = 0; s < NSTATE; s++) {
-		val[0] = state_names[s];
+	for (int s = NEW; s < NSTATE; s++) {
+		val[0] = STATE_NAME(s);
 		for (int v = 0; v < NVERB; v++) {
 			int n = next[s][v];
 			val[v + 1] = s == WAIT ? (v == V_WAIT ? "-" : "*") :
-			    n == NO ? "-" : n == SAME ? "=" : state_names[n];
+			    n == NO ? "-" : n == SAME ? "=" : STATE_NAME(n);
 		}
 		if ((rc = fn(arg, &r)) != 0)
 			return rc;
@@ -264,7 +261,7 @@ state_check(struct casefile *cf, int64_t id, int verb, struct casestate *cs,
 	if (n == NO) {
 		if (s == CLO || s == DIS)
 			return cerror_set(e, EX_DATAERR, "case %lld is %s; "
-			    "reopen it first", (long long)id, state_names[s]);
+			    "reopen it first", (long long)id, STATE_NAME(s));
 		if (s == MRG)
 			return cerror_set(e, EX_DATAERR, "case %lld was merged "
 			    "into case %lld; work on that case", (long long)id,
@@ -279,11 +276,11 @@ state_check(struct casefile *cf, int64_t id, int verb, struct casestate *cs,
 		}
 		return cerror_set(e, EX_DATAERR, "cannot %s case %lld: it is "
 		    "%s%s (allowed: %s)", verb_names[verb], (long long)id,
-		    state_names[s], cs->waiting ? " and waiting" : "", allowed);
+		    STATE_NAME(s), cs->waiting ? " and waiting" : "", allowed);
 	}
 	/* A step on a waiting case ends the wait, unless it is a wait. */
-	strlcpy(cs->to, n == SAME ? (cs->waiting ? state_names[s] : cs->from) :
-	    state_names[n], sizeof(cs->to));
+	strlcpy(cs->to, n == SAME ? (cs->waiting ? STATE_NAME(s) : cs->from) :
+	    STATE_NAME(n), sizeof(cs->to));
 	return 0;
 }
 
@@ -300,7 +297,7 @@ state_resume(struct casefile *cf, int64_t id, const char *note, int *resumed,
 	*resumed = 0;
 	if ((rc = state_get(cf, id, status, sizeof(status), e)) != 0)
 		return rc;
-	if (strcmp(status, state_names[WAIT]) != 0)
+	if (strcmp(status, STATE_NAME(WAIT)) != 0)
 		return 0;
 	if ((rc = before_wait(cf, id, &s, e)) != 0 ||
 	    (rc = resume(cf, id, e)) != 0)
@@ -308,13 +305,13 @@ state_resume(struct casefile *cf, int64_t id, const char *note, int *resumed,
 	if ((st = db_prepare(cf, sql, e)) == NULL)
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, state_names[s], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, STATE_NAME(s), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, timefmt_iso(casefile_now(cf), now), -1,
 	    SQLITE_STATIC);
 	if ((rc = db_done(cf, st, e)) != 0)
 		return rc;
 	*resumed = 1;
-	return case_event(cf, id, "resume", state_names[WAIT], state_names[s],
+	return case_event(cf, id, "resume", STATE_NAME(WAIT), STATE_NAME(s),
 	    note, "{\"by\":\"reply\"}", e);
 }
 

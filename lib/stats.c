@@ -214,9 +214,6 @@ int
 query_stats(struct casefile *cf, const struct filter *f, row_fn *fn,
     void *arg, struct cerror *e)
 {
-	static const char *const sev[] = {
-		"", "low", "medium", "high", "critical"
-	};
 	struct tallies	 status = { NULL, 0, 0 }, channel = { NULL, 0, 0 };
 	struct durations ack = { NULL, 0, 0 }, close = { NULL, 0, 0 };
 	int64_t		 severity[5] = { 0 }, total = 0, r0, t;
@@ -264,7 +261,8 @@ query_stats(struct casefile *cf, const struct filter *f, row_fn *fn,
 		rc = emit_n(fn, arg, "status", status.v[i].key, status.v[i].n);
 	for (int i = 1; i <= 4 && rc == 0; i++)
 		if (severity[i] > 0)
-			rc = emit_n(fn, arg, "severity", sev[i], severity[i]);
+			rc = emit_n(fn, arg, "severity",
+			    facts_severities[i - 1], severity[i]);
 	for (size_t i = 0; i < channel.n && rc == 0; i++)
 		rc = emit_n(fn, arg, "channel", channel.v[i].key,
 		    channel.v[i].n);

@@ -168,25 +168,39 @@ csv_row(struct textout *t, const struct row *r, int names)
 	return 0;
 }
 
-static int
-json_row(struct textout *t, const struct row *r)
+/*
+ * The one JSON writer of records, list lines and dossier alike.  A field
+ * without a value is left out, not written as null: a reader gets null
+ * for a missing key anyway, and a dossier stays free of empty fields.
+ */
+int
+textout_json(struct buf *b, const struct row *r, int *n)
 {
 	int	 rc = 0;
 
+	for (int i = 0; i < r->n; i++) {
+		if (r->val[i] == NULL || r->type[i] == VAL_NULL)
+			continue;
+		if ((*n)++ > 0)
+			rc |= buf_add(b, ",", 1);
+		rc |= text_json(b, r->name[i]);
+		rc |= buf_add(b, ":", 1);
+		if (r->type[i] == VAL_INT)
+			rc |= buf_puts(b, r->val[i]);
+		else
+			rc |= text_json(b, r->val[i]);
+	}
+	return rc != 0 ? EX_OSERR : 0;
+}
+
+static int
+json_row(struct textout *t, const struct row *r)
+{
+	int	 rc = 0, n = 0;
+
 	buf_reset(&t->b);
 	rc |= buf_add(&t->b, "{", 1);
-	for (int i = 0; i < r->n; i++) {
-		if (i > 0)
-			rc |= buf_add(&t->b, ",", 1);
-		rc |= text_json(&t->b, r->name[i]);
-		rc |= buf_add(&t->b, ":", 1);
-		if (r->val[i] == NULL || r->type[i] == VAL_NULL)
-			rc |= buf_puts(&t->b, "null");
-		else if (r->type[i] == VAL_INT)
-			rc |= buf_puts(&t->b, r->val[i]);
-		else
-			rc |= text_json(&t->b, r->val[i]);
-	}
+	rc |= textout_json(&t->b, r, &n);
 	rc |= buf_add(&t->b, "}\n", 2);
 	if (rc != 0)
 		return EX_OSERR;

@@ -661,7 +661,7 @@ duplicate(struct casefile *cf, struct rules *rs, const struct newcase *nc,
     int64_t cid, int64_t *dup, struct cerror *e)
 {
 	static const char sql[] = "SELECT id, ifnull(order_ref, ''), summary,"
-	    " status IN ('closed', 'dismissed', 'merged') FROM cases"
+	    " status IN " SQL_ENDED " FROM cases"
 	    " WHERE customer = ? ORDER BY received DESC LIMIT 50";
 	sqlite3_stmt	*st;
 	char		*wa[DUP_WORDS], *wb[DUP_WORDS];
@@ -931,8 +931,7 @@ int
 triage_rules(struct casefile *cf, row_fn *fn, void *arg, struct cerror *e)
 {
 	static const char sql[] = "SELECT id, kind, lang, pattern,"
-	    " CASE severity WHEN 1 THEN 'low' WHEN 2 THEN 'medium'"
-	    " WHEN 3 THEN 'high' WHEN 4 THEN 'critical' END AS severity,"
+	    " " SQL_SEVERITY("severity") " AS severity,"
 	    " flag FROM rules ORDER BY id";
 	sqlite3_stmt	*st;
 

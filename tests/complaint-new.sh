@@ -59,7 +59,7 @@ dump before
 check 'a bad e-mail is 65' 65 'complaint-new -e ann@ Broken' </dev/null
 check_err 'complaint-new: email ann@ is not an e-mail address (like name@example.com)'
 check 'an unknown severity is 65' 65 'complaint-new -s urgent Broken' </dev/null
-check_err 'complaint-new: severity urgent is not one of 1-4, low, medium, high, critical'
+check_err 'complaint-new: severity urgent is not one of 1-4, low, medium, high or critical'
 check 'a bad amount is 65' 65 'complaint-new -a 49.9.0 Broken' </dev/null
 check_err 'complaint-new: amount: 49.9.0 is not an amount (like 49.90, 49.90 EUR or EUR 49.90)'
 check 'a bad time is 65' 65 'complaint-new -r 2026-02-30 Broken' </dev/null

@@ -112,7 +112,7 @@ OUT
 check 'an unknown sort field is 64' 64 'complaint-report list --sort colour' </dev/null
 check_err 'complaint-report: --sort: list has no field colour'
 check 'a bad severity is 64' 64 'complaint-report list --severity huge' </dev/null
-check_err 'complaint-report: --severity: huge is not 1-4 or low, medium, high, critical'
+check_err 'complaint-report: --severity: huge is not 1-4, low, medium, high or critical'
 check '-q: exit 1 when nothing matched' 1 \
     'complaint-report -q list --channel fax' </dev/null
 check 'list --json: every line parses' 0 "complaint-report list --json | $json_ok" <<OUT

@@ -157,6 +157,28 @@ check 'after --status, statuses, after a comma too' 0 \
     "bash $T/complete.bash complaint-report list --status new,clo" <<EOF
 new,closed
 EOF
+check 'kinds of offer come from complaint --list' 0 \
+    "bash $T/complete.bash complaint-resolve propose 1 re" <<EOF
+refund
+replacement
+repair
+EOF
+check 'and the channels of a note' 0 \
+    "bash $T/complete.bash complaint-resolve note 1 --channel ''" <<EOF
+email
+phone
+web
+chat
+letter
+in-person
+EOF
+check 'and the severities' 0 \
+    "bash $T/complete.bash complaint-new -s ''" <<EOF
+low
+medium
+high
+critical
+EOF
 check 'after an option that takes free text, nothing' 0 \
     "bash $T/complete.bash complaint-report --tag ''; bash $T/complete.bash complaint-report --grep ''" <<EOF
 

@@ -42,10 +42,10 @@ check 'CSV keeps the bytes under LC_ALL=C' 0 \
 EOF
 check 'an error message quotes UTF-8 as itself under LC_ALL=C' 64 \
     "LC_ALL=C complaint-report --severity 'hög' list" </dev/null
-check_err 'complaint-report: --severity: hög is not 1-4 or low, medium, high, critical'
+check_err 'complaint-report: --severity: hög is not 1-4, low, medium, high or critical'
 check 'an error message escapes hidden characters' 64 \
     "LC_ALL=C complaint-report --severity 'high${zwsp}${rlo}' list" </dev/null
-check_err 'complaint-report: --severity: high\u200B\u202E is not 1-4 or low, medium, high, critical'
+check_err 'complaint-report: --severity: high\u200B\u202E is not 1-4, low, medium, high or critical'
 check 'a byte that is not UTF-8 is shown in octal under LC_ALL=C' 0 \
     "LC_ALL=C complaint-report show 3 | sed -n 's/^product *//p'" <<EOF
 Bad\\377\\300

@@ -2,7 +2,9 @@
  * t_state.c: the state table's promises.  Every open state may be closed,
  * assigned and followed up; an ended one only reopened, but a closed one
  * still takes its follow-up; every state is
- * reached from new; a step never leads to waiting but wait.
+ * reached from new; a step never leads to waiting but wait.  And the whole
+ * table, cell by cell: every step on every status, so a cell left out of
+ * state.c (which then refuses the step) shows here.
  */
 #include <stdint.h>
 #include <string.h>
@@ -35,6 +37,53 @@ keep(void *arg, const struct row *r)
 	return 0;
 }
 
+/*
+ * The table as state_table prints it, one row a status, a cell a step in
+ * the order of the verbs: ack interview assign wait propose accept decline
+ * counter escalate decide follow-up satisfied unsatisfied close dismiss
+ * merge reopen.  "--" refused, "==" the status stays, "**" the status
+ * before the wait decides; else the first two letters of the new status.
+ */
+static const struct {
+	const char	*state;
+	const char	*cells;
+} want[] = {
+	{ "new",          "ac in == wa pr -- -- -- es de == == in cl di me --" },
+	{ "acknowledged", "== in == wa pr -- -- -- es de == == in cl di me --" },
+	{ "investigating","== == == wa pr -- -- -- es de == == == cl di me --" },
+	{ "proposed",     "== == == wa == ag in == es de == == in cl di me --" },
+	{ "agreed",       "== == == wa pr == == == es -- fo fo in cl -- me --" },
+	{ "escalated",    "== == == wa pr -- -- -- == de == == in cl di me --" },
+	{ "decided",      "== == == wa pr -- -- -- es == fo fo in cl -- me --" },
+	{ "follow-up",    "== == == wa pr -- -- -- es de == == in cl -- me --" },
+	{ "waiting",      "** ** ** -- ** ** ** ** ** ** ** ** ** ** ** ** **" },
+	{ "closed",       "-- -- -- -- -- -- -- -- -- -- == == == -- -- -- in" },
+	{ "dismissed",    "-- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- in" },
+	{ "merged",       "-- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- --" },
+};
+
+/* The cell as state_table prints it, from its two-letter code. */
+static const char *
+cell(const char *code)
+{
+	static const char *const names[] = {
+		"new", "acknowledged", "investigating", "proposed", "agreed",
+		"escalated", "decided", "follow-up", "waiting", "closed",
+		"dismissed", "merged",
+	};
+
+	if (strncmp(code, "--", 2) == 0)
+		return "-";
+	if (strncmp(code, "==", 2) == 0)
+		return "=";
+	if (strncmp(code, "**", 2) == 0)
+		return "*";
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strncmp(code, names[i], 2) == 0)
+			return names[i];
+	return "?";
+}
+
 static int
 find(const struct table *t, const char *state)
 {
@@ -52,6 +101,20 @@ main(void)
 
 	memset(&t, 0, sizeof(t));
 	CHECK(state_table(keep, &t) == 0 && t.n == 12, "12 states");
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		int s = find(&t, want[i].state);
+
+		CHECK(s >= 0, "%s is in the table", want[i].state);
+		if (s < 0)
+			continue;
+		for (int v = 0; v < NVERB; v++) {
+			const char *w = cell(want[i].cells + 3 * v);
+
+			CHECK(strcmp(t.cell[s][1 + v], w) == 0,
+			    "%s: %s gives %s (got %s)", want[i].state,
+			    state_verb_name(v), w, t.cell[s][1 + v]);
+		}
+	}
 	for (int s = 0; s < t.n; s++) {
 		const char *st = t.cell[s][0];
 		int ended = state_ended(st);
