@@ -62,17 +62,7 @@ check_err "complaint-report: $T/newer.db has schema 8, newer than this complaint
 # A case file of schema 1 (before attachments, the working week and the
 # default rules) is migrated forward by a writer and keeps its cases.
 sqlite3 "$COMPLAINT_FILE" ".backup '$T/v1.db'"
-sqlite3 "$T/v1.db" "DROP TABLE attachments; DELETE FROM rules;
-    ALTER TABLE cases DROP COLUMN settled;
-    ALTER TABLE cases DROP COLUMN settled_by;
-    ALTER TABLE cases DROP COLUMN graded;
-    ALTER TABLE rules DROP COLUMN only_with;
-    ALTER TABLE rules DROP COLUMN not_with;
-    DROP TRIGGER audit_no_update; ALTER TABLE audit DROP COLUMN rows;
-    DROP TABLE communications; DROP TABLE citations;
-    DROP TABLE explanations; ALTER TABLE discrepancies DROP COLUMN account_a;
-    ALTER TABLE discrepancies DROP COLUMN account_b;
-    DELETE FROM settings WHERE key = 'mail.tag-any';
+sqlite3 "$T/v1.db" "$TO_SCHEMA2 DROP TABLE attachments; DELETE FROM rules;
     DELETE FROM settings WHERE key IN ('sla.week', 'sla.holidays');
     PRAGMA user_version = 1"
 check 'a reader never migrates a schema 1 file' 65 \
@@ -99,21 +89,8 @@ EOF
 # the explanations):
 # the columns of the resolve clock and grading.
 sqlite3 "$COMPLAINT_FILE" ".backup '$T/v2.db'"
-sqlite3 "$T/v2.db" "ALTER TABLE cases DROP COLUMN settled;
-    ALTER TABLE cases DROP COLUMN settled_by;
-    ALTER TABLE cases DROP COLUMN graded;
+sqlite3 "$T/v2.db" "$TO_SCHEMA2 $TO_SCHEMA2_ATTACHMENTS
     DELETE FROM rules WHERE pattern IN ('police', 'polisi', 'arn');
-    ALTER TABLE rules DROP COLUMN only_with;
-    ALTER TABLE rules DROP COLUMN not_with;
-    DROP TRIGGER audit_no_update; ALTER TABLE audit DROP COLUMN rows;
-    DROP TABLE communications; DROP TABLE citations;
-    DROP TABLE explanations; ALTER TABLE discrepancies DROP COLUMN account_a;
-    ALTER TABLE discrepancies DROP COLUMN account_b;
-    ALTER TABLE attachments DROP COLUMN comm;
-    ALTER TABLE attachments DROP COLUMN path;
-    ALTER TABLE attachments DROP COLUMN note;
-    ALTER TABLE attachments DROP COLUMN added;
-    DELETE FROM settings WHERE key = 'mail.tag-any';
     PRAGMA user_version = 2"
 check 'a schema 2 file gets the remedies step' 0 \
     "complaint-resolve -f $T/v2.db ack 1 >/dev/null &&

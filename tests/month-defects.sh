@@ -202,20 +202,7 @@ check_err 'complaint-resolve: no customer nobody'
 export TAMPERED="old.db"
 cp "$COMPLAINT_FILE" "$T/old.db"
 sqlite3 "$T/old.db" "PRAGMA user_version = 2;
-    ALTER TABLE cases DROP COLUMN settled;
-    ALTER TABLE cases DROP COLUMN settled_by;
-    ALTER TABLE cases DROP COLUMN graded;
-    ALTER TABLE rules DROP COLUMN only_with;
-    ALTER TABLE rules DROP COLUMN not_with;
-    DROP TRIGGER audit_no_update; ALTER TABLE audit DROP COLUMN rows;
-    DROP TABLE communications; DROP TABLE citations;
-    DROP TABLE explanations; ALTER TABLE discrepancies DROP COLUMN account_a;
-    ALTER TABLE discrepancies DROP COLUMN account_b;
-    ALTER TABLE attachments DROP COLUMN comm;
-    ALTER TABLE attachments DROP COLUMN path;
-    ALTER TABLE attachments DROP COLUMN note;
-    ALTER TABLE attachments DROP COLUMN added;
-    DELETE FROM settings WHERE key = 'mail.tag-any';
+    $TO_SCHEMA2 $TO_SCHEMA2_ATTACHMENTS
     DELETE FROM settings WHERE key = 'phone.country';
     UPDATE customers SET phone = '0046 70-1234567' WHERE id = 5;
     UPDATE customers SET phone = '0812345' WHERE id = 7"
