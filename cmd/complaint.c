@@ -126,6 +126,52 @@ list(int argc, char *argv[])
 }
 
 /*
+ * The options of a command of -f FILE and one operand, argv[optind]: 0
+ * with *file set, -1 when -h printed the usage, or EX_USAGE.
+ */
+static int
+file_and_one(int argc, char *argv[], const char *use, const char **file)
+{
+	int	 c;
+
+	optind = 1;
+	while ((c = getopt(argc, argv, "f:h")) != -1) {
+		switch (c) {
+		case 'f':
+			*file = optarg;
+			break;
+		case 'h':
+			fputs(use, stdout);
+			return -1;
+		default:
+			fputs(use, stderr);
+			return EX_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		fputs(use, stderr);
+		return EX_USAGE;
+	}
+	return 0;
+}
+
+/* A new copy verified as complaint-report verify does: 0, or 1 if not. */
+static int
+verified(struct casefile *cf, struct audit_bad *v, struct verify_rows *t,
+    struct cerror *e)
+{
+	int64_t	 bad;
+	int	 rc;
+
+	if ((rc = audit_verify(cf, v, e)) != 0)
+		return rc;
+	if (v->entry != 0 || (rc = verify_redactions(cf, &bad, e)) != 0 ||
+	    bad != 0 || (rc = verify_tables(cf, t, e)) != 0 || t->bad != 0)
+		return rc != 0 ? rc : 1;
+	return 0;
+}
+
+/*
  * backup: copy the case file with SQLite's backup API, then open the copy
  * as a reader and verify it as complaint-report verify would.
  */
@@ -138,27 +184,10 @@ backup(int argc, char *argv[])
 	struct audit_bad v;
 	struct verify_rows t;
 	const char	*file = NULL;
-	int64_t		 bad;
-	int		 c, rc;
+	int		 rc;
 
-	optind = 1;
-	while ((c = getopt(argc, argv, "f:h")) != -1) {
-		switch (c) {
-		case 'f':
-			file = optarg;
-			break;
-		case 'h':
-			fputs(use, stdout);
-			return 0;
-		default:
-			fputs(use, stderr);
-			return EX_USAGE;
-		}
-	}
-	if (optind != argc - 1) {
-		fputs(use, stderr);
-		return EX_USAGE;
-	}
+	if ((rc = file_and_one(argc, argv, use, &file)) != 0)
+		return rc < 0 ? 0 : rc;
 	if ((rc = casefile_open(&cf, file, CF_READ, &e)) != 0 ||
 	    (rc = casefile_begin(cf, &e)) != 0 ||
 	    (rc = casefile_backup(cf, argv[optind], &e)) != 0)
@@ -166,14 +195,8 @@ backup(int argc, char *argv[])
 	casefile_rollback(cf);
 	if ((rc = casefile_open(&copy, argv[optind], CF_READ, &e)) != 0 ||
 	    (rc = casefile_begin(copy, &e)) != 0 ||
-	    (rc = audit_verify(copy, &v, &e)) != 0)
+	    (rc = verified(copy, &v, &t, &e)) != 0)
 		goto out;
-	if (v.entry != 0 || (rc = verify_redactions(copy, &bad, &e)) != 0 ||
-	    bad != 0 || (rc = verify_tables(copy, &t, &e)) != 0 ||
-	    t.bad != 0) {
-		rc = rc != 0 ? rc : 1;
-		goto out;
-	}
 	printf("%s\t%lld entries\t%lld rows\tverified\n", argv[optind],
 	    (long long)v.entries, (long long)t.rows);
 	rc = textout_close(stdout, &e);
@@ -200,39 +223,17 @@ import(int argc, char *argv[])
 	struct verify_rows t;
 	const char	*file = NULL;
 	char		 path[1024];
-	int64_t		 rows, bad;
-	int		 c, rc;
+	int64_t		 rows;
+	int		 rc;
 
-	optind = 1;
-	while ((c = getopt(argc, argv, "f:h")) != -1) {
-		switch (c) {
-		case 'f':
-			file = optarg;
-			break;
-		case 'h':
-			fputs(use, stdout);
-			return 0;
-		default:
-			fputs(use, stderr);
-			return EX_USAGE;
-		}
-	}
-	if (optind != argc - 1) {
-		fputs(use, stderr);
-		return EX_USAGE;
-	}
+	if ((rc = file_and_one(argc, argv, use, &file)) != 0)
+		return rc < 0 ? 0 : rc;
 	if ((rc = casefile_path(file, path, sizeof(path), &e)) != 0 ||
 	    (rc = import_export(argv[optind], path, &rows, &e)) != 0 ||
 	    (rc = casefile_open(&cf, path, CF_READ, &e)) != 0 ||
 	    (rc = casefile_begin(cf, &e)) != 0 ||
-	    (rc = audit_verify(cf, &v, &e)) != 0)
+	    (rc = verified(cf, &v, &t, &e)) != 0)
 		goto out;
-	if (v.entry != 0 || (rc = verify_redactions(cf, &bad, &e)) != 0 ||
-	    bad != 0 || (rc = verify_tables(cf, &t, &e)) != 0 ||
-	    t.bad != 0) {
-		rc = rc != 0 ? rc : 1;
-		goto out;
-	}
 	printf("%s\t%lld entries\t%lld rows\tverified\n", path,
 	    (long long)v.entries, (long long)rows);
 	rc = textout_close(stdout, &e);
