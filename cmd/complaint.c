@@ -346,17 +346,6 @@ out:
 	return 0;
 }
 
-/* A (key, value) row: "key<TAB>value", the value escaped. */
-static int
-config_row(void *arg, const struct row *r)
-{
-	(void)arg;
-	printf("%s\t", r->val[0]);
-	if (textout_vis(stdout, r->val[1]) != 0)
-		return EX_IOERR;
-	return putchar('\n') == EOF ? EX_IOERR : 0;
-}
-
 /*
  * config: no operand or --list prints every setting; KEY prints its
  * value; KEY VALUE sets it (checked, logged); --unset KEY removes it.
@@ -372,6 +361,7 @@ config(int argc, char *argv[])
 	};
 	struct casefile	*cf = NULL;
 	struct cerror	 e = { 0, "" };
+	struct textout	 out;
 	const char	*file = NULL;
 	char		 value[4096];
 	int		 c, list = 0, unset = 0, rc;
@@ -407,9 +397,11 @@ config(int argc, char *argv[])
 	if ((rc = casefile_open(&cf, file, argc == 2 || unset ? CF_WRITE :
 	    CF_READ, &e)) != 0 || (rc = casefile_begin(cf, &e)) != 0)
 		goto out;
-	if (argc == 0)
-		rc = casefile_settings(cf, config_row, NULL, &e);
-	else if (argc == 1 && !unset) {
+	if (argc == 0) {
+		textout_init(&out, stdout, OUT_TEXT);
+		rc = casefile_settings(cf, textout_rowfn, &out, &e);
+		textout_free(&out);
+	} else if (argc == 1 && !unset) {
 		if ((rc = casefile_setting(cf, argv[0], value, sizeof(value),
 		    &e)) == 0) {
 			if (textout_vis(stdout, value) != 0 ||

@@ -82,7 +82,7 @@ static int
 versions(struct casefile *cf, int64_t id, const char *party, int *version,
     int *employee_heard, struct cerror *e)
 {
-	static const char sql[] = "SELECT ifnull(max(CASE WHEN party = ?2"
+	static const char sql[] = "SELECT coalesce(max(CASE WHEN party = ?2"
 	    " THEN version END), 0) + 1, count(CASE WHEN role = 'employee'"
 	    " THEN 1 END) FROM accounts WHERE case_id = ?1";
 	sqlite3_stmt	*st;

@@ -879,11 +879,11 @@ int
 audit_verify(struct casefile *cf, struct audit_bad *v, struct cerror *e)
 {
 	static const char sql[] =
-	    "SELECT id, at, actor, ifnull(case_id, 0), action, content,"
+	    "SELECT id, at, actor, coalesce(case_id, 0), action, content,"
 	    " content_hash, chain_hash, redacted, rows,"
 	    " json_valid(content)," KEYED_SQL " FROM audit ORDER BY id";
 	static const char sql2[] =
-	    "SELECT id, at, actor, ifnull(case_id, 0), action, content,"
+	    "SELECT id, at, actor, coalesce(case_id, 0), action, content,"
 	    " content_hash, chain_hash, redacted, NULL,"
 	    " json_valid(content), NULL FROM audit ORDER BY id";
 	sqlite3_stmt	*st;

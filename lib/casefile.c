@@ -399,7 +399,7 @@ static int
 watch(struct casefile *cf, struct cerror *e)
 {
 	static const char sql[] =
-	    "SELECT ifnull((SELECT rows IS NULL FROM audit"
+	    "SELECT coalesce((SELECT rows IS NULL FROM audit"
 	    " ORDER BY id DESC LIMIT 1), 1)";
 	int	 rc, n = 1;
 

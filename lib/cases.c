@@ -215,7 +215,7 @@ find_ref(struct casefile *cf, const char *ref, struct caseid *out,
     struct cerror *e)
 {
 	/* an anonymised case keeps its ref as a token (resolve_anonymise) */
-	static const char sql[] = "SELECT id, severity, ifnull(flags, '')"
+	static const char sql[] = "SELECT id, severity, coalesce(flags, '')"
 	    " FROM cases WHERE ref IN (?1, 'sha256:' || sha256(?1))";
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -281,8 +281,8 @@ customer(struct casefile *cf, const struct newcase *nc, int64_t *cid,
 	    " AND (?2 IS NULL OR email IS NULL)"
 	    " AND (?3 IS NULL OR phone IS NULL) ORDER BY id LIMIT 1";
 	static const char fill[] = "UPDATE customers SET"
-	    " name = ifnull(name, ?2), email = ifnull(email, ?3),"
-	    " phone = CASE WHEN phone = ?5 THEN ?4 ELSE ifnull(phone, ?4) END"
+	    " name = coalesce(name, ?2), email = coalesce(email, ?3),"
+	    " phone = CASE WHEN phone = ?5 THEN ?4 ELSE coalesce(phone, ?4) END"
 	    " WHERE id = ?1";
 	static const char ins[] = "INSERT INTO customers"
 	    " (name, email, phone, created) VALUES (?, ?, ?, ?)";
@@ -351,7 +351,7 @@ customer_lang(struct casefile *cf, int64_t cid, const char *lang, int given,
     struct cerror *e)
 {
 	static const char sql[] = "UPDATE customers SET lang ="
-	    " CASE WHEN ?3 THEN ?2 ELSE ifnull(lang, ?2) END WHERE id = ?1";
+	    " CASE WHEN ?3 THEN ?2 ELSE coalesce(lang, ?2) END WHERE id = ?1";
 	sqlite3_stmt	*st;
 
 	if (cid == 0 || *lang == '\0')

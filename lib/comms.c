@@ -33,7 +33,7 @@ held(struct casefile *cf, const char *ref, int64_t *id, int *same,
 {
 	static const char sql[] =
 	    "SELECT id, description IS ?2 FROM cases WHERE ref = ?1"
-	    " UNION ALL SELECT case_id, text IS ifnull(?2, '')"
+	    " UNION ALL SELECT case_id, text IS coalesce(?2, '')"
 	    " FROM communications WHERE msgid = ?1 LIMIT 1";
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -57,8 +57,8 @@ static int
 brief(struct casefile *cf, int64_t id, char *status, size_t size,
     int64_t *into, char *email, size_t esize, struct cerror *e)
 {
-	static const char sql[] = "SELECT c.status, ifnull(c.merged_into, 0),"
-	    " ifnull(u.email, '') FROM cases c"
+	static const char sql[] = "SELECT c.status, coalesce(c.merged_into, 0),"
+	    " coalesce(u.email, '') FROM cases c"
 	    " LEFT JOIN customers u ON u.id = c.customer WHERE c.id = ?";
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -317,7 +317,7 @@ retriage(struct casefile *cf, int64_t id, const struct mail *m,
     struct reply *r, struct cerror *e)
 {
 	static const char get[] = "SELECT severity, received,"
-	    " ifnull(ack_due, ''), ifnull(resolve_due, ''), acked IS NOT NULL,"
+	    " coalesce(ack_due, ''), coalesce(resolve_due, ''), acked IS NOT NULL,"
 	    " settled IS NOT NULL OR closed IS NOT NULL"
 	    " FROM cases WHERE id = ?";
 	static const char set[] = "UPDATE cases SET severity = ?2,"
@@ -422,7 +422,7 @@ comms_flag(struct casefile *cf, int64_t id, const char *flag,
     struct cerror *e)
 {
 	static const char sql[] = "UPDATE cases SET flags = CASE"
-	    " WHEN ifnull(flags, '') = '' THEN ?2 ELSE flags || ',' || ?2 END"
+	    " WHEN coalesce(flags, '') = '' THEN ?2 ELSE flags || ',' || ?2 END"
 	    " WHERE id = ?1";
 	sqlite3_stmt	*st;
 

@@ -246,12 +246,12 @@ edit_customer(struct casefile *cf, int64_t id, int64_t cid,
 {
 	static const char count[] = "SELECT count(*) FROM cases"
 	    " WHERE customer = ?";
-	static const char upd[] = "UPDATE customers SET name = ifnull(?3,"
-	    " name), email = ifnull(?4, email), phone = ifnull(?5, phone)"
+	static const char upd[] = "UPDATE customers SET name = coalesce(?3,"
+	    " name), email = coalesce(?4, email), phone = coalesce(?5, phone)"
 	    " WHERE id = ?1 AND ?2 = ?2";
 	static const char ins[] = "INSERT INTO customers (name, email,"
-	    " phone, lang, created) SELECT ifnull(?3, u.name),"
-	    " ifnull(?4, u.email), ifnull(?5, u.phone), u.lang, ?6"
+	    " phone, lang, created) SELECT coalesce(?3, u.name),"
+	    " coalesce(?4, u.email), coalesce(?5, u.phone), u.lang, ?6"
 	    " FROM (SELECT 1) LEFT JOIN customers u ON u.id = ?1"
 	    " WHERE ?2 = ?2";
 	static const char one[] = "UPDATE cases SET customer = ?2"
@@ -293,13 +293,13 @@ int
 correct_edit(struct casefile *cf, int64_t id, const struct edit *ed,
     row_fn *fn, void *arg, struct cerror *e)
 {
-	static const char get[] = "SELECT ifnull(c.customer, 0), u.name,"
+	static const char get[] = "SELECT coalesce(c.customer, 0), u.name,"
 	    " u.email, u.phone, c.product, c.order_ref, c.amount, c.currency,"
 	    " c.employee FROM cases c LEFT JOIN customers u"
 	    " ON u.id = c.customer WHERE c.id = ?";
 	static const char upd[] = "UPDATE cases SET"
-	    " product = ifnull(?3, product), order_ref = ifnull(?4, order_ref),"
-	    " employee = ifnull(?5, employee), updated = ?6"
+	    " product = coalesce(?3, product), order_ref = coalesce(?4, order_ref),"
+	    " employee = coalesce(?5, employee), updated = ?6"
 	    " WHERE id = ?1 AND ?2 = ?2";
 	static const char money_upd[] = "UPDATE cases SET amount = ?2,"
 	    " currency = ?3 WHERE id = ?1";

@@ -33,9 +33,6 @@
  *   query.c report.c wants numeric, not double, there.
  * - `group_concat(` in query.c report.c: string_agg(x, sep).
  * - `instr(` in audit.c query.c report.c resolve.c: strpos(s, t).
- * - `ifnull(` in accounts.c audit.c casefile.c cases.c comms.c correct.c
- *   messages.c query.c report.c resolve.c state.c triage.c: coalesce, which
- *   both run, with the same meaning; to be changed file by file.
  * - `GLOB` in anonymise.c verify.c: a regular expression (~) or LIKE.
  * - `COLLATE NOCASE` in cases.c correct.c schema.sql: lower() on both sides
  *   and an index on lower(col), or the citext type.

@@ -280,8 +280,8 @@ messages_send(struct casefile *cf, int64_t id, int kind, struct buf *out,
     struct cerror *e)
 {
 	static const char sql[] =
-	    "SELECT ifnull(u.name, ''), ifnull(u.lang, ''),"
-	    " ifnull(c.resolve_due, ''), c.received, c.severity, c.summary"
+	    "SELECT coalesce(u.name, ''), coalesce(u.lang, ''),"
+	    " coalesce(c.resolve_due, ''), c.received, c.severity, c.summary"
 	    " FROM cases c LEFT JOIN customers u ON u.id = c.customer"
 	    " WHERE c.id = ?";
 	sqlite3_stmt	*st;

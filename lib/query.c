@@ -456,7 +456,7 @@ add_filters(struct buf *b, const struct filter *f)
 		rc |= add_status(b, f->status);
 	if (f->grep != NULL)
 		rc |= buf_puts(b, " AND grep_match(c.summary || ' ' ||"
-		    " ifnull(c.description, '') || ' ' || ifnull((SELECT"
+		    " coalesce(c.description, '') || ' ' || coalesce((SELECT"
 		    " group_concat(s.text, ' ') FROM accounts a JOIN"
 		    " statements s ON s.account = a.id"
 		    " WHERE a.case_id = c.id), ''), :grep)");

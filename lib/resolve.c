@@ -158,7 +158,7 @@ int
 resolve_ack(struct casefile *cf, int64_t id, const char *note,
     struct cerror *e)
 {
-	static const char sql[] = "UPDATE cases SET acked = ifnull(acked, ?2)"
+	static const char sql[] = "UPDATE cases SET acked = coalesce(acked, ?2)"
 	    " WHERE id = ?1";
 	int	 rc;
 
@@ -388,8 +388,8 @@ static int
 open_offer(struct casefile *cf, int64_t id, int64_t pid, char *cur,
     struct cerror *e)
 {
-	static const char sql[] = "SELECT ifnull(currency, ''), answer,"
-	    " ifnull(expires, '') FROM proposals WHERE case_id = ?1 AND id = ?2";
+	static const char sql[] = "SELECT coalesce(currency, ''), answer,"
+	    " coalesce(expires, '') FROM proposals WHERE case_id = ?1 AND id = ?2";
 	struct buf	 list = { NULL, 0, 0 };
 	sqlite3_stmt	*st;
 	char		 answer[16] = "", exp[TIMEFMT_LEN] = "";
@@ -662,7 +662,7 @@ resolve_followup_done(struct casefile *cf, int64_t id, int satisfied,
 {
 	/* An unhappy customer of a closed case: the case is looked at again. */
 	static const char review[] = "UPDATE cases SET flags ="
-	    " CASE WHEN ifnull(flags, '') = '' THEN 'review'"
+	    " CASE WHEN coalesce(flags, '') = '' THEN 'review'"
 	    " WHEN instr(',' || flags || ',', ',review,') > 0 THEN flags"
 	    " ELSE flags || ',review' END WHERE id = ?1";
 	/* The earliest follow-up still to do, else a new one done now. */
@@ -744,7 +744,7 @@ resolve_merge(struct casefile *cf, int64_t id, int64_t dup,
 	 */
 	static const char *const moves[] = {
 		"UPDATE accounts SET version = -(version + (SELECT"
-		    " ifnull(max(k.version), 0) FROM accounts k"
+		    " coalesce(max(k.version), 0) FROM accounts k"
 		    " WHERE k.case_id = ?1 AND k.party = accounts.party))"
 		    " WHERE case_id = ?2",
 		"UPDATE accounts SET case_id = ?1, version = -version"
@@ -846,13 +846,13 @@ resolve_merge_customer(struct casefile *cf, int64_t keep, int64_t dup,
 	 */
 	static const char *const moves[] = {
 		"UPDATE customers SET"
-		    " name = ifnull(name, (SELECT name FROM customers"
+		    " name = coalesce(name, (SELECT name FROM customers"
 		    "  WHERE id = ?2)),"
-		    " email = ifnull(email, (SELECT email FROM customers"
+		    " email = coalesce(email, (SELECT email FROM customers"
 		    "  WHERE id = ?2)),"
-		    " phone = ifnull(phone, (SELECT phone FROM customers"
+		    " phone = coalesce(phone, (SELECT phone FROM customers"
 		    "  WHERE id = ?2)),"
-		    " lang = ifnull(lang, (SELECT lang FROM customers"
+		    " lang = coalesce(lang, (SELECT lang FROM customers"
 		    "  WHERE id = ?2)) WHERE id = ?1",
 		"UPDATE cases SET customer = ?1 WHERE customer = ?2",
 		"UPDATE cases SET flags = nullif(trim(replace(replace("

@@ -228,7 +228,7 @@ state_check(struct casefile *cf, int64_t id, int verb, struct casestate *cs,
     struct cerror *e)
 {
 	static const char sql[] =
-	    "SELECT status, ifnull(merged_into, 0) FROM cases WHERE id = ?";
+	    "SELECT status, coalesce(merged_into, 0) FROM cases WHERE id = ?";
 	sqlite3_stmt	*st;
 	char		 allowed[256] = "";
 	int		 rc, s, n;

@@ -268,9 +268,9 @@ pattern_fold(const char *pattern, struct buf *b, int *stem)
 static int
 build(struct casefile *cf, struct rules *rs, struct cerror *e)
 {
-	static const char sql[] = "SELECT id, kind, ifnull(lang, ''),"
-	    " pattern, ifnull(severity, 0), ifnull(flag, ''),"
-	    " ifnull(only_with, ''), ifnull(not_with, '') FROM rules"
+	static const char sql[] = "SELECT id, kind, coalesce(lang, ''),"
+	    " pattern, coalesce(severity, 0), coalesce(flag, ''),"
+	    " coalesce(only_with, ''), coalesce(not_with, '') FROM rules"
 	    " ORDER BY id";
 	struct buf	 b = { NULL, 0, 0 };
 	sqlite3_stmt	*st;
@@ -660,7 +660,7 @@ static int
 duplicate(struct casefile *cf, struct rules *rs, const struct newcase *nc,
     int64_t cid, int64_t *dup, struct cerror *e)
 {
-	static const char sql[] = "SELECT id, ifnull(order_ref, ''), summary,"
+	static const char sql[] = "SELECT id, coalesce(order_ref, ''), summary,"
 	    " status IN " SQL_ENDED " FROM cases"
 	    " WHERE customer = ? ORDER BY received DESC LIMIT 50";
 	sqlite3_stmt	*st;
