@@ -36,6 +36,7 @@ LIBOBJ = \
 	lib/hooks.o \
 	lib/html.o \
 	lib/ids.o \
+	lib/intake.o \
 	lib/mail.o \
 	lib/money.o \
 	lib/phone.o \

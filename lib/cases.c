@@ -326,10 +326,13 @@ customer(struct casefile *cf, const struct newcase *nc, int64_t *cid,
 	    " WHERE name = ?1 COLLATE NOCASE"
 	    " AND (?2 IS NULL OR email IS NULL)"
 	    " AND (?3 IS NULL OR phone IS NULL) ORDER BY id LIMIT 1";
+	/* only a customer that lacks a contact is written: no no-op */
 	static const char fill[] = "UPDATE customers SET"
 	    " name = ifnull(name, ?2), email = ifnull(email, ?3),"
 	    " phone = CASE WHEN phone = ?5 THEN ?4 ELSE ifnull(phone, ?4) END"
-	    " WHERE id = ?1";
+	    " WHERE id = ?1 AND ((name IS NULL AND ?2 IS NOT NULL)"
+	    " OR (email IS NULL AND ?3 IS NOT NULL) OR (phone IS NOT ?4"
+	    " AND (phone IS NULL OR phone = ?5)))";
 	static const char ins[] = "INSERT INTO customers"
 	    " (name, email, phone, created) VALUES (?, ?, ?, ?)";
 	const char	*email = NULL, *name = NULL, *ph = NULL;
@@ -397,7 +400,8 @@ customer_lang(struct casefile *cf, int64_t cid, const char *lang, int given,
     struct cerror *e)
 {
 	static const char sql[] = "UPDATE customers SET lang ="
-	    " CASE WHEN ?3 THEN ?2 ELSE ifnull(lang, ?2) END WHERE id = ?1";
+	    " CASE WHEN ?3 THEN ?2 ELSE ifnull(lang, ?2) END WHERE id = ?1"
+	    " AND lang IS NOT CASE WHEN ?3 THEN ?2 ELSE ifnull(lang, ?2) END";
 	sqlite3_stmt	*st;
 
 	if (cid == 0 || *lang == '\0')
