@@ -56,7 +56,8 @@ LIBOBJ = \
 UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
 	tests/unit/t_text tests/unit/t_timefmt tests/unit/t_plan tests/unit/t_state \
 	tests/unit/t_stmttime tests/unit/t_policy tests/unit/t_mail \
-	tests/unit/t_phone tests/unit/t_columns tests/unit/t_compare
+	tests/unit/t_phone tests/unit/t_columns tests/unit/t_compare \
+	tests/unit/t_intake
 FUZZ = tests/fuzz/fuzz_compare tests/fuzz/fuzz_csv tests/fuzz/fuzz_ids \
 	tests/fuzz/fuzz_mail \
 	tests/fuzz/fuzz_money \
@@ -127,6 +128,7 @@ tests/unit/t_mail: tests/unit/t_mail.c
 tests/unit/t_phone: tests/unit/t_phone.c
 tests/unit/t_columns: tests/unit/t_columns.c
 tests/unit/t_compare: tests/unit/t_compare.c
+tests/unit/t_intake: tests/unit/t_intake.c
 
 # The fuzz targets' checks, run on the corpus and past crashes by make check.
 $(REPLAY): tests/fuzz/replay.c lib/libcomplaint.a $(HDR)
