@@ -236,8 +236,12 @@ uninstall:
 print-bin:
 	@echo $(BIN)
 
+# every benchmark of bench/ as one table of medians and ratios (minutes)
+bench: all
+	@sh bench/run.sh
+
 clean:
 	rm -f $(BIN) $(LIBOBJ) $(UNIT) $(FUZZ) $(REPLAY) lib/libcomplaint.a lib/schema.h lib/rules.h lib/rules-remedies.h
 
 .PHONY: all unit deps check asan lint fuzz stress demo install uninstall \
-	print-bin clean
+	print-bin clean bench
