@@ -46,6 +46,7 @@ LIBOBJ = \
 	lib/html.o \
 	lib/ids.o \
 	lib/import.o \
+	lib/intake.o \
 	lib/lexicon.o \
 	lib/mail.o \
 	lib/messages.o \
@@ -74,7 +75,8 @@ UNIT = tests/unit/t_casefile tests/unit/t_ids tests/unit/t_money \
 	tests/unit/t_stmttime tests/unit/t_policy tests/unit/t_mail \
 	tests/unit/t_phone tests/unit/t_columns tests/unit/t_compare \
 	tests/unit/t_hmac tests/unit/t_template \
-	tests/unit/t_facts tests/unit/t_csvmap tests/unit/t_triage
+	tests/unit/t_facts tests/unit/t_csvmap tests/unit/t_triage \
+	tests/unit/t_intake
 FUZZ = tests/fuzz/fuzz_compare tests/fuzz/fuzz_csv tests/fuzz/fuzz_ids \
 	tests/fuzz/fuzz_mail \
 	tests/fuzz/fuzz_money \
@@ -152,6 +154,7 @@ tests/unit/t_template: tests/unit/t_template.c
 tests/unit/t_facts: tests/unit/t_facts.c lib/schema.h
 tests/unit/t_csvmap: tests/unit/t_csvmap.c
 tests/unit/t_triage: tests/unit/t_triage.c tests/triage-table.tsv
+tests/unit/t_intake: tests/unit/t_intake.c
 
 # The fuzz targets' checks, run on the corpus and past crashes by make check.
 $(REPLAY): tests/fuzz/replay.c lib/libcomplaint.a $(HDR)
@@ -259,9 +262,13 @@ uninstall:
 print-bin:
 	@echo $(BIN)
 
+# every benchmark of bench/ as one table of medians and ratios (minutes)
+bench: all
+	@sh bench/run.sh
+
 clean:
 	rm -f $(BIN) $(LIBOBJ) $(UNIT) $(FUZZ) $(REPLAY) lib/libcomplaint.a lib/schema.h lib/rules.h lib/rules-remedies.h \
 		$(MIGRATE)
 
 .PHONY: all unit deps check asan lint fuzz stress demo install uninstall \
-	print-bin clean
+	print-bin clean bench

@@ -5,6 +5,8 @@
  * one transaction.  Triage runs on each; -N shows its verdict and rolls
  * the transaction back, so a dry run sees exactly what a real one would.
  */
+#include <sys/stat.h>
+
 #include <err.h>
 #include <getopt.h>
 #include <locale.h>
@@ -164,7 +166,9 @@ import(struct casefile *cf, FILE *fp, struct cerror *e)
 	struct row	 r = { 5, names, NULL, types };
 	const char	*val[5];
 	FILE		*out = NULL;
+	struct stat	 sb;
 	char		 status[16], buf[8192], ln[24], cid[24];
+	char		*later = NULL;
 	long		 line, nbad = 0, nrows = 0;
 	size_t		 n;
 	int		 rc, sev;
@@ -177,6 +181,9 @@ import(struct casefile *cf, FILE *fp, struct cerror *e)
 	if ((rc = csvin_open(&in, fp, opts.skip, opts.map,
 	    (opts.ignore_unknown ? CSVIN_IGNORE_UNKNOWN : 0) |
 	    (opts.strict ? CSVIN_STRICT : 0), e)) != 0)
+		goto out;
+	if (fstat(fileno(fp), &sb) == 0 && (rc = intake_defer(cf, sb.st_size,
+	    &later, e)) != 0)
 		goto out;
 	for (;;) {
 		rc = csvin_next(in, &nc, &x, &line, &bad);
@@ -224,7 +231,9 @@ import(struct casefile *cf, FILE *fp, struct cerror *e)
 		    "imported (--strict)", nbad, nbad == 1 ? "" : "s");
 		goto out;
 	}
-	if ((rc = finish(cf, e)) != 0)
+	rc = intake_rebuild(cf, later, e);
+	later = NULL;
+	if (rc != 0 || (rc = finish(cf, e)) != 0)
 		goto out;
 	if (nrows == 0)
 		fputs("line,id,status,severity,flags\n", stdout);
@@ -236,6 +245,7 @@ import(struct casefile *cf, FILE *fp, struct cerror *e)
 		    "%s", nbad, nbad == 1 ? "" : "s", nrows, opts.dry ?
 		    "would be imported" : "imported");
 out:
+	free(later);
 	textout_free(&t);
 	csvin_close(in);
 	fclose(out);

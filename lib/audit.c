@@ -695,8 +695,8 @@ static int
 insert(struct casefile *cf, int64_t caseid, const char *action,
     const char *content, const char *rows, struct cerror *e)
 {
-	static const char last[] =
-	    "SELECT id, chain_hash FROM audit ORDER BY id DESC LIMIT 1";
+	static const char last[] = "SELECT id, chain_hash FROM audit"
+	    " WHERE id = (SELECT max(id) FROM audit)";
 	static const char ins[] =
 	    "INSERT INTO audit (id, at, actor, case_id, action, content,"
 	    " content_hash, chain_hash, rows)"

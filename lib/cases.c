@@ -274,16 +274,20 @@ customer(struct casefile *cf, const struct newcase *nc, int64_t *cid,
 {
 	static const char by_email[] = "SELECT id FROM customers"
 	    " WHERE email = ?1 COLLATE NOCASE ORDER BY id LIMIT 1";
-	static const char by_phone[] = "SELECT id FROM customers"
-	    " WHERE phone IN (?1, ?2) ORDER BY id LIMIT 1";
+	/* min(id), not ORDER BY id: two keys need no sort */
+	static const char by_phone[] = "SELECT min(id) FROM customers"
+	    " WHERE phone IN (?1, ?2)";
 	static const char by_name[] = "SELECT id FROM customers"
 	    " WHERE name = ?1 COLLATE NOCASE"
 	    " AND (?2 IS NULL OR email IS NULL)"
 	    " AND (?3 IS NULL OR phone IS NULL) ORDER BY id LIMIT 1";
+	/* only a customer that lacks a contact is written: no no-op */
 	static const char fill[] = "UPDATE customers SET"
 	    " name = coalesce(name, ?2), email = coalesce(email, ?3),"
 	    " phone = CASE WHEN phone = ?5 THEN ?4 ELSE coalesce(phone, ?4) END"
-	    " WHERE id = ?1";
+	    " WHERE id = ?1 AND ((name IS NULL AND ?2 IS NOT NULL)"
+	    " OR (email IS NULL AND ?3 IS NOT NULL) OR (phone IS NOT ?4"
+	    " AND (phone IS NULL OR phone = ?5)))";
 	static const char ins[] = "INSERT INTO customers"
 	    " (name, email, phone, created) VALUES (?, ?, ?, ?)";
 	const char	*email = NULL, *name = NULL, *ph = NULL;
@@ -351,7 +355,8 @@ customer_lang(struct casefile *cf, int64_t cid, const char *lang, int given,
     struct cerror *e)
 {
 	static const char sql[] = "UPDATE customers SET lang ="
-	    " CASE WHEN ?3 THEN ?2 ELSE coalesce(lang, ?2) END WHERE id = ?1";
+	    " CASE WHEN ?3 THEN ?2 ELSE coalesce(lang, ?2) END WHERE id = ?1"
+	    " AND lang IS NOT CASE WHEN ?3 THEN ?2 ELSE coalesce(lang, ?2) END";
 	sqlite3_stmt	*st;
 
 	if (cid == 0 || *lang == '\0')
@@ -393,7 +398,16 @@ new_content(struct buf *b, int64_t id, int64_t cid, const struct newcase *nc,
 	rc |= text_json_str(b, "lang", nc->lang);
 	rc |= text_json_str(b, "ref", nc->ref);
 	rc |= text_json_str(b, "summary", nc->summary);
-	rc |= text_json_str(b, "description", nc->description);
+	/*
+	 * The description is kept once, in the case; the entry holds its
+	 * SHA-256, and its rows the case's, which verify proves.
+	 */
+	if (nc->description != NULL) {
+		char	 hex[65];
+
+		audit_sha256(nc->description, strlen(nc->description), hex);
+		rc |= text_json_str(b, "description_sha256", hex);
+	}
 	if (nc->nextra > 0) {
 		rc |= buf_puts(b, ",\"fields\":{");
 		for (size_t i = 0; i < nc->nextra; i++) {

@@ -83,6 +83,13 @@ int	casefile_settings(struct casefile *, row_fn *, void *,
 	    struct cerror *);
 /* Prepare for a bulk import: a larger page cache. */
 int	casefile_bulk(struct casefile *, struct cerror *);
+/*
+ * A large import (bytes of input against the file's size) drops the
+ * indexes no intake reads; *later holds them, made again by
+ * intake_rebuild in the same transaction (NULL: none dropped).
+ */
+int	intake_defer(struct casefile *, int64_t, char **, struct cerror *);
+int	intake_rebuild(struct casefile *, char *, struct cerror *);
 /* Copy the case file, consistently, to a new 0600 file path. */
 int	casefile_backup(struct casefile *, const char *, struct cerror *);
 /* The schema version this build writes. */

@@ -10,12 +10,12 @@
  * PostgreSQL does instead.  Keep a new one out, or add it here.
  *
  * - `PRAGMA` in anonymise.c backup.c casefile.c db.c fullexport.c import.c
- *   schema.sql: journal_mode, synchronous, foreign_keys, cache_size are the
- *   server's business there (WAL and fsync always, foreign keys always on);
- *   application_id and user_version become a one-row table, schema(app,
+ *   intake.c schema.sql: journal_mode, synchronous, foreign_keys, cache_size
+ *   are the server's business there (WAL and fsync always, foreign keys always
+ *   on); application_id and user_version become a one-row table, schema(app,
  *   version), that db_migrate reads and writes under the same transaction.
- * - `sqlite_schema` in casefile.c explain.c import.c: "is the file empty" and
- *   "has it the table" become a look in information_schema.tables;
+ * - `sqlite_schema` in casefile.c explain.c import.c intake.c: "is the file
+ *   empty" and "has it the table" become a look in information_schema.tables;
  *   `pragma_table_info` in fullexport.c import.c report.c becomes
  *   information_schema.columns.
  * - `sqlite3_db_config` in casefile.c import.c, `sqlite3_busy_timeout` in
@@ -31,7 +31,7 @@
  * - `unixepoch(` in query.c report.c: extract(epoch FROM t) once times are
  *   timestamptz (they are ISO 8601 text now, compared as text); `round(` in
  *   query.c report.c wants numeric, not double, there.
- * - `group_concat(` in query.c report.c: string_agg(x, sep).
+ * - `group_concat(` in intake.c query.c report.c: string_agg(x, sep).
  * - `instr(` in audit.c query.c report.c resolve.c: strpos(s, t).
  * - `GLOB` in anonymise.c verify.c: a regular expression (~) or LIKE.
  * - `COLLATE NOCASE` in cases.c correct.c schema.sql: lower() on both sides

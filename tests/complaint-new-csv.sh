@@ -176,3 +176,44 @@ check_sql 'and nothing is read' \
     "SELECT count(*) FROM customers WHERE email = 'opt@example.com'" <<EOF
 0
 EOF
+
+# A large import (a quarter of the file's size or more) drops the report
+# and timeline indexes and makes them again before its commit: the file's
+# schema after it is the schema of a new file, and a refused one keeps it.
+COMPLAINT_FILE=$T/big.db
+export COMPLAINT_FILE
+complaint init >/dev/null
+sqlite3 "$COMPLAINT_FILE" "SELECT name, sql FROM sqlite_schema
+    WHERE type = 'index' ORDER BY name" >"$T/schema.before"
+awk 'BEGIN { print "email,received,summary,description"
+	for (i = 0; i < 600; i++)
+		printf "c%d@example.com,2026-11-%02d,Parcel %d late,%0100d\n",
+		    i % 70, 1 + i % 20, i, i }' >"$T/big.csv"
+echo 'bad@example.com,2026-02-30,Bad date,' >>"$T/big.csv"
+check 'a large import with a bad row and --strict is 65' 65 \
+    'complaint-new --csv --strict <big.csv 2>/dev/null' </dev/null
+check 'and the indexes are as they were' 0 "sqlite3 $COMPLAINT_FILE \
+    \"SELECT name, sql FROM sqlite_schema WHERE type = 'index'
+    ORDER BY name\" | cmp - schema.before && echo same" <<EOF
+same
+EOF
+# shellcheck disable=SC2016
+check 'a large import skips the bad row' 65 \
+    'complaint-new --csv <big.csv >big.out; s=$?; sed -n "2p;\$p" big.out
+    exit $s' <<EOF
+2,1,new,medium,
+601,600,new,medium,repeat:9
+EOF
+check_err 'complaint-new: line 602: received: 2026-02-30 is not a time (use ISO 8601 like 2026-11-22 or 2026-11-22T17:41Z, now, today, yesterday, tomorrow, a weekday, or -3d, +7d, 24h)
+complaint-new: 1 bad record skipped; 600 imported'
+check 'keeps every index of a new file, made again' 0 "sqlite3 \
+    $COMPLAINT_FILE \"SELECT name, sql FROM sqlite_schema
+    WHERE type = 'index' ORDER BY name\" | cmp - schema.before && echo same" <<EOF
+same
+EOF
+check 'the reports read them' 0 \
+    'complaint-report list --status open --limit 2 --csv' <<EOF
+id,received,status,severity,customer,summary
+1,2026-11-01T00:00:00Z,new,medium,c0@example.com,Parcel 0 late
+2,2026-11-02T00:00:00Z,new,medium,c1@example.com,Parcel 1 late
+EOF

@@ -1,0 +1,98 @@
+/*
+ * intake.c: a large import keeps up to date only the indexes its own
+ * statements read (the ref, the customers' contacts, the customer's
+ * cases); the report and timeline indexes are dropped at its start and
+ * made again, sorted, at its end, inside the same transaction.  So the
+ * import stays all or nothing, a reader sees the file as it was before
+ * it, and a million rows do not keep eight random-key indexes in a page
+ * cache that cannot hold them.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include <sqlite3.h>
+
+#include "complaint.h"
+#include "internal.h"
+
+/* No per-row statement of an intake reads these (tests/unit/t_intake). */
+static const char later_sql[] =
+    "SELECT group_concat(sql, ';') || ';',"
+    " group_concat('DROP INDEX main.' || name, ';') || ';'"
+    " FROM main.sqlite_schema WHERE type = 'index' AND name IN"
+    " ('cases_status', 'cases_received', 'cases_open', 'cases_ack_open',"
+    " 'cases_resolve_open', 'cases_cause', 'cases_stats', 'events_case',"
+    " 'audit_case')";
+
+static int
+pragma(struct casefile *cf, const char *sql, int64_t *v, struct cerror *e)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_prepare(cf, sql, e)) == NULL)
+		return e->code;
+	*v = 0;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*v = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : db_error(cf, rc, e);
+}
+
+int
+intake_defer(struct casefile *cf, int64_t bytes, char **later,
+    struct cerror *e)
+{
+	sqlite3_stmt	*st;
+	char		*drop;
+	int64_t		 pages, size;
+	int		 rc;
+
+	*later = NULL;
+	if ((rc = pragma(cf, "PRAGMA main.page_count", &pages, e)) != 0 ||
+	    (rc = pragma(cf, "PRAGMA main.page_size", &size, e)) != 0)
+		return rc;
+	/*
+	 * Sorting every case once costs less than a quarter of the file's
+	 * size more in rows kept up to date one at a time.
+	 */
+	if (bytes < pages * size / 4)
+		return 0;
+	if ((st = db_prepare(cf, later_sql, e)) == NULL)
+		return e->code;
+	drop = NULL;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL &&
+	    ((*later = strdup((const char *)sqlite3_column_text(st, 0))) ==
+	    NULL || (drop = strdup((const char *)sqlite3_column_text(st,
+	    1))) == NULL))
+		rc = SQLITE_NOMEM;
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW && drop != NULL)
+		rc = sqlite3_exec(cf->db, drop, NULL, NULL, NULL);
+	free(drop);
+	if (rc == SQLITE_ROW || rc == SQLITE_OK)
+		return 0;
+	free(*later);
+	*later = NULL;
+	if (rc == SQLITE_NOMEM)
+		return cerror_set(e, EX_OSERR, "out of memory");
+	return db_error(cf, rc, e);
+}
+
+int
+intake_rebuild(struct casefile *cf, char *later, struct cerror *e)
+{
+	int	 rc;
+
+	if (later == NULL)
+		return 0;
+	/* the sorts take as much again as the page cache: keep to 32 MB */
+	rc = sqlite3_exec(cf->db, "PRAGMA cache_size = -8192", NULL, NULL,
+	    NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(cf->db, later, NULL, NULL, NULL);
+	free(later);
+	return rc == SQLITE_OK ? 0 : db_error(cf, rc, e);
+}
