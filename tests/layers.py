@@ -13,6 +13,11 @@ are skipped.  An edge a.c -> b.c means a.c uses a function of b.c.
                               n uses one of height n-1 at most
     layers.py --sqlite [DIR]  check db.c's list of what only SQLite runs:
                               each `thing` in FILES is in those files only
+    layers.py --order FILE [DIR]
+                              check the files as FILE lists them, from
+                              its line beginning "ground" to the next
+                              blank line (the README's layers): all
+                              named, each after every file it uses
 
 Each cycle is named (a strongly connected component of files, one loop
 through it, and the uses inside it; on standard error with an option),
@@ -298,11 +303,42 @@ def strip_comments(src):
     return "".join(out)
 
 
+def order(folder, listing):
+    """The lib files as a text names them (README's layers), checked: each
+    file named once, every file named, and each named after all it calls.
+    """
+    files, edges = graph(folder)
+    named = []
+    # The list: from the line beginning "ground" to the next blank line.
+    m = re.search(r"^[ \t]*ground\b.*?(?=^\s*$)", open(listing).read(),
+                  re.M | re.S)
+    for w in re.findall(r"\b([a-z0-9_]+\.c)\b", m.group(0) if m else ""):
+        if w in files and w not in named:
+            named.append(w)
+    bad = 0
+    for f in sorted(set(files) - set(named)):
+        print("%s: %s is not named" % (listing, f))
+        bad = 1
+    at = {f: i for i, f in enumerate(named)}
+    for (a, b) in sorted(edges):
+        if a in at and b in at and at[b] > at[a]:
+            print("%s: %s is named before %s, which it calls (%s)" % (
+                listing, a, b, " ".join(sorted(edges[(a, b)]))))
+            bad = 1
+    return bad
+
+
 def main(argv):
     mode = "cycles"
     args = []
+    listing = None
     for a in argv[1:]:
-        if a in ("--edges", "--dot", "--layers", "--sqlite"):
+        if listing == "":
+            listing = a
+        elif a == "--order":
+            mode = "order"
+            listing = ""
+        elif a in ("--edges", "--dot", "--layers", "--sqlite"):
             mode = a[2:]
         elif a in ("-h", "--help"):
             print(__doc__.strip())
@@ -313,8 +349,8 @@ def main(argv):
         else:
             args.append(a)
     if len(args) > 1:
-        sys.stderr.write("usage: layers.py [--edges|--dot|--layers] "
-                         "[DIR]\n")
+        sys.stderr.write("usage: layers.py [--edges|--dot|--layers|"
+                         "--sqlite|--order FILE] [DIR]\n")
         return 64
     folder = args[0] if args else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "lib")
@@ -323,6 +359,11 @@ def main(argv):
         return 66
     if mode == "sqlite":
         return sqlite_only(folder)
+    if mode == "order":
+        if not listing:
+            sys.stderr.write("layers.py: --order needs a file\n")
+            return 64
+        return order(folder, listing)
     files, edges = graph(folder)
     if mode == "edges":
         for (a, b) in sorted(edges):

@@ -2,7 +2,8 @@
 # tests/layers.sh: the calls between the library's files point one way
 # (STYLE.md, Layers).  tests/layers.py maps each use of a function to the
 # lib file defining it; first it is shown to find a loop, and to ignore
-# what is not a call, on a tiny tree made here; then lib/ has none.
+# what is not a call, on a tiny tree made here; then lib/ has none, and
+# the README's list of the layers is the graph's.
 . "$(dirname "$0")/lib.sh"
 
 L="python3 '$TOP/tests/layers.py'"
@@ -104,6 +105,29 @@ digraph lib {
 	"up.c" -> "mid.c";
 }
 EOF
+# A written list of the layers (as the README's): every file, each after
+# all it uses, from the line beginning "ground" to the next blank line.
+cat >"$T/order" <<'EOF'
+top.c and up.c are named here first, which does not count.
+
+    ground  ground.c top.c
+    above   mid.c up.c
+
+up.c, after the list, does not count either.
+EOF
+check 'a list of the layers in order holds' 0 \
+    "$L --order '$T/order' '$T/tree'" </dev/null
+cat >"$T/order" <<'EOF'
+    ground  ground.c mid.c
+    above   top.c
+
+up.c
+EOF
+check 'a file named before one it uses, or not named, is told, exit 1' 1 \
+    "$L --order '$T/order' '$T/tree'" <<EOF
+$T/order: up.c is not named
+$T/order: mid.c is named before top.c, which it calls (top_run)
+EOF
 check 'a bad option is a usage error' 64 "$L --bogus" </dev/null
 check_err 'layers.py: unknown option --bogus'
 
@@ -129,3 +153,5 @@ EOF
 check 'no loop among the files of lib/' 0 "$L" </dev/null
 check 'lib/db.c lists where each SQLite-only part is' 0 "$L --sqlite" \
     </dev/null
+check "the README's layers name every file of lib/ after all it uses" 0 \
+    "$L --order '$TOP/README'" </dev/null
