@@ -283,6 +283,8 @@ static const char *const wipe[] = {
 	"UPDATE attachments SET name = NULL, path = NULL, note = NULL"
 	    " WHERE case_id IN " OWN,
 	"UPDATE discrepancies SET facets = NULL WHERE case_id IN " OWN,
+	"UPDATE explanations SET text = '" ANON "' WHERE discrepancy IN"
+	    " (SELECT id FROM discrepancies WHERE case_id IN " OWN ")",
 	/* a tag is a key: one that names them goes */
 	"DELETE FROM tags WHERE anon_has(tag)",
 	/* mentions anywhere, their own lessons included */
@@ -314,6 +316,7 @@ static const char *const wipe[] = {
 	"UPDATE attachments SET note = anon_mask(note) WHERE anon_has(note)",
 	"UPDATE discrepancies SET facets = anon_mask(facets)"
 	    " WHERE anon_has(facets)",
+	"UPDATE explanations SET text = anon_mask(text) WHERE anon_has(text)",
 };
 
 /*

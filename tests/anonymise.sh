@@ -36,6 +36,7 @@ printf '11:00 I saw the parcel at the door.\n' |
 printf '11:05 The neighbour, %s, told me so.\n' "$E" |
     complaint-interview -r witness -p "$N" 2
 complaint-compare --record 1
+complaint-resolve explain 1 D1 -m "$N and Per agree on 10 EUR"
 complaint-resolve ack 1 -m "rang $N"
 complaint-resolve propose 1 refund 10.00 -m "refund to $N"
 complaint-resolve propose 2 refund 5.00 -m 'as Quarrington saw'
@@ -147,6 +148,11 @@ check_sql 'accounts, statements, recordings, discrepancies' "
 (anonymised)
 1
 EOF
+check_sql 'explanations: theirs replaced' "
+    SELECT d.case_id, x.text FROM explanations x
+    JOIN discrepancies d ON d.id = x.discrepancy" <<EOF
+1|(anonymised)
+EOF
 check_sql 'offers, escalations, decisions, follow-ups, events' "
     SELECT case_id, note FROM proposals;
     SELECT case_id, reason, ticket FROM escalations
@@ -175,13 +181,13 @@ check_sql 'the log: their entries and the mentions redacted, named' "
     SELECT group_concat(id) FROM audit WHERE redacted IS NOT NULL;
     SELECT json_array_length(content, '\$.redacted') FROM audit
     WHERE action = 'anonymise'" <<EOF
-2,3,4,5,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,27,28,29
-26
+2,3,4,5,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,28,29,30
+27
 EOF
 
 check 'verify passes' 0 'complaint-report verify | cut -f1,2' <<EOF
-ok	130 entries
-ok	401 rows match the log
+ok	131 entries
+ok	403 rows match the log
 ok	1 recordings
 EOF
 check 'export --customer shows nothing of them' 1 \
