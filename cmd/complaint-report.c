@@ -573,21 +573,32 @@ csv_cell(void *arg, const struct row *r)
 	return rc;
 }
 
+/*
+ * The dossier's fields through field (with farg), then each section's
+ * rows through row, titled; text and CSV differ only in the two.
+ */
 static int
-show_csv(struct casefile *cf, struct textout *out, int64_t id,
-    struct cerror *e)
+show_sections(struct casefile *cf, struct textout *out, int64_t id,
+    row_fn *field, void *farg, row_fn *row, struct cerror *e)
 {
 	struct titled	 t = { out, NULL, 0 };
 	int		 rc;
 
-	if ((rc = query_case(cf, id, textout_rowfn, out, e)) != 0)
+	if ((rc = query_case(cf, id, field, farg, e)) != 0)
 		return rc;
 	for (size_t i = 0; i < NELEM(sections) && rc == 0; i++) {
 		t.title = sections[i].title;
 		t.n = 0;
-		rc = sections[i].fn(cf, id, csv_cell, &t, e);
+		rc = sections[i].fn(cf, id, row, &t, e);
 	}
 	return rc;
+}
+
+static int
+show_csv(struct casefile *cf, struct textout *out, int64_t id,
+    struct cerror *e)
+{
+	return show_sections(cf, out, id, textout_rowfn, out, csv_cell, e);
 }
 
 /* The dossier as one JSON object: the fields, then each section. */
@@ -657,17 +668,7 @@ static int
 show_text(struct casefile *cf, struct textout *out, int64_t id,
     struct cerror *e)
 {
-	struct titled	 t = { out, NULL, 0 };
-	int		 rc;
-
-	if ((rc = query_case(cf, id, show_field, stdout, e)) != 0)
-		return rc;
-	for (size_t i = 0; i < NELEM(sections) && rc == 0; i++) {
-		t.title = sections[i].title;
-		t.n = 0;
-		rc = sections[i].fn(cf, id, titled_row, &t, e);
-	}
-	return rc;
+	return show_sections(cf, out, id, show_field, stdout, titled_row, e);
 }
 
 /* With --out DIR, each case's dossier in DIR/case-ID.html. */
