@@ -171,8 +171,8 @@ main(int argc, char *argv[])
 	for (int i = 0; i < argc; i++)
 		if (ids_parse(argv[i], &id[i]) != 0)
 			errx(EX_DATAERR, "not an id (a positive whole number)");
-	if ((rc = casefile_open(&cf, opts.file, opts.record ? CF_WRITE :
-	    CF_READ, &e)) != 0 || (rc = casefile_begin(cf, &e)) != 0)
+	if ((rc = casefile_open_tell(&cf, opts.file, opts.record ? CF_WRITE :
+	    CF_READ, warnx, &e)) != 0 || (rc = casefile_begin(cf, &e)) != 0)
 		goto out;
 	if (argc == 1) {
 		/* A case: its latest employee and complainant accounts. */

@@ -365,7 +365,8 @@ main(int argc, char *argv[])
 	}
 	if (opts.list || opts.show) {
 		opts.fmt = opts.csv ? OUT_CSV : OUT_TEXT;
-		if ((rc = casefile_open(&cf, opts.file, CF_READ, &e)) != 0 ||
+		if ((rc = casefile_open_tell(&cf, opts.file, CF_READ, warnx,
+		    &e)) != 0 ||
 		    (rc = casefile_begin(cf, &e)) != 0 ||
 		    (rc = listing(cf, argv, argc, &e)) != 0)
 			goto fail;
@@ -380,7 +381,8 @@ main(int argc, char *argv[])
 		read_csv(stdin, &l);
 	else
 		read_lines(stdin, &l);
-	if ((rc = casefile_open(&cf, opts.file, CF_WRITE, &e)) != 0 ||
+	if ((rc = casefile_open_tell(&cf, opts.file, CF_WRITE, warnx,
+	    &e)) != 0 ||
 	    (rc = casefile_begin(cf, &e)) != 0 ||
 	    (rc = record(cf, &l, &e)) != 0 ||
 	    (rc = casefile_commit(cf, &e)) != 0)

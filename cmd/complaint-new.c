@@ -143,6 +143,15 @@ spool(void)
 	return fp;
 }
 
+/* The size of the spooled input; 0 when unknown. */
+static int64_t
+spooled(FILE *fp)
+{
+	struct stat	 sb;
+
+	return fstat(fileno(fp), &sb) == 0 ? (int64_t)sb.st_size : 0;
+}
+
 /*
  * Import CSV from fp: a row "line,id,status,severity,flags" per record,
  * held in a temporary file until the commit; a bad record is reported
@@ -166,7 +175,6 @@ import(struct casefile *cf, FILE *fp, struct cerror *e)
 	struct row	 r = { 5, names, NULL, types };
 	const char	*val[5];
 	FILE		*out = NULL;
-	struct stat	 sb;
 	char		 status[16], buf[8192], ln[24], cid[24];
 	char		*later = NULL;
 	long		 line, nbad = 0, nrows = 0;
@@ -182,8 +190,7 @@ import(struct casefile *cf, FILE *fp, struct cerror *e)
 	    (opts.ignore_unknown ? CSVIN_IGNORE_UNKNOWN : 0) |
 	    (opts.strict ? CSVIN_STRICT : 0), e)) != 0)
 		goto out;
-	if (fstat(fileno(fp), &sb) == 0 && (rc = intake_defer(cf, sb.st_size,
-	    &later, e)) != 0)
+	if ((rc = intake_defer(cf, &later, e)) != 0)
 		goto out;
 	for (;;) {
 		rc = csvin_next(in, &nc, &x, &line, &bad);
@@ -497,7 +504,7 @@ open_file(struct casefile **cf, struct cerror *e)
 		return e->code != 0 ? e->code : cerror_set(e, EX_NOINPUT,
 		    "no case file %s; a dry run triages against one "
 		    "(complaint init makes it)", path);
-	return casefile_open(cf, opts.file, CF_WRITE, e);
+	return casefile_open_tell(cf, opts.file, CF_WRITE, warnx, e);
 }
 
 int
@@ -641,8 +648,9 @@ main(int argc, char *argv[])
 			return EX_USAGE;
 		}
 		csv = spool();
-		if (open_file(&cf, &e) != 0 || casefile_bulk(cf, &e) != 0 ||
-		    casefile_begin(cf, &e) != 0 || import(cf, csv, &e) != 0)
+		if (open_file(&cf, &e) != 0 || casefile_bulk(cf, spooled(csv),
+		    &e) != 0 || casefile_begin(cf, &e) != 0 ||
+		    import(cf, csv, &e) != 0)
 			goto fail;
 		fclose(csv);
 		casefile_close(cf);

@@ -369,7 +369,7 @@ due_exec(struct casefile **cfp, const char *name, int argc,
 		rc = cerror_set(e, EX_OSERR, "out of memory");
 	casefile_close(*cfp);
 	*cfp = NULL;
-	if (rc != 0 || (rc = casefile_open(cfp, opts.file, CF_WRITE,
+	if (rc != 0 || (rc = casefile_open_tell(cfp, opts.file, CF_WRITE, warnx,
 	    e)) != 0)
 		goto out;
 	textout_init(&s.out, stdout, outfmt());
@@ -1325,7 +1325,7 @@ main(int argc, char *argv[])
 		return textout_close(stdout, &e) != 0 ? EX_IOERR : 0;
 	}
 	/* Only due --mark writes; the file must exist all the same. */
-	if ((rc = casefile_open(&cf, opts.file, CF_READ, &e)) != 0)
+	if ((rc = casefile_open_tell(&cf, opts.file, CF_READ, warnx, &e)) != 0)
 		goto out;
 	if (opts.exec != NULL) {
 		rc = due_exec(&cf, rep->name, n - (n > 0), &e);
@@ -1333,7 +1333,8 @@ main(int argc, char *argv[])
 	}
 	if (opts.f.mark) {
 		casefile_close(cf);
-		if ((rc = casefile_open(&cf, opts.file, CF_WRITE, &e)) != 0)
+		if ((rc = casefile_open_tell(&cf, opts.file, CF_WRITE,
+		    warnx, &e)) != 0)
 			goto out;
 	}
 	if ((rc = casefile_begin(cf, &e)) != 0)

@@ -1294,7 +1294,8 @@ main(int argc, char *argv[])
 	}
 	if ((opts.out = open_memstream(&held, &heldlen)) == NULL)
 		err(EX_OSERR, NULL);
-	if ((rc = casefile_open(&cf, opts.file, CF_WRITE, &e)) != 0 ||
+	if ((rc = casefile_open_tell(&cf, opts.file, CF_WRITE, warnx,
+	    &e)) != 0 ||
 	    (rc = casefile_begin(cf, &e)) != 0 ||
 	    (rc = v->fn(cf, operands + 1, n - 1, &e)) != 0 ||
 	    (rc = casefile_commit(cf, &e)) != 0)

@@ -85,7 +85,7 @@ init(int argc, char *argv[])
 		fputs("usage: complaint init [-f FILE]\n", stderr);
 		return EX_USAGE;
 	}
-	if (casefile_open(&cf, file, CF_WRITE, &e) != 0)
+	if (casefile_open_tell(&cf, file, CF_WRITE, warnx, &e) != 0)
 		errx(e.code, "%s", e.msg);
 	puts(casefile_name(cf));
 	casefile_close(cf);
@@ -188,12 +188,13 @@ backup(int argc, char *argv[])
 
 	if ((rc = file_and_one(argc, argv, use, &file)) != 0)
 		return rc < 0 ? 0 : rc;
-	if ((rc = casefile_open(&cf, file, CF_READ, &e)) != 0 ||
+	if ((rc = casefile_open_tell(&cf, file, CF_READ, warnx, &e)) != 0 ||
 	    (rc = casefile_begin(cf, &e)) != 0 ||
 	    (rc = casefile_backup(cf, argv[optind], &e)) != 0)
 		goto out;
 	casefile_rollback(cf);
-	if ((rc = casefile_open(&copy, argv[optind], CF_READ, &e)) != 0 ||
+	if ((rc = casefile_open_tell(&copy, argv[optind], CF_READ, warnx,
+	    &e)) != 0 ||
 	    (rc = casefile_begin(copy, &e)) != 0 ||
 	    (rc = verified(copy, &v, &t, &e)) != 0)
 		goto out;
@@ -230,7 +231,7 @@ import(int argc, char *argv[])
 		return rc < 0 ? 0 : rc;
 	if ((rc = casefile_path(file, path, sizeof(path), &e)) != 0 ||
 	    (rc = import_export(argv[optind], path, &rows, &e)) != 0 ||
-	    (rc = casefile_open(&cf, path, CF_READ, &e)) != 0 ||
+	    (rc = casefile_open_tell(&cf, path, CF_READ, warnx, &e)) != 0 ||
 	    (rc = casefile_begin(cf, &e)) != 0 ||
 	    (rc = verified(cf, &v, &t, &e)) != 0)
 		goto out;
@@ -312,8 +313,8 @@ rule(const char *file, int argc, char *argv[])
 		config_usage(stderr);
 		return EX_USAGE;
 	}
-	if ((rc = casefile_open(&cf, file, *verb == 'l' ? CF_READ : CF_WRITE,
-	    &e)) != 0 || (rc = casefile_begin(cf, &e)) != 0)
+	if ((rc = casefile_open_tell(&cf, file, *verb == 'l' ? CF_READ :
+	    CF_WRITE, warnx, &e)) != 0 || (rc = casefile_begin(cf, &e)) != 0)
 		goto out;
 	if (*verb == 'l') {
 		textout_init(&out, stdout, OUT_TEXT);
@@ -394,8 +395,8 @@ config(int argc, char *argv[])
 		config_usage(stderr);
 		return EX_USAGE;
 	}
-	if ((rc = casefile_open(&cf, file, argc == 2 || unset ? CF_WRITE :
-	    CF_READ, &e)) != 0 || (rc = casefile_begin(cf, &e)) != 0)
+	if ((rc = casefile_open_tell(&cf, file, argc == 2 || unset ? CF_WRITE :
+	    CF_READ, warnx, &e)) != 0 || (rc = casefile_begin(cf, &e)) != 0)
 		goto out;
 	if (argc == 0) {
 		textout_init(&out, stdout, OUT_TEXT);

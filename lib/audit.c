@@ -179,6 +179,32 @@ audit_table_find(const char *name)
 	return -1;
 }
 
+/* tag, then v in decimal, then end, into num; its length. */
+static size_t
+tagnum(char *num, char tag, long long v, char end)
+{
+	char			 d[24];
+	size_t			 n = 0, k = 0;
+	unsigned long long	 u;
+
+	num[n++] = tag;
+	u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	if (v < 0)
+		num[n++] = '-';
+	do
+		d[k++] = '0' + u % 10;
+	while ((u /= 10) != 0);
+	while (k > 0)
+		num[n++] = d[--k];
+	num[n++] = end;
+	return n;
+}
+
+/*
+ * The hash of a row's columns from first on, each as "n;", "i<int>;",
+ * "r<%.17g>;", "b<bytes>:<blob>;" or "t<bytes>:<text>;" (numbers by
+ * hand: an import hashes thirty columns a row).
+ */
 void
 audit_rowhash(sqlite3_stmt *st, int first, char hex[65])
 {
@@ -191,13 +217,11 @@ audit_rowhash(sqlite3_stmt *st, int first, char hex[65])
 	for (i = first; i < n; i++) {
 		switch (sqlite3_column_type(st, i)) {
 		case SQLITE_NULL:
-			len = snprintf(num, sizeof(num), "n;");
-			SHA256Update(&ctx, (const void *)num, (size_t)len);
+			SHA256Update(&ctx, (const void *)"n;", 2);
 			continue;
 		case SQLITE_INTEGER:
-			len = snprintf(num, sizeof(num), "i%lld;",
-			    (long long)sqlite3_column_int64(st, i));
-			SHA256Update(&ctx, (const void *)num, (size_t)len);
+			SHA256Update(&ctx, (const void *)num, tagnum(num, 'i',
+			    (long long)sqlite3_column_int64(st, i), ';'));
 			continue;
 		case SQLITE_FLOAT:
 			len = snprintf(num, sizeof(num), "r%.17g;",
@@ -205,16 +229,14 @@ audit_rowhash(sqlite3_stmt *st, int first, char hex[65])
 			SHA256Update(&ctx, (const void *)num, (size_t)len);
 			continue;
 		case SQLITE_BLOB:
-			len = snprintf(num, sizeof(num), "b%d:",
-			    sqlite3_column_bytes(st, i));
-			SHA256Update(&ctx, (const void *)num, (size_t)len);
+			SHA256Update(&ctx, (const void *)num, tagnum(num, 'b',
+			    sqlite3_column_bytes(st, i), ':'));
 			SHA256Update(&ctx, sqlite3_column_blob(st, i),
 			    (size_t)sqlite3_column_bytes(st, i));
 			break;
 		default:
-			len = snprintf(num, sizeof(num), "t%d:",
-			    sqlite3_column_bytes(st, i));
-			SHA256Update(&ctx, (const void *)num, (size_t)len);
+			SHA256Update(&ctx, (const void *)num, tagnum(num, 't',
+			    sqlite3_column_bytes(st, i), ':'));
 			SHA256Update(&ctx, sqlite3_column_text(st, i),
 			    (size_t)sqlite3_column_bytes(st, i));
 		}

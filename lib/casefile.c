@@ -10,6 +10,9 @@
  * the writer never blocks readers.  Writers start with BEGIN IMMEDIATE, which
  * takes the write lock before the first change: two writers queue on the
  * busy timeout instead of one failing half-way with SQLITE_BUSY on upgrade.
+ * A large import is the exception (casefile_bulk): it runs in a rollback
+ * journal, and the commands that come while it writes wait for it, saying
+ * so, however long it takes.
  */
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -22,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -450,12 +454,88 @@ readonly_uri(const char *path, char *uri, size_t size)
 	return SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
 }
 
+/*
+ * Wait for a lock as sqlite3_busy_timeout does, except while a large
+ * import holds the file (its -journal is there): that takes minutes, not
+ * forever, so the command waits it out and says so, once.
+ */
+static int
+busy(void *arg, int n)
+{
+	static const int delay[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50,
+	    100 };
+	struct casefile	*cf = arg;
+	struct timespec	 ts;
+	char		 journal[sizeof(cf->path) + 8];
+	int		 ms;
+
+	if (n == 0)
+		cf->waited = 0;
+	ms = delay[(size_t)n < sizeof(delay) / sizeof(delay[0]) ? n :
+	    (int)(sizeof(delay) / sizeof(delay[0])) - 1];
+	snprintf(journal, sizeof(journal), "%s-journal", cf->path);
+	if (access(journal, F_OK) == 0) {
+		if (!cf->told && cf->tell != NULL)
+			cf->tell("waiting for the import writing %s to finish",
+			    cf->path);
+		cf->told = 1;
+		cf->waited = 0;
+	} else if (cf->waited >= cf->busy_ms)
+		return 0;
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (ms % 1000) * 1000000L;
+	nanosleep(&ts, NULL);
+	cf->waited += ms;
+	return 1;
+}
+
+/* 1 when the file is in WAL mode, 0 when not or unknown. */
+static int
+journal_wal(struct casefile *cf)
+{
+	sqlite3_stmt	*st;
+	int		 wal = 0;
+
+	if (sqlite3_prepare_v2(cf->db, "PRAGMA journal_mode", -1, &st,
+	    NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		wal = strcmp((const char *)sqlite3_column_text(st, 0),
+		    "wal") == 0;
+	sqlite3_finalize(st);
+	return wal;
+}
+
+/*
+ * A file left in a rollback journal by an import that did not end (it was
+ * killed, or readers kept it from switching back) is put back in WAL mode
+ * by the next writer; if readers keep it from that too, it stays as it is
+ * until a later one, which is slower for readers but as safe.
+ */
+static void
+wal_again(struct casefile *cf)
+{
+	int	 ms = cf->busy_ms;
+
+	cf->busy_ms = 200;
+	sqlite3_exec(cf->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	cf->busy_ms = ms;
+}
+
 int
 casefile_open(struct casefile **cfp, const char *arg, int mode,
     struct cerror *e)
 {
+	return casefile_open_tell(cfp, arg, mode, NULL, e);
+}
+
+int
+casefile_open_tell(struct casefile **cfp, const char *arg, int mode,
+    void (*tell)(const char *, ...), struct cerror *e)
+{
 	struct casefile	*cf;
 	char		 v[32], uri[3 * PATH_MAX + 32] = "";
+	char		 journal[sizeof(cf->path) + 8];
 	const char	*errstr;
 	int		 rc, flags, ms;
 
@@ -463,6 +543,8 @@ casefile_open(struct casefile **cfp, const char *arg, int mode,
 	if ((cf = calloc(1, sizeof(*cf))) == NULL)
 		return cerror_set(e, EX_OSERR, "out of memory");
 	cf->mode = mode;
+	cf->tell = tell;
+	cf->busy_ms = BUSY_DEFAULT;
 	set_actor(cf);
 	if ((rc = set_now(cf, e)) != 0 ||
 	    (rc = casefile_path(arg, cf->path, sizeof(cf->path), e)) != 0 ||
@@ -470,15 +552,24 @@ casefile_open(struct casefile **cfp, const char *arg, int mode,
 	    (rc = trust_check(cf->path, mode, &cf->trusted, e)) != 0)
 		goto fail;
 	flags = SQLITE_OPEN_READWRITE;
-	if (mode != CF_WRITE)
+	/*
+	 * A reader that can write the file opens it so when an import's
+	 * journal is there: if that import was stopped, SQLite takes it back
+	 * on the first read, as the journal requires; a reader that cannot
+	 * is told to wait for one that can (db_error).
+	 */
+	snprintf(journal, sizeof(journal), "%s-journal", cf->path);
+	if (mode != CF_WRITE && (access(journal, F_OK) != 0 ||
+	    access(cf->path, W_OK) != 0))
 		flags = readonly_uri(cf->path, uri, sizeof(uri));
+	/* one thread uses a handle: no mutex on every call into SQLite */
 	if ((rc = sqlite3_open_v2(flags & SQLITE_OPEN_URI ? uri : cf->path,
-	    &cf->db, flags, NULL)) != SQLITE_OK) {
+	    &cf->db, flags | SQLITE_OPEN_NOMUTEX, NULL)) != SQLITE_OK) {
 		rc = db_error(cf, rc, e);
 		goto fail;
 	}
 	sqlite3_extended_result_codes(cf->db, 1);
-	sqlite3_busy_timeout(cf->db, BUSY_DEFAULT);
+	sqlite3_busy_handler(cf->db, busy, cf);
 	sqlite3_db_config(cf->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(cf->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	sqlite3_db_config(cf->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0,
@@ -507,8 +598,10 @@ casefile_open(struct casefile **cfp, const char *arg, int mode,
 	if (casefile_setting(cf, "busy.timeout", v, sizeof(v), e) == 0) {
 		ms = (int)strtonum(v, 0, 3600000, &errstr);
 		if (errstr == NULL)
-			sqlite3_busy_timeout(cf->db, ms);
+			cf->busy_ms = ms;
 	}
+	if (mode == CF_WRITE && !journal_wal(cf))
+		wal_again(cf);
 	*cfp = cf;
 	return 0;
 fail:
@@ -576,6 +669,10 @@ casefile_commit(struct casefile *cf, struct cerror *e)
 		return rc;
 	}
 	cf->intx = 0;
+	if (cf->bulk) {
+		cf->bulk = 0;
+		wal_again(cf);
+	}
 	/* After an erasure (anonymise): no older copy of a page may stay
 	 * in the -wal file. */
 	if (cf->checkpoint && (rc = sqlite3_wal_checkpoint_v2(cf->db, NULL,
@@ -595,6 +692,10 @@ casefile_rollback(struct casefile *cf)
 	if (cf->intx && cf->db != NULL)
 		sqlite3_exec(cf->db, "ROLLBACK", NULL, NULL, NULL);
 	cf->intx = 0;
+	if (cf->bulk) {
+		cf->bulk = 0;
+		wal_again(cf);
+	}
 	audit_discard(cf);
 }
 
@@ -622,14 +723,48 @@ casefile_setting(struct casefile *cf, const char *key, char *buf,
 }
 
 int
-casefile_bulk(struct casefile *cf, struct cerror *e)
+casefile_bulk(struct casefile *cf, int64_t bytes, struct cerror *e)
 {
+	sqlite3_stmt	*st;
+	int		 pages, size, ms, rc;
+
 	/*
 	 * A bulk import is one long transaction: with SQLite's 2 MB page
-	 * cache it spills dirty pages to the WAL over and over.  16 MB keeps
-	 * the peak well inside 32 MB.
+	 * cache it spills dirty pages over and over.  16 MB keeps the peak
+	 * well inside 32 MB.
 	 */
-	return exec(cf, "PRAGMA cache_size = -16384", e);
+	if ((rc = exec(cf, "PRAGMA cache_size = -16384", e)) != 0 ||
+	    (rc = pragma_int(cf, "PRAGMA page_count", &pages, e)) != 0 ||
+	    (rc = pragma_int(cf, "PRAGMA page_size", &size, e)) != 0)
+		return rc;
+	/*
+	 * Sorting every case once (intake_defer) costs less than a quarter
+	 * of the file's size more in rows kept up to date one at a time.
+	 */
+	if (bytes < (int64_t)pages * size / 4)
+		return 0;
+	cf->large = 1;
+	/*
+	 * In WAL mode each page the cache spills goes to the WAL, is looked
+	 * for there every time it is read again, and is copied once more by
+	 * the checkpoint: at a million rows that is a third of the time.  A
+	 * rollback journal writes each page once, in place, and keeps only
+	 * the pages the file had before; the import stays all or nothing.
+	 * The cost: once the cache spills, the import holds the file and
+	 * other commands wait for its commit (busy).  Only a writer alone
+	 * can change the mode; with readers on the file it stays in WAL.
+	 */
+	if (sqlite3_prepare_v2(cf->db, "PRAGMA journal_mode = DELETE", -1,
+	    &st, NULL) != SQLITE_OK)
+		return 0;
+	ms = cf->busy_ms;
+	cf->busy_ms = 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		cf->bulk = strcmp((const char *)sqlite3_column_text(st, 0),
+		    "delete") == 0;
+	sqlite3_finalize(st);
+	cf->busy_ms = ms;
+	return 0;
 }
 
 static const char *

@@ -214,25 +214,32 @@ static int
 find_ref(struct casefile *cf, const char *ref, struct caseid *out,
     struct cerror *e)
 {
-	/* an anonymised case keeps its ref as a token (resolve_anonymise) */
 	static const char sql[] = "SELECT id, severity, coalesce(flags, '')"
-	    " FROM cases WHERE ref IN (?1, 'sha256:' || sha256(?1))";
+	    " FROM cases WHERE ref = ?";
 	sqlite3_stmt	*st;
+	char		 token[7 + 65] = "sha256:";
 	int		 rc;
 
 	out->id = 0;
-	if ((st = db_prepare(cf, sql, e)) == NULL)
-		return e->code;
-	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->id = sqlite3_column_int64(st, 0);
-		out->severity = out->v.severity = sqlite3_column_int(st, 1);
-		strlcpy(out->v.flags, (const char *)sqlite3_column_text(st, 2),
-		    sizeof(out->v.flags));
+	for (int i = 0; i < 2 && out->id == 0; i++) {
+		/* an anonymised case keeps its ref as a token (anonymise.c) */
+		if (i == 1)
+			audit_sha256(ref, strlen(ref), token + 7);
+		if ((st = db_prepare(cf, sql, e)) == NULL)
+			return e->code;
+		sqlite3_bind_text(st, 1, i == 0 ? ref : token, -1,
+		    SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			out->id = sqlite3_column_int64(st, 0);
+			out->severity = out->v.severity =
+			    sqlite3_column_int(st, 1);
+			strlcpy(out->v.flags, (const char *)
+			    sqlite3_column_text(st, 2), sizeof(out->v.flags));
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return db_error(cf, rc, e);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(cf, rc, e);
 	return 0;
 }
 
@@ -399,15 +406,9 @@ new_content(struct buf *b, int64_t id, int64_t cid, const struct newcase *nc,
 	rc |= text_json_str(b, "ref", nc->ref);
 	rc |= text_json_str(b, "summary", nc->summary);
 	/*
-	 * The description is kept once, in the case; the entry holds its
-	 * SHA-256, and its rows the case's, which verify proves.
+	 * Not the description: it is kept once, in the case, and this
+	 * entry's rows hold the hash of the case row it is in.
 	 */
-	if (nc->description != NULL) {
-		char	 hex[65];
-
-		audit_sha256(nc->description, strlen(nc->description), hex);
-		rc |= text_json_str(b, "description_sha256", hex);
-	}
 	if (nc->nextra > 0) {
 		rc |= buf_puts(b, ",\"fields\":{");
 		for (size_t i = 0; i < nc->nextra; i++) {

@@ -58,6 +58,12 @@ void	buf_free(struct buf *);
 int	casefile_path(const char *, char *, size_t, struct cerror *);
 /* Open (and for CF_WRITE create or migrate) a case file. */
 int	casefile_open(struct casefile **, const char *, int, struct cerror *);
+/*
+ * The same, with tell (printf-like, such as warnx) called once if the
+ * command must wait for a large import holding the file.
+ */
+int	casefile_open_tell(struct casefile **, const char *, int,
+	    void (*)(const char *, ...), struct cerror *);
 /* Close and free; rolls back a transaction still open. */
 void	casefile_close(struct casefile *);
 /* The path the case file was opened at. */
@@ -81,14 +87,18 @@ int	casefile_set(struct casefile *, const char *, const char *,
 /* settings.c: call fn with each setting as a (key, value) row. */
 int	casefile_settings(struct casefile *, row_fn *, void *,
 	    struct cerror *);
-/* Prepare for a bulk import: a larger page cache. */
-int	casefile_bulk(struct casefile *, struct cerror *);
 /*
- * A large import (bytes of input against the file's size) drops the
- * indexes no intake reads; *later holds them, made again by
- * intake_rebuild in the same transaction (NULL: none dropped).
+ * Prepare for a bulk import of bytes of input, before casefile_begin: a
+ * larger page cache and, for an input of a quarter of the file or more,
+ * a rollback journal until the commit.
  */
-int	intake_defer(struct casefile *, int64_t, char **, struct cerror *);
+int	casefile_bulk(struct casefile *, int64_t, struct cerror *);
+/*
+ * A large import (casefile_bulk) drops the indexes no intake reads;
+ * *later holds them, made again by intake_rebuild in the same
+ * transaction (NULL: none dropped).
+ */
+int	intake_defer(struct casefile *, char **, struct cerror *);
 int	intake_rebuild(struct casefile *, char *, struct cerror *);
 /* Copy the case file, consistently, to a new 0600 file path. */
 int	casefile_backup(struct casefile *, const char *, struct cerror *);

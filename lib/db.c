@@ -18,9 +18,11 @@
  *   empty" and "has it the table" become a look in information_schema.tables;
  *   `pragma_table_info` in fullexport.c import.c report.c becomes
  *   information_schema.columns.
- * - `sqlite3_db_config` in casefile.c import.c, `sqlite3_busy_timeout` in
- *   casefile.c and `SQLITE_PREPARE_PERSISTENT` in db.c: connection options;
- *   lock_timeout, and prepared statements by name in libpq.
+ * - `sqlite3_db_config` in casefile.c import.c, `sqlite3_busy_handler` in
+ *   casefile.c, `SQLITE_OPEN_NOMUTEX` in casefile.c and
+ *   `SQLITE_PREPARE_PERSISTENT` in db.c: connection options; lock_timeout
+ *   (a large import needs no journal of its own there: the server keeps
+ *   readers answering), and prepared statements by name in libpq.
  * - `BEGIN IMMEDIATE` in casefile.c db.c import.c: BEGIN ISOLATION LEVEL
  *   SERIALIZABLE, retried on a serialization failure as on busy (75).
  * - `INSERT OR IGNORE` in cases.c comms.c migrate-2.sql migrate-3.sql
@@ -99,6 +101,13 @@ db_error(struct casefile *cf, int rc, struct cerror *e)
 		return cerror_set(e, EX_IOERR, "I/O error on %s: %s",
 		    cf->path, msg);
 	case SQLITE_READONLY:
+		if (rc == SQLITE_READONLY_ROLLBACK)
+			return cerror_set(e, EX_TEMPFAIL, "%s holds the journal "
+			    "of an import that was stopped; the next command "
+			    "that writes it takes the import back (its owner "
+			    "can run complaint init -f %s)", cf->path,
+			    cf->path);
+		/* FALLTHROUGH */
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
 		return cerror_set(e, EX_CANTCREAT, "cannot write %s: %s; check "

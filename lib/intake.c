@@ -25,39 +25,15 @@ static const char later_sql[] =
     " 'cases_resolve_open', 'cases_cause', 'cases_stats', 'events_case',"
     " 'audit_case')";
 
-static int
-pragma(struct casefile *cf, const char *sql, int64_t *v, struct cerror *e)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if ((st = db_prepare(cf, sql, e)) == NULL)
-		return e->code;
-	*v = 0;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*v = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : db_error(cf, rc, e);
-}
-
 int
-intake_defer(struct casefile *cf, int64_t bytes, char **later,
-    struct cerror *e)
+intake_defer(struct casefile *cf, char **later, struct cerror *e)
 {
 	sqlite3_stmt	*st;
 	char		*drop;
-	int64_t		 pages, size;
 	int		 rc;
 
 	*later = NULL;
-	if ((rc = pragma(cf, "PRAGMA main.page_count", &pages, e)) != 0 ||
-	    (rc = pragma(cf, "PRAGMA main.page_size", &size, e)) != 0)
-		return rc;
-	/*
-	 * Sorting every case once costs less than a quarter of the file's
-	 * size more in rows kept up to date one at a time.
-	 */
-	if (bytes < pages * size / 4)
+	if (!cf->large)
 		return 0;
 	if ((st = db_prepare(cf, later_sql, e)) == NULL)
 		return e->code;

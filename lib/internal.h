@@ -26,6 +26,12 @@ struct casefile {
 	int		 reattest;	/* migrated: record every row again */
 	int		 checkpoint;	/* empty the WAL after the commit */
 	int		 trusted;	/* ours, or named: its hooks may run */
+	int		 large;		/* a bulk import of a quarter of it */
+	int		 bulk;		/* so in a rollback journal, not WAL */
+	int		 busy_ms;	/* the busy timeout */
+	int		 waited;	/* ms waited for this lock so far */
+	int		 told;		/* tell said it waits for an import */
+	void		(*tell)(const char *, ...);
 	time_t		 now;
 	struct policy	*policy;	/* policy.c's settings, read once */
 	struct rules	*rules;		/* triage.c's rules, read once */

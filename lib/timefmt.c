@@ -16,14 +16,39 @@
 
 #define MAXSPAN	(100LL * 366 * 86400)	/* relative times within a century */
 
+/* sep, then v in two digits; the end. */
+static char *
+two(char *p, char sep, int v)
+{
+	*p++ = sep;
+	*p++ = '0' + v / 10;
+	*p++ = '0' + v % 10;
+	return p;
+}
+
 char *
 timefmt_iso(time_t t, char buf[TIMEFMT_LEN])
 {
 	struct tm	 tm;
+	char		*p = buf;
+	int		 y;
 
-	if (gmtime_r(&t, &tm) == NULL ||
-	    strftime(buf, TIMEFMT_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+	/* By hand, not strftime: an import formats ten times a row. */
+	if (gmtime_r(&t, &tm) == NULL || tm.tm_year < -1900 ||
+	    tm.tm_year > 9999 - 1900) {
 		strlcpy(buf, "invalid", TIMEFMT_LEN);
+		return buf;
+	}
+	y = tm.tm_year + 1900;
+	*p++ = '0' + y / 1000;
+	*p++ = '0' + y / 100 % 10;
+	*p++ = '0' + y / 10 % 10;
+	*p++ = '0' + y % 10;
+	p = two(two(two(p, '-', tm.tm_mon + 1), '-', tm.tm_mday), 'T',
+	    tm.tm_hour);
+	p = two(two(p, ':', tm.tm_min), ':', tm.tm_sec);
+	*p++ = 'Z';
+	*p = '\0';
 	return buf;
 }
 

@@ -103,7 +103,7 @@ main(void)
 		return 1;
 	snprintf(path, sizeof(path), "%s/cases.db", dir);
 	CHECK(casefile_open(&cf, path, CF_WRITE, &e) == 0, "open %s", path);
-	CHECK(casefile_bulk(cf, &e) == 0 && casefile_begin(cf, &e) == 0,
+	CHECK(casefile_bulk(cf, 0, &e) == 0 && casefile_begin(cf, &e) == 0,
 	    "a bulk transaction");
 	memset(nc, 0, sizeof(nc));
 	nc[0].name = "Ann Berg";
