@@ -217,8 +217,12 @@ import(struct casefile *cf, FILE *fp, struct cerror *e)
 			*e = bad;
 			goto out;
 		}
-		if ((rc = case_brief(cf, id.id, status, sizeof(status), &sev,
-		    e)) != 0)
+		/* a case made now is new; one found by its ref may be on */
+		if (!id.existed) {
+			strlcpy(status, "new", sizeof(status));
+			sev = id.severity;
+		} else if ((rc = case_brief(cf, id.id, status, sizeof(status),
+		    &sev, e)) != 0)
 			goto out;
 		snprintf(ln, sizeof(ln), "%ld", line);
 		snprintf(cid, sizeof(cid), "%lld", (long long)id.id);

@@ -730,16 +730,22 @@ insert(struct casefile *cf, int64_t caseid, const char *action,
 	int		 rc;
 
 	memcpy(prev, genesis, sizeof(prev));
-	if ((st = db_prepare(cf, last, e)) == NULL)
-		return e->code;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0) + 1;
-		strlcpy(prev, (const char *)sqlite3_column_text(st, 1),
-		    sizeof(prev));
+	/* the entry before is this transaction's own, or read once */
+	if (cf->last.set) {
+		id = cf->last.id + 1;
+		memcpy(prev, cf->last.hash, sizeof(prev));
+	} else {
+		if ((st = db_prepare(cf, last, e)) == NULL)
+			return e->code;
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			id = sqlite3_column_int64(st, 0) + 1;
+			strlcpy(prev, (const char *)sqlite3_column_text(st, 1),
+			    sizeof(prev));
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return db_error(cf, rc, e);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(cf, rc, e);
 
 	if ((rc = key_now(cf, e)) != 0)
 		return rc;
@@ -762,7 +768,12 @@ insert(struct casefile *cf, int64_t caseid, const char *action,
 	sqlite3_bind_text(st, 8, hash, -1, SQLITE_STATIC);
 	if (rows != NULL)
 		sqlite3_bind_text(st, 9, rows, -1, SQLITE_STATIC);
-	return db_done(cf, st, e);
+	if ((rc = db_done(cf, st, e)) != 0)
+		return rc;
+	cf->last.set = cf->intx;
+	cf->last.id = id;
+	memcpy(cf->last.hash, hash, sizeof(cf->last.hash));
+	return 0;
 }
 
 int

@@ -652,6 +652,7 @@ casefile_begin(struct casefile *cf, struct cerror *e)
 	rc = exec(cf, cf->mode == CF_WRITE ? "BEGIN IMMEDIATE" : "BEGIN", e);
 	if (rc == 0)
 		cf->intx = 1;
+	cf->last.set = 0;
 	return rc;
 }
 
@@ -669,6 +670,7 @@ casefile_commit(struct casefile *cf, struct cerror *e)
 		return rc;
 	}
 	cf->intx = 0;
+	cf->last.set = 0;
 	if (cf->bulk) {
 		cf->bulk = 0;
 		wal_again(cf);
@@ -692,6 +694,7 @@ casefile_rollback(struct casefile *cf)
 	if (cf->intx && cf->db != NULL)
 		sqlite3_exec(cf->db, "ROLLBACK", NULL, NULL, NULL);
 	cf->intx = 0;
+	cf->last.set = 0;
 	if (cf->bulk) {
 		cf->bulk = 0;
 		wal_again(cf);

@@ -49,6 +49,11 @@ struct casefile {
 	unsigned char	*key;
 	size_t		 nkey;
 	struct {
+		int	 set;		/* the last entry of this transaction */
+		int64_t	 id;
+		char	 hash[65];
+	} last;
+	struct {
 		int	 set;		/* an entry waits for commit */
 		int64_t	 caseid;
 		char	*action, *content;
