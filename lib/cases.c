@@ -265,6 +265,33 @@ lookup(struct casefile *cf, const char *sql, const char *k1, const char *k2,
 	return 0;
 }
 
+/* The contacts nc gives: e-mail, name, phone (E.164) and its digits. */
+struct contacts {
+	const char	*email, *name, *phone;
+	char		 e164[64], digits[64];
+};
+
+static int
+contacts(struct casefile *cf, const struct newcase *nc, struct contacts *c)
+{
+	char	 iso[8];
+
+	memset(c, 0, sizeof(*c));
+	phone_country_of(cf, iso, sizeof(iso));
+	if (nc->phone != NULL && phone_norm(nc->phone, iso, c->e164,
+	    sizeof(c->e164)) == 0) {
+		c->phone = c->e164;
+		if (phone_national(c->e164, iso, c->digits,
+		    sizeof(c->digits)) != 0)
+			strlcpy(c->digits, c->e164, sizeof(c->digits));
+	}
+	if (nc->email != NULL && *nc->email != '\0')
+		c->email = nc->email;
+	if (nc->name != NULL && *nc->name != '\0')
+		c->name = nc->name;
+	return c->email != NULL || c->phone != NULL || c->name != NULL;
+}
+
 /*
  * Find the customer by every contact given: e-mail (without regard to
  * case), then phone (E.164, or as the digits an older file kept), then
@@ -273,11 +300,12 @@ lookup(struct casefile *cf, const char *sql, const char *k1, const char *k2,
  * the e-mail and the phone are two customers', the case goes to the
  * first and *other names the second, for a person to merge: no contact
  * is ever held by two customers.  *cid is 0 when the complaint names
- * nobody; a new customer is created when nobody matches.
+ * nobody or nobody matches; *make is 1 when a new customer is to be
+ * made (customer_make), once triage has told the language.
  */
 static int
 customer(struct casefile *cf, const struct newcase *nc, int64_t *cid,
-    int64_t *other, struct cerror *e)
+    int64_t *other, int *make, struct cerror *e)
 {
 	static const char by_email[] = "SELECT id FROM customers"
 	    " WHERE email = ?1 COLLATE NOCASE ORDER BY id LIMIT 1";
@@ -295,58 +323,62 @@ customer(struct casefile *cf, const struct newcase *nc, int64_t *cid,
 	    " WHERE id = ?1 AND ((name IS NULL AND ?2 IS NOT NULL)"
 	    " OR (email IS NULL AND ?3 IS NOT NULL) OR (phone IS NOT ?4"
 	    " AND (phone IS NULL OR phone = ?5)))";
-	static const char ins[] = "INSERT INTO customers"
-	    " (name, email, phone, created) VALUES (?, ?, ?, ?)";
-	const char	*email = NULL, *name = NULL, *ph = NULL;
+	struct contacts	 c;
 	sqlite3_stmt	*st;
-	char		 phone[64] = "", digits[64] = "", iso[8];
-	char		 at[TIMEFMT_LEN];
 	int64_t		 ce = 0, cp = 0;
 	int		 rc;
 
 	*cid = *other = 0;
-	phone_country_of(cf, iso, sizeof(iso));
-	if (nc->phone != NULL && phone_norm(nc->phone, iso, phone,
-	    sizeof(phone)) == 0) {
-		ph = phone;
-		if (phone_national(phone, iso, digits, sizeof(digits)) != 0)
-			strlcpy(digits, phone, sizeof(digits));
-	}
-	if (nc->email != NULL && *nc->email != '\0')
-		email = nc->email;
-	if (nc->name != NULL && *nc->name != '\0')
-		name = nc->name;
-	if (email == NULL && ph == NULL && name == NULL)
+	*make = 0;
+	if (!contacts(cf, nc, &c))
 		return 0;
-	if ((email != NULL && (rc = lookup(cf, by_email, email, NULL, NULL,
-	    &ce, e)) != 0) || (ph != NULL && (rc = lookup(cf, by_phone, ph,
-	    digits, NULL, &cp, e)) != 0))
+	if ((c.email != NULL && (rc = lookup(cf, by_email, c.email, NULL,
+	    NULL, &ce, e)) != 0) || (c.phone != NULL && (rc = lookup(cf,
+	    by_phone, c.phone, c.digits, NULL, &cp, e)) != 0))
 		return rc;
 	if (ce != 0 && cp != 0 && ce != cp) {
 		*other = cp;
-		ph = NULL;		/* it stays the other's */
+		c.phone = NULL;		/* it stays the other's */
 	}
 	*cid = ce != 0 ? ce : cp;
-	if (*cid == 0 && name != NULL && (rc = lookup(cf, by_name, name,
-	    email, ph, cid, e)) != 0)
+	if (*cid == 0 && c.name != NULL && (rc = lookup(cf, by_name, c.name,
+	    c.email, c.phone, cid, e)) != 0)
 		return rc;
-	if (*cid != 0) {
-		if ((st = db_prepare(cf, fill, e)) == NULL)
-			return e->code;
-		sqlite3_bind_int64(st, 1, *cid);
-		db_bind_text(st, 2, name);
-		db_bind_text(st, 3, email);
-		db_bind_text(st, 4, ph);
-		db_bind_text(st, 5, ph != NULL ? digits : NULL);
-		return db_done(cf, st, e);
+	if (*cid == 0) {
+		*make = 1;
+		return 0;
 	}
+	if ((st = db_prepare(cf, fill, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, *cid);
+	db_bind_text(st, 2, c.name);
+	db_bind_text(st, 3, c.email);
+	db_bind_text(st, 4, c.phone);
+	db_bind_text(st, 5, c.phone != NULL ? c.digits : NULL);
+	return db_done(cf, st, e);
+}
+
+/* Make the new customer nc names, of language lang ("" when unknown). */
+static int
+customer_make(struct casefile *cf, const struct newcase *nc,
+    const char *lang, int64_t *cid, struct cerror *e)
+{
+	static const char ins[] = "INSERT INTO customers"
+	    " (name, email, phone, created, lang) VALUES (?, ?, ?, ?, ?)";
+	struct contacts	 c;
+	sqlite3_stmt	*st;
+	char		 at[TIMEFMT_LEN];
+	int		 rc;
+
+	contacts(cf, nc, &c);
 	if ((st = db_prepare(cf, ins, e)) == NULL)
 		return e->code;
-	db_bind_text(st, 1, name);
-	db_bind_text(st, 2, email);
-	db_bind_text(st, 3, ph);
+	db_bind_text(st, 1, c.name);
+	db_bind_text(st, 2, c.email);
+	db_bind_text(st, 3, c.phone);
 	sqlite3_bind_text(st, 4, timefmt_iso(casefile_now(cf), at), -1,
 	    SQLITE_TRANSIENT);
+	db_bind_text(st, 5, *lang != '\0' ? lang : NULL);
 	if ((rc = db_done(cf, st, e)) != 0)
 		return rc;
 	*cid = sqlite3_last_insert_rowid(cf->db);
@@ -503,7 +535,7 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 	char		 ack[TIMEFMT_LEN], res[TIMEFMT_LEN], note[128] = "";
 	time_t		 t;
 	int64_t		 cid, other;
-	int		 rc;
+	int		 make, rc;
 
 	memset(out, 0, sizeof(*out));
 	if ((rc = case_check(cf, nc, e)) != 0)
@@ -535,8 +567,10 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 		t = casefile_now(cf);
 	}
 	timefmt_iso(t, received);
-	if ((rc = customer(cf, nc, &cid, &other, e)) != 0 ||
-	    (rc = triage_run(cf, nc, cid, t, mp, &out->v, e)) != 0)
+	/* a customer made now has no cases yet: triage looks for none */
+	if ((rc = customer(cf, nc, &cid, &other, &make, e)) != 0 ||
+	    (rc = triage_run(cf, nc, make ? TRIAGE_NEW : cid, t, mp,
+	    &out->v, e)) != 0)
 		return rc;
 	if (other != 0) {
 		char	 flag[48];
@@ -547,8 +581,8 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 	}
 	if (nc->lang == NULL || case_lang(nc->lang, out->lang) != 0)
 		strlcpy(out->lang, out->v.lang, sizeof(out->lang));
-	if ((rc = customer_lang(cf, cid, out->lang, nc->lang != NULL,
-	    e)) != 0)
+	if ((rc = make ? customer_make(cf, nc, out->lang, &cid, e) :
+	    customer_lang(cf, cid, out->lang, nc->lang != NULL, e)) != 0)
 		return rc;
 	out->severity = out->v.severity;
 	if (nc->severity != NULL)

@@ -386,9 +386,11 @@ struct rule {
 };
 
 /*
- * Triage a new case of customer cid (0: none) received at rec: the rules
- * that match its words and amount, suspect, duplicate and repeat.
+ * Triage a new case of customer cid (0: none; TRIAGE_NEW: one made with
+ * this case, who has no other) received at rec: the rules that match its
+ * words and amount, suspect, duplicate and repeat.
  */
+#define TRIAGE_NEW	(-1)
 int	triage_run(struct casefile *, const struct newcase *, int64_t, time_t,
 	    const struct money *, struct verdict *, struct cerror *);
 /* Add a rule; its id in *id. */

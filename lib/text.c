@@ -123,6 +123,8 @@ text_decode(const char **p)
 	utf8proc_int32_t	 c;
 	utf8proc_ssize_t	 n;
 
+	if ((unsigned char)**p < 0x80)
+		return (unsigned char)*(*p)++;
 	n = utf8proc_iterate((const utf8proc_uint8_t *)*p, -1, &c);
 	if (n <= 0) {
 		(*p)++;
@@ -135,6 +137,10 @@ text_decode(const char **p)
 int
 text_wordchar(int32_t c)
 {
+	/* ASCII: its letters, digits and $ (a currency symbol) */
+	if (c >= 0 && c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '$';
 	switch (utf8proc_category(c)) {
 	case UTF8PROC_CATEGORY_LU:
 	case UTF8PROC_CATEGORY_LL:

@@ -761,7 +761,7 @@ triage_run(struct casefile *cf, const struct newcase *nc, int64_t cid,
     struct cerror *e)
 {
 	struct rules	*rs;
-	int64_t		 dup, n = 0;
+	int64_t		 dup = 0, n = 0;
 	char		 flag[48];
 	int		 nwords, rc = 0;
 
@@ -807,8 +807,8 @@ triage_run(struct casefile *cf, const struct newcase *nc, int64_t cid,
 	v->rules = rs->json.s;
 	if (cid == 0)
 		return 0;
-	if ((rc = duplicate(cf, rs, nc, cid, &dup, e)) != 0 ||
-	    (rc = repeats(cf, rs, cid, rec, &n, e)) != 0)
+	if (cid != TRIAGE_NEW && ((rc = duplicate(cf, rs, nc, cid, &dup,
+	    e)) != 0 || (rc = repeats(cf, rs, cid, rec, &n, e)) != 0))
 		return rc;
 	if (dup != 0) {
 		snprintf(flag, sizeof(flag), "duplicate:%lld", (long long)dup);
