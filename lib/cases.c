@@ -271,7 +271,7 @@ struct contacts {
 	char		 e164[64], digits[64];
 };
 
-static int
+static void
 contacts(struct casefile *cf, const struct newcase *nc, struct contacts *c)
 {
 	char	 iso[8];
@@ -289,7 +289,6 @@ contacts(struct casefile *cf, const struct newcase *nc, struct contacts *c)
 		c->email = nc->email;
 	if (nc->name != NULL && *nc->name != '\0')
 		c->name = nc->name;
-	return c->email != NULL || c->phone != NULL || c->name != NULL;
 }
 
 /*
@@ -304,7 +303,7 @@ contacts(struct casefile *cf, const struct newcase *nc, struct contacts *c)
  * made (customer_make), once triage has told the language.
  */
 static int
-customer(struct casefile *cf, const struct newcase *nc, int64_t *cid,
+customer(struct casefile *cf, struct contacts *c, int64_t *cid,
     int64_t *other, int *make, struct cerror *e)
 {
 	static const char by_email[] = "SELECT id FROM customers"
@@ -323,26 +322,25 @@ customer(struct casefile *cf, const struct newcase *nc, int64_t *cid,
 	    " WHERE id = ?1 AND ((name IS NULL AND ?2 IS NOT NULL)"
 	    " OR (email IS NULL AND ?3 IS NOT NULL) OR (phone IS NOT ?4"
 	    " AND (phone IS NULL OR phone = ?5)))";
-	struct contacts	 c;
 	sqlite3_stmt	*st;
 	int64_t		 ce = 0, cp = 0;
 	int		 rc;
 
 	*cid = *other = 0;
 	*make = 0;
-	if (!contacts(cf, nc, &c))
+	if (c->email == NULL && c->phone == NULL && c->name == NULL)
 		return 0;
-	if ((c.email != NULL && (rc = lookup(cf, by_email, c.email, NULL,
-	    NULL, &ce, e)) != 0) || (c.phone != NULL && (rc = lookup(cf,
-	    by_phone, c.phone, c.digits, NULL, &cp, e)) != 0))
+	if ((c->email != NULL && (rc = lookup(cf, by_email, c->email, NULL,
+	    NULL, &ce, e)) != 0) || (c->phone != NULL && (rc = lookup(cf,
+	    by_phone, c->phone, c->digits, NULL, &cp, e)) != 0))
 		return rc;
 	if (ce != 0 && cp != 0 && ce != cp) {
 		*other = cp;
-		c.phone = NULL;		/* it stays the other's */
+		c->phone = NULL;	/* it stays the other's */
 	}
 	*cid = ce != 0 ? ce : cp;
-	if (*cid == 0 && c.name != NULL && (rc = lookup(cf, by_name, c.name,
-	    c.email, c.phone, cid, e)) != 0)
+	if (*cid == 0 && c->name != NULL && (rc = lookup(cf, by_name,
+	    c->name, c->email, c->phone, cid, e)) != 0)
 		return rc;
 	if (*cid == 0) {
 		*make = 1;
@@ -351,31 +349,29 @@ customer(struct casefile *cf, const struct newcase *nc, int64_t *cid,
 	if ((st = db_prepare(cf, fill, e)) == NULL)
 		return e->code;
 	sqlite3_bind_int64(st, 1, *cid);
-	db_bind_text(st, 2, c.name);
-	db_bind_text(st, 3, c.email);
-	db_bind_text(st, 4, c.phone);
-	db_bind_text(st, 5, c.phone != NULL ? c.digits : NULL);
+	db_bind_text(st, 2, c->name);
+	db_bind_text(st, 3, c->email);
+	db_bind_text(st, 4, c->phone);
+	db_bind_text(st, 5, c->phone != NULL ? c->digits : NULL);
 	return db_done(cf, st, e);
 }
 
-/* Make the new customer nc names, of language lang ("" when unknown). */
+/* Make the new customer of contacts c, of language lang ("": unknown). */
 static int
-customer_make(struct casefile *cf, const struct newcase *nc,
+customer_make(struct casefile *cf, const struct contacts *c,
     const char *lang, int64_t *cid, struct cerror *e)
 {
 	static const char ins[] = "INSERT INTO customers"
 	    " (name, email, phone, created, lang) VALUES (?, ?, ?, ?, ?)";
-	struct contacts	 c;
 	sqlite3_stmt	*st;
 	char		 at[TIMEFMT_LEN];
 	int		 rc;
 
-	contacts(cf, nc, &c);
 	if ((st = db_prepare(cf, ins, e)) == NULL)
 		return e->code;
-	db_bind_text(st, 1, c.name);
-	db_bind_text(st, 2, c.email);
-	db_bind_text(st, 3, c.phone);
+	db_bind_text(st, 1, c->name);
+	db_bind_text(st, 2, c->email);
+	db_bind_text(st, 3, c->phone);
 	sqlite3_bind_text(st, 4, timefmt_iso(casefile_now(cf), at), -1,
 	    SQLITE_TRANSIENT);
 	db_bind_text(st, 5, *lang != '\0' ? lang : NULL);
@@ -533,6 +529,7 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 	sqlite3_stmt	*st;
 	char		 cur[8], received[TIMEFMT_LEN], now[TIMEFMT_LEN];
 	char		 ack[TIMEFMT_LEN], res[TIMEFMT_LEN], note[128] = "";
+	struct contacts	 who;
 	time_t		 t;
 	int64_t		 cid, other;
 	int		 make, rc;
@@ -568,7 +565,8 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 	}
 	timefmt_iso(t, received);
 	/* a customer made now has no cases yet: triage looks for none */
-	if ((rc = customer(cf, nc, &cid, &other, &make, e)) != 0 ||
+	contacts(cf, nc, &who);
+	if ((rc = customer(cf, &who, &cid, &other, &make, e)) != 0 ||
 	    (rc = triage_run(cf, nc, make ? TRIAGE_NEW : cid, t, mp,
 	    &out->v, e)) != 0)
 		return rc;
@@ -581,7 +579,7 @@ case_create(struct casefile *cf, const struct newcase *nc, struct caseid *out,
 	}
 	if (nc->lang == NULL || case_lang(nc->lang, out->lang) != 0)
 		strlcpy(out->lang, out->v.lang, sizeof(out->lang));
-	if ((rc = make ? customer_make(cf, nc, out->lang, &cid, e) :
+	if ((rc = make ? customer_make(cf, &who, out->lang, &cid, e) :
 	    customer_lang(cf, cid, out->lang, nc->lang != NULL, e)) != 0)
 		return rc;
 	out->severity = out->v.severity;
