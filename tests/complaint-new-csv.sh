@@ -217,3 +217,23 @@ id,received,status,severity,customer,summary
 1,2026-11-01T00:00:00Z,new,medium,c0@example.com,Parcel 0 late
 2,2026-11-02T00:00:00Z,new,medium,c1@example.com,Parcel 1 late
 EOF
+
+# A customer made with the import's row gets the language its words tell,
+# in the same insert, and its first case counts for repeat.min as before.
+complaint config -f "$T/lang.db" repeat.min 1
+printf '%s\n' 'email,received,summary,description' \
+    'sv@example.se,2026-11-20,Paketet kom aldrig,Jag har väntat i tre veckor och ingen svarar på mina mejl' \
+    'sv@example.se,2026-11-21,Paketet kom aldrig,Jag har fortfarande inte fått paketet och ingen svarar' \
+    >"$T/lang.csv"
+check 'a new customer of an import: language and repeat count' 0 \
+    "complaint-new -f lang.db --csv <lang.csv | cut -d, -f2,5" <<EOF
+id,flags
+1,repeat:1
+2,"duplicate:1,repeat:2"
+EOF
+check 'the customer is written once, with the language' 0 \
+    "sqlite3 lang.db \"SELECT id, email, lang FROM customers;
+    SELECT count(*) FROM audit WHERE rows LIKE '%customers%'\"" <<EOF
+1|sv@example.se|sv
+1
+EOF
