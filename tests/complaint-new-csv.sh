@@ -226,7 +226,7 @@ printf '%s\n' 'email,received,summary,description' \
     'sv@example.se,2026-11-21,Paketet kom aldrig,Jag har fortfarande inte fått paketet och ingen svarar' \
     >"$T/lang.csv"
 check 'a new customer of an import: language and repeat count' 0 \
-    "complaint-new -f lang.db --csv <lang.csv | cut -d, -f2,5" <<EOF
+    "complaint-new -f lang.db --csv <lang.csv | cut -d, -f2,5-" <<EOF
 id,flags
 1,repeat:1
 2,"duplicate:1,repeat:2"
