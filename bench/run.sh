@@ -68,8 +68,5 @@ run verify sh "$top/bench/verify.sh" "$runs" 100000
 	table compare 3 2 4
 	table export 2 3 4
 	table html 4 5 6
-	[ ! -f "$dir/verify.out" ] ||
-	    awk -F '\t' '{ sub(/^verify /, "", $3); sub(/ s$/, "", $3)
-		printf "verify\t%s, %s rows\tverify s\t%s\t-\t-\t-\n", $1, $2, $3 }' \
-	    "$dir/verify.out"
+	table verify 3 5 6
 } | if [ -t 1 ]; then column -t -s "$(printf '\t')"; else cat; fi

@@ -2,7 +2,9 @@
 # bench/verify.sh: complaint-report verify (chain, redactions, every row
 # of every table replayed from the log and re-hashed) on a case file of N
 # generated complaints (bench/gen-intake.py) taken in by complaint-new
-# --csv; the median of RUNS runs, with peak RSS.
+# --csv, beside the sqlite3 shell's .sha3sum of the same file (every row
+# of every table hashed once, the least a check of every row does); the
+# median of RUNS runs of each, with verify's peak RSS.
 #   usage: sh bench/verify.sh [RUNS] [SIZES...]
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,6 +15,20 @@ dir=$top/bench/data
 mkdir -p "$dir"
 [ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time" >&2; exit 69; }
 export COMPLAINT_USER=bench COMPLAINT_NOW=2026-11-22T10:00:00Z
+
+# median CMD: the median seconds and kB of RUNS runs of CMD.
+median() {
+	i=0
+	: >"$dir/times"
+	while [ $i -lt "$runs" ]; do
+		/usr/bin/time -f '%e %M' -o "$dir/time" sh -c "$1" >/dev/null
+		cat "$dir/time" >>"$dir/times"
+		i=$((i + 1))
+	done
+	sort -n "$dir/times" | sed -n "$(( (runs + 1) / 2 ))p"
+}
+
+printf 'cases\trows\tverify s\tRSS MB\t.sha3sum s\tratio\n'
 for n in $sizes; do
 	db=$dir/verify-$n.db
 	if [ ! -s "$db" ]; then
@@ -21,15 +37,9 @@ for n in $sizes; do
 		    >/dev/null 2>&1
 	fi
 	rows=$("$top/complaint-report" -f "$db" verify | sed -n 2p | cut -f2)
-	i=0
-	: >"$dir/times"
-	while [ $i -lt "$runs" ]; do
-		/usr/bin/time -f '%e %M' -o "$dir/time" \
-		    "$top/complaint-report" -q -f "$db" verify
-		cat "$dir/time" >>"$dir/times"
-		i=$((i + 1))
-	done
-	m=$(sort -n "$dir/times" | sed -n "$(( (runs + 1) / 2 ))p")
-	printf '%s cases\t%s\tverify %s s\t%s MB\n' "$n" "$rows" "${m% *}" \
-	    $((${m#* } / 1024))
+	ours=$(median "$top/complaint-report -q -f $db verify")
+	base=$(median "sqlite3 -readonly $db .sha3sum")
+	echo "$n ${rows%% *} $ours $base" | awk '{
+		printf "%s\t%s\t%.2f\t%d\t%.2f\t%.2f\n", $1, $2, $3, $4 / 1024,
+		    $5, $3 / $5 }'
 done
