@@ -264,6 +264,7 @@ print-bin:
 
 # every benchmark of bench/ as one table of medians and ratios (minutes)
 bench: all
+	@sh scripts/install-deps --bench
 	@sh bench/run.sh
 
 clean:

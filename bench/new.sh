@@ -33,8 +33,9 @@ make_file() {
 	    SELECT id, created, 'bench', 'new', 'new' FROM cases;
 	INSERT INTO audit (id, at, actor, case_id, action, content,
 	    content_hash, chain_hash)
-	    SELECT id, created, 'bench', id, 'new', '{}', hex(randomblob(32)),
-	    hex(randomblob(32)) FROM cases;" >/dev/null
+	    SELECT a.n + id, created, 'bench', id, 'new', '{}',
+	    hex(randomblob(32)), hex(randomblob(32))
+	    FROM cases, (SELECT max(id) AS n FROM audit) a;" >/dev/null
 }
 
 printf 'cases\tcomplaint-new ms\tsqlite3 INSERT ms\tratio\n'
