@@ -75,6 +75,11 @@ list="SELECT c.id, c.received, c.status, CASE c.severity WHEN 1 THEN 'low'
     LEFT JOIN customers u ON u.id = c.customer WHERE c.status NOT IN
     ('closed', 'dismissed', 'merged') ORDER BY c.id LIMIT 50"
 printf 'report --limit 50 (%s cases)\tcomplaint-report ms\tsqlite3 ms\tratio\n' "$n"
+# What a process costs before its query: loading its libraries (five more
+# than the shell's) and reading the file's schema.
+hyperfine -N --warmup 3 --runs "$runs" --export-json "$dir/b.json" \
+    "$top/complaint-report -h" "sqlite3 :memory: 'SELECT 1'" >/dev/null
+ratio "$dir/b.json" "start-up, no file"
 for args in overdue 'due -w 7d' 'list --status open'; do
 	case $args in
 	overdue)	sql=$overdue ;;
