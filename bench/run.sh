@@ -4,7 +4,8 @@
 # against the baseline each was measured beside, in the same run:
 #   bench  case  measured  median  baseline  median  ratio
 # Each script's own table is kept in bench/data/NAME.out; with NAMEs, only
-# those run again, and the table is made of every NAME.out there is.
+# those run again, and the table is made of every NAME.out there is
+# (`sh bench/run.sh table` runs none and prints it).
 #   usage: sh bench/run.sh [NAME...]     (make bench)
 #   NAME: intake new report backlog compare export html verify
 # BENCH_RUNS (3) runs of the long ones (intake, verify), QUICK_RUNS (20)
