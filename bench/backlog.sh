@@ -2,8 +2,9 @@
 # bench/backlog.sh: the daily reports with --limit 50 on a backlog of N
 # cases (default 1,000,000) where nine in ten are open and past due, each
 # timed as a whole process beside the cheapest indexed query that gives
-# the same first rows, run by the sqlite3 shell.  The goal is a ratio of
-# at most 1.2: a report reads about as many rows as it prints.
+# the same first rows, run by the sqlite3 shell, the two taking turns
+# (bench/pair.py).  The goal is a ratio of at most 1.2: a report reads
+# about as many rows as it prints.
 #   usage: sh bench/backlog.sh [N [RUNS]]
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,7 +13,6 @@ runs=${2:-15}
 dir=$top/bench/data
 f=$dir/backlog-$n.db
 mkdir -p "$dir"
-command -v hyperfine >/dev/null || { echo "bench: needs hyperfine" >&2; exit 69; }
 export COMPLAINT_USER=bench COMPLAINT_NOW=2026-11-22T10:00:00Z TZ=UTC
 now=$COMPLAINT_NOW
 
@@ -26,13 +26,9 @@ if ! [ -s "$f" ]; then
 	    sqlite3 "$f" >/dev/null
 fi
 
-ratio() {
-	python3 - "$@" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"]
-a, b = (x["median"] * 1000 for x in r)
-print(f"{sys.argv[2]}\t{a:.1f}\t{b:.1f}\t{a / b:.2f}")
-PY
+# pair LABEL A B: the two commands timed taking turns (bench/pair.py).
+pair() {
+	python3 "$top/bench/pair.py" "$runs" "$@"
 }
 
 q="sqlite3 -separator '	' $f"
@@ -77,9 +73,8 @@ list="SELECT c.id, c.received, c.status, CASE c.severity WHEN 1 THEN 'low'
 printf 'report --limit 50 (%s cases)\tcomplaint-report ms\tsqlite3 ms\tratio\n' "$n"
 # What a process costs before its query: loading its libraries (five more
 # than the shell's) and reading the file's schema.
-hyperfine -N --warmup 3 --runs "$runs" --export-json "$dir/b.json" \
-    "$top/complaint-report -h" "sqlite3 :memory: 'SELECT 1'" >/dev/null
-ratio "$dir/b.json" "start-up, no file"
+pair "start-up, no file" "$top/complaint-report -h" \
+    "sqlite3 :memory: 'SELECT 1'"
 for args in overdue 'due -w 7d' 'list --status open'; do
 	case $args in
 	overdue)	sql=$overdue ;;
@@ -94,8 +89,6 @@ for args in overdue 'due -w 7d' 'list --status open'; do
 		echo "bench: $args and its baseline print different rows" >&2
 		exit 1
 	}
-	hyperfine -N --warmup 3 --runs "$runs" --export-json "$dir/b.json" \
-	    "$top/complaint-report -f $f $args --limit 50" "$q \"$sql\"" \
-	    >/dev/null
-	ratio "$dir/b.json" "$args"
+	pair "$args" "$top/complaint-report -f $f $args --limit 50" \
+	    "$q \"$sql\""
 done
