@@ -454,6 +454,16 @@ readonly_uri(const char *path, char *uri, size_t size)
 	return SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
 }
 
+/* Whether a rollback journal is beside the file: a large import's. */
+static int
+journal_there(const struct casefile *cf)
+{
+	char	 journal[sizeof(cf->path) + 8];
+
+	snprintf(journal, sizeof(journal), "%s-journal", cf->path);
+	return access(journal, F_OK) == 0;
+}
+
 /*
  * Wait for a lock as sqlite3_busy_timeout does, except while a large
  * import holds the file (its -journal is there): that takes minutes, not
@@ -466,15 +476,13 @@ busy(void *arg, int n)
 	    100 };
 	struct casefile	*cf = arg;
 	struct timespec	 ts;
-	char		 journal[sizeof(cf->path) + 8];
 	int		 ms;
 
 	if (n == 0)
 		cf->waited = 0;
 	ms = delay[(size_t)n < sizeof(delay) / sizeof(delay[0]) ? n :
 	    (int)(sizeof(delay) / sizeof(delay[0])) - 1];
-	snprintf(journal, sizeof(journal), "%s-journal", cf->path);
-	if (access(journal, F_OK) == 0) {
+	if (journal_there(cf)) {
 		if (!cf->told && cf->tell != NULL)
 			cf->tell("waiting for the import writing %s to finish",
 			    cf->path);
@@ -535,7 +543,6 @@ casefile_open_tell(struct casefile **cfp, const char *arg, int mode,
 {
 	struct casefile	*cf;
 	char		 v[32], uri[3 * PATH_MAX + 32] = "";
-	char		 journal[sizeof(cf->path) + 8];
 	const char	*errstr;
 	int		 rc, flags, ms;
 
@@ -558,8 +565,7 @@ casefile_open_tell(struct casefile **cfp, const char *arg, int mode,
 	 * on the first read, as the journal requires; a reader that cannot
 	 * is told to wait for one that can (db_error).
 	 */
-	snprintf(journal, sizeof(journal), "%s-journal", cf->path);
-	if (mode != CF_WRITE && (access(journal, F_OK) != 0 ||
+	if (mode != CF_WRITE && (!journal_there(cf) ||
 	    access(cf->path, W_OK) != 0))
 		flags = readonly_uri(cf->path, uri, sizeof(uri));
 	/* one thread uses a handle: no mutex on every call into SQLite */
@@ -750,7 +756,7 @@ casefile_bulk(struct casefile *cf, int64_t bytes, struct cerror *e)
 	/*
 	 * In WAL mode each page the cache spills goes to the WAL, is looked
 	 * for there every time it is read again, and is copied once more by
-	 * the checkpoint: at a million rows that is a third of the time.  A
+	 * the checkpoint: at a million rows that is a quarter of the time.  A
 	 * rollback journal writes each page once, in place, and keeps only
 	 * the pages the file had before; the import stays all or nothing.
 	 * The cost: once the cache spills, the import holds the file and
