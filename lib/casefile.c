@@ -421,10 +421,21 @@ watch(struct casefile *cf, struct cerror *e)
 	return casefile_commit(cf, e);
 }
 
+/* Whether a rollback journal is beside the file: a large import's. */
+static int
+journal_there(const char *path)
+{
+	char	 journal[PATH_MAX + 16];
+
+	snprintf(journal, sizeof(journal), "%s-journal", path);
+	return access(journal, F_OK) == 0;
+}
+
 /*
  * A reader opens the file read-only, as a URI; in a folder it cannot
  * write, with no -wal file beside it, also immutable: SQLite would
- * otherwise need to create the -shm file there, and fail.
+ * otherwise need to create the -shm file there, and fail.  Never with an
+ * import's journal there: immutable would read the pages it is writing.
  */
 static int
 readonly_uri(const char *path, char *uri, size_t size)
@@ -449,19 +460,9 @@ readonly_uri(const char *path, char *uri, size_t size)
 		} else
 			uri[n++] = *p;
 	uri[n] = '\0';
-	strlcat(uri, access(dir, W_OK) != 0 && access(wal, F_OK) != 0 ?
-	    "?mode=ro&immutable=1" : "?mode=ro", size);
+	strlcat(uri, access(dir, W_OK) != 0 && access(wal, F_OK) != 0 &&
+	    !journal_there(path) ? "?mode=ro&immutable=1" : "?mode=ro", size);
 	return SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
-}
-
-/* Whether a rollback journal is beside the file: a large import's. */
-static int
-journal_there(const struct casefile *cf)
-{
-	char	 journal[sizeof(cf->path) + 8];
-
-	snprintf(journal, sizeof(journal), "%s-journal", cf->path);
-	return access(journal, F_OK) == 0;
 }
 
 /*
@@ -482,7 +483,7 @@ busy(void *arg, int n)
 		cf->waited = 0;
 	ms = delay[(size_t)n < sizeof(delay) / sizeof(delay[0]) ? n :
 	    (int)(sizeof(delay) / sizeof(delay[0])) - 1];
-	if (journal_there(cf)) {
+	if (journal_there(cf->path)) {
 		if (!cf->told && cf->tell != NULL)
 			cf->tell("waiting for the import writing %s to finish",
 			    cf->path);
@@ -565,7 +566,7 @@ casefile_open_tell(struct casefile **cfp, const char *arg, int mode,
 	 * on the first read, as the journal requires; a reader that cannot
 	 * is told to wait for one that can (db_error).
 	 */
-	if (mode != CF_WRITE && (!journal_there(cf) ||
+	if (mode != CF_WRITE && (!journal_there(cf->path) ||
 	    access(cf->path, W_OK) != 0))
 		flags = readonly_uri(cf->path, uri, sizeof(uri));
 	/* one thread uses a handle: no mutex on every call into SQLite */

@@ -109,3 +109,33 @@ EOF
 check 'a writer is refused there' 73 \
     "$AS_NOBODY complaint-new -f $T/ro/cases.db -e bo@example.com Tap drips" \
     </dev/null
+
+# An import killed once it wrote pages in place leaves its journal; in a
+# folder the reader cannot write, the reader must not read those pages
+# (immutable would): it says who can take the import back, and once the
+# owner's next command has, it reads the file as before the import.
+mkdir "$T/hot"
+chmod 755 "$T/hot"
+complaint-new -f "$T/hot/cases.db" -r 2026-10-01 Before >/dev/null 2>&1
+awk 'BEGIN { d = ""; for (i = 0; i < 1000; i++) d = d "parcel late "
+	print "email,received,summary,description"
+	for (i = 0; i < 2000; i++)
+		printf "w%d@example.com,2026-11-01,Parcel %d late,%s\n", i, i, d }' \
+    >"$T/big.csv"
+complaint-new -f "$T/hot/cases.db" --csv <"$T/big.csv" >/dev/null 2>&1 &
+pid=$!
+while kill -0 "$pid" 2>/dev/null &&
+    [ "$(wc -c <"$T/hot/cases.db")" -lt 20000000 ]; do
+	sleep 0.05
+done
+kill -9 "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+chmod 644 "$T/hot/cases.db" "$T/hot/cases.db-journal"
+check 'a reader that cannot take back a killed import says who can' 75 \
+    "$AS_NOBODY complaint-report -f $T/hot/cases.db list" </dev/null
+check_err "complaint-report: $T/hot/cases.db holds the journal of an import that was stopped; the next command that writes it takes the import back (its owner can run complaint init -f $T/hot/cases.db)"
+check 'once the owner has, it reads the file as before the import' 0 \
+    "complaint init -f $T/hot/cases.db >/dev/null &&
+    $AS_NOBODY complaint-report -f $T/hot/cases.db list | cut -f 1,6" <<EOF
+1	Before
+EOF
