@@ -30,7 +30,7 @@ hyperfine -N --warmup 1 --runs "$runs" --export-json "$dir/e.json" \
 python3 - "$dir/e.json" "$n" <<'PY'
 import json, sys
 a, b = (x["median"] * 1000 for x in json.load(open(sys.argv[1]))["results"])
-print("export --json of %s cases\tone customer ms\t%s customers ms\tratio"
+print("--json, %s cases\tone customer ms\t%s customers ms\tratio"
       % (sys.argv[2], sys.argv[2]))
 print(f"\t{a:.1f}\t{b:.1f}\t{a / b:.2f}")
 PY

@@ -36,16 +36,27 @@ run() {
 
 # table NAME OURS BASE RATIO: a row for each data row of NAME.out, with
 # the columns OURS, BASE and RATIO named by the header above it (a header
-# is a row whose second field is not a number).  BASE 0: no baseline.
+# is a row whose second field is not a number; a name ends in its unit):
+# bench, case, our median, the baseline, its median, the ratio.  BASE 0:
+# no baseline.
 table() {
 	[ -f "$dir/$1.out" ] || return 0
 	awk -F '\t' -v name="$1" -v o="$2" -v b="$3" -v r="$4" '
+	function unit(h,	w, n) { n = split(h, w, " "); return w[n] }
+	function what(h,	w, n, s, i) {
+		n = split(h, w, " ")
+		s = w[1]
+		for (i = 2; i < n; i++)
+			s = s " " w[i]
+		return s
+	}
 	NF < 2 { next }
 	$2 !~ /^[0-9.]+$/ { for (i = 1; i <= NF; i++) h[i] = $i; next }
 	{
-		label = $1 != "" ? $1 : h[1]
-		printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", name, label, h[o], $o,
-		    b ? h[b] : "-", b ? $b : "-", r ? $r : "-"
+		printf "%s\t%s\t%s %s\t%s\t%s\t%s\n", name,
+		    $1 != "" ? $1 : h[1], $o, unit(h[o]),
+		    b ? what(h[b]) : "-", b ? $b " " unit(h[b]) : "-",
+		    r ? $r : "-"
 	}' "$dir/$1.out"
 }
 
@@ -60,10 +71,10 @@ run html sh "$top/bench/html.sh" "$quick"
 run verify sh "$top/bench/verify.sh" "$runs" 100000
 
 {
-	printf 'bench\tcase\tmeasured\tmedian\tbaseline\tmedian\tratio\n'
+	printf 'bench\tcase\tmedian\tbaseline\tmedian\tratio\n'
 	table intake 2 5 11
 	[ ! -f "$dir/intake.out" ] ||
-	    awk -F '\t' 'NR > 1 { printf "intake-import\t%s\tcomplaint-new s\t%s\t.import s\t%s\t%s\n", $1, $2, $8, $12 }' \
+	    awk -F '\t' 'NR > 1 { printf "import\t%s\t%s s\t.import\t%s s\t%s\n", $1, $2, $8, $12 }' \
 	    "$dir/intake.out"
 	table new 2 3 4
 	table report 2 3 4
