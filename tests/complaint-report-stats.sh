@@ -167,6 +167,43 @@ satisfied	percent
 score	mean	
 OUT
 
+# Filtered by what only the table holds, stats reads the table's rows (or
+# the filter's own index) instead of seeking the table from the index.
+sqlite3 "$COMPLAINT_FILE" "UPDATE cases SET assignee = 'per'
+    WHERE id IN (2, 3, 6)"
+check '--assignee: the rows of the table' 0 \
+    'complaint-report stats --assignee per' <<'OUT'
+cases	total	3
+status	acked	1
+status	closed	2
+severity	medium	2
+severity	high	1
+channel	-	1
+channel	email	1
+channel	phone	1
+ack-hours	median	0.1
+ack-hours	p90	0.1
+close-hours	median	0.2
+close-hours	p90	9600.0
+escalated	percent	0.0
+satisfied	percent	
+score	mean	
+OUT
+check '--customer: the cases of the customer' 0 \
+    'complaint-report stats --customer "Customer 4"' <<'OUT'
+cases	total	1
+status	dismissed	1
+severity	medium	1
+channel	phone	1
+ack-hours	median	2.0
+ack-hours	p90	2.0
+close-hours	median	0.8
+close-hours	p90	0.8
+escalated	percent	0.0
+satisfied	percent	
+score	mean	
+OUT
+
 # A file of schema 7 has the index of the times as ISO text: a reader
 # reads it as it is and prints the same; a writer replaces it.
 sqlite3 "$COMPLAINT_FILE" ".backup '$T/v7.db'"

@@ -76,6 +76,10 @@ main(void)
 		    { "SEARCH c USING INDEX cases_stats (status=?)" }, 0 },
 		{ "stats", { .since = "2026-01-01", .until = "2026-02-01" },
 		    { "INDEX cases_stats" }, 1 },
+		/* what only the table holds: its rows in order, or an index */
+		{ "stats", { .assignee = "per" }, { "SCAN c\n" }, 1 },
+		{ "stats", { .customer = "ann@example.se" },
+		    { "cases_customer" }, 0 },
 		{ "stats-escalated", { .status = NULL },
 		    { "COVERING INDEX escalations_case" }, 1 },
 		{ "stats-followups", { .status = NULL },
