@@ -1,13 +1,13 @@
 /*
  * stats.c: the stats report in one pass.  SQL that computes medians and
  * percentiles sorts the cases once per figure; here one scan of the
- * covering index cases_stats, which holds the times as seconds, counts
- * the cases by status, severity and channel in the index's order, and
- * hands each case's times to stats_times, an aggregate of this file that
- * fills two arrays of durations; a quickselect finds the median and the
- * 90th percentile.  It stands on query.c, whose filtered stats queries it
- * runs (query_prepare); query.c does not call back, so complaint-report
- * calls query_stats itself.
+ * covering index cases_stats, which holds the times as seconds, hands
+ * each case to stats_cases, an aggregate of this file that counts it by
+ * status, severity and channel and counts its hours to acknowledge and
+ * to close by what they print as (struct durations), so the median and
+ * the 90th percentile are a walk of two arrays of counts.  It stands on
+ * query.c, whose stats queries it runs (query_prepare); query.c does not
+ * call back, so complaint-report calls query_stats itself.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -43,7 +43,7 @@ struct tallies {
 #define NCLASS	(2 * 10 * 24 * 366)
 
 struct durations {
-	uint32_t	*count;		/* NCLASS counts, NULL until one */
+	uint64_t	*count;		/* NCLASS counts, NULL until one */
 	size_t		 hi;		/* 1 + the highest class counted */
 	int64_t		*v;		/* the durations not counted */
 	size_t		 n, nv, cap;	/* n: every duration */
@@ -159,7 +159,7 @@ struct acc {
  * cases come in the index's order, so it is mostly the key of the last.
  */
 static int
-count(struct acc *a, int which, sqlite3_value *v)
+tally_key(struct acc *a, int which, sqlite3_value *v)
 {
 	struct tallies	*t = which ? &a->channel : &a->status;
 	struct tally	*l = a->last[which];
@@ -195,7 +195,7 @@ cases_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 	(void)argc;
 	a->total++;
-	if (count(a, 0, argv[0]) != 0 || count(a, 1, argv[2]) != 0)
+	if (tally_key(a, 0, argv[0]) != 0 || tally_key(a, 1, argv[2]) != 0)
 		goto nomem;
 	sv = sqlite3_value_int(argv[1]);
 	a->severity[sv >= 1 && sv <= 4 ? sv : 0]++;
