@@ -55,11 +55,17 @@ show="SELECT * FROM cases c LEFT JOIN customers u ON u.id = c.customer
     JOIN cases o ON o.customer = c.customer AND o.id <> c.id
     WHERE c.id = $sid ORDER BY o.received, o.id"
 show=$(echo "$show" | tr '\n' ' ')
-# stats counts and rates in SQL; it sorts in C what SQL cannot do in one
-# pass (median, 90th percentile), so the bare query does less than it.
-stats="SELECT status, count(*) FROM cases GROUP BY status;
-    SELECT severity, count(*) FROM cases GROUP BY severity;
-    SELECT channel, count(*) FROM cases GROUP BY channel;
+# stats: the same figures in SQL, the cheapest way it has: the counts in
+# one pass of the covering index, each percentile by one sort of the
+# durations (row_number over them), the two rates.
+pct="SELECT k, round(s / 3600.0, 1) FROM (SELECT s, row_number() OVER
+    (ORDER BY s) AS r, count(*) OVER () AS n FROM (SELECT unixepoch(@t@) -
+    unixepoch(received) AS s FROM cases WHERE @t@ IS NOT NULL)),
+    (SELECT 'median' AS k UNION ALL SELECT 'p90') WHERE r = CASE k
+    WHEN 'median' THEN (n + 1) / 2 ELSE (n * 9 + 9) / 10 END"
+stats="SELECT status, severity, channel, count(*) FROM cases GROUP BY 1, 2, 3;
+    $(echo "$pct" | sed 's/@t@/acked/g');
+    $(echo "$pct" | sed 's/@t@/closed/g');
     SELECT count(DISTINCT case_id) FROM escalations;
     SELECT avg(satisfied), avg(score) FROM followups"
 stats=$(echo "$stats" | tr '\n' ' ')

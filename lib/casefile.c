@@ -68,6 +68,9 @@ static const char migrate6_sql[] =
 static const char migrate7_sql[] =
 #include "migrate-7.h"
 ;
+static const char migrate8_sql[] =
+#include "migrate-8.h"
+;
 
 /*
  * Forward steps from older schemas: { version after the step, SQL }.
@@ -80,6 +83,7 @@ static const struct migration migrations[] = {
 	{ 5, migrate5_sql },
 	{ 6, migrate6_sql },
 	{ 7, migrate7_sql },
+	{ 8, migrate8_sql },
 };
 
 #define NMIGRATION	(sizeof(migrations) / sizeof(migrations[0]))

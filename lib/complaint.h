@@ -490,6 +490,9 @@ int	query_log(struct casefile *, int64_t, row_fn *, void *,
 /* stats.c: counts, median and 90th percentile times, rates, one pass. */
 int	query_stats(struct casefile *, const struct filter *, row_fn *,
 	    void *, struct cerror *);
+/* Call fn with each row of the query plan of the stats scan for f. */
+int	query_stats_plan(struct casefile *, const struct filter *, row_fn *,
+	    void *, struct cerror *);
 
 /* report.c: the sections of a dossier, the evidence, the export. */
 /* Each calls fn with the rows of one section of case id's dossier. */

@@ -30,9 +30,11 @@
  *   verify.c: INSERT ... ON CONFLICT (key) DO NOTHING / DO UPDATE, which
  *   SQLite also runs; not changed yet because OR IGNORE also skips a NOT NULL
  *   or CHECK failure.
- * - `unixepoch(` in query.c report.c: extract(epoch FROM t) once times are
- *   timestamptz (they are ISO 8601 text now, compared as text); `round(` in
- *   query.c report.c wants numeric, not double, there.
+ * - `unixepoch(` in migrate-8.sql query.c report.c: extract(epoch FROM t)
+ *   once times are timestamptz (they are ISO 8601 text now, compared as
+ *   text); `round(` in query.c report.c wants numeric, not double, there.
+ * - `INDEXED BY` in query.c: dropped; PostgreSQL reads an index of
+ *   expressions alone by itself (an index-only scan).
  * - `group_concat(` in intake.c query.c report.c: string_agg(x, sep).
  * - `instr(` in audit.c query.c report.c resolve.c: strpos(s, t).
  * - `GLOB` in anonymise.c verify.c: a regular expression (~) or LIKE.
@@ -58,10 +60,11 @@
  * - `CREATE TEMP` in audit.c verify.c and `sqlite3_update_hook` in audit.c:
  *   the record of rows written becomes triggers on each table filling a
  *   temporary table; verify's work tables are temporary too.
- * - `sqlite3_create_function` in anonymise.c audit.c casefile.c query.c:
- *   money, phone_e164, sha256, the --grep matcher and the row record run in C
- *   inside SQLite; PostgreSQL runs sha256() and formatting itself, and the
- *   rest moves to C after the fetch.
+ * - `sqlite3_create_function` in anonymise.c audit.c casefile.c query.c
+ *   stats.c: money, phone_e164, sha256, the --grep matcher, the row record
+ *   and stats' count of each case run in C inside SQLite; PostgreSQL runs
+ *   sha256() and formatting itself, and the rest moves to C after the
+ *   fetch.
  * - `sqlite3_backup` in backup.c: pg_dump.
  * - `+c.` in query.c: a unary plus that keeps SQLite's planner off an index;
  *   PostgreSQL runs it and ignores it.  The partial indexes of schema.sql run

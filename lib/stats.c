@@ -1,11 +1,15 @@
 /*
  * stats.c: the stats report in one pass.  SQL that computes medians and
- * percentiles sorts the cases once per figure; here one scan of a
- * covering index feeds counters and two arrays of durations, and a
- * quickselect finds the median and the 90th percentile.  It stands on
- * query.c, whose filtered stats queries it runs (query_prepare); query.c
- * does not call back, so complaint-report calls query_stats itself.
+ * percentiles sorts the cases once per figure; here one scan of the
+ * covering index cases_stats, which holds the times as seconds, hands
+ * each case to stats_cases, an aggregate of this file that counts it by
+ * status, severity and channel and counts its hours to acknowledge and
+ * to close by what they print as (struct durations), so the median and
+ * the 90th percentile are a walk of two arrays of counts.  It stands on
+ * query.c, whose stats queries it runs (query_prepare); query.c does not
+ * call back, so complaint-report calls query_stats itself.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,19 +30,34 @@ struct tallies {
 	size_t		 n, cap;
 };
 
+/*
+ * Durations in seconds, counted by the class of what "%.1f" prints of
+ * their hours, so the median and the 90th percentile need no array of
+ * every case.  Class 2m holds the seconds between 360m - 180 and 360m +
+ * 180, which print as m tenths of an hour; class 2m + 1 holds 360m + 180
+ * alone, which printf rounds by its binary value.  The classes follow
+ * the order of the seconds, so the k-th smallest class prints as the k-th
+ * smallest duration would.  The classes of a year are counted in an
+ * array; a duration below zero or above a year is kept as it is.
+ */
+#define NCLASS	(2 * 10 * 24 * 366)
+
 struct durations {
-	int64_t		*v;
-	size_t		 n, cap;
+	uint64_t	*count;		/* NCLASS counts, NULL until one */
+	size_t		 hi;		/* 1 + the highest class counted */
+	int64_t		*v;		/* the durations not counted */
+	size_t		 n, nv, cap;	/* n: every duration */
 };
 
+/* Add n to key's count. */
 static int
-tally_add(struct tallies *t, const char *key)
+tally_add(struct tallies *t, const char *key, int64_t n)
 {
 	struct tally	*v;
 
 	for (size_t i = 0; i < t->n; i++)
 		if (strcmp(t->v[i].key, key) == 0) {
-			t->v[i].n++;
+			t->v[i].n += n;
 			return 0;
 		}
 	if (t->n == t->cap) {
@@ -49,7 +68,7 @@ tally_add(struct tallies *t, const char *key)
 	}
 	if ((t->v[t->n].key = strdup(key)) == NULL)
 		return EX_OSERR;
-	t->v[t->n++].n = 1;
+	t->v[t->n++].n = n;
 	return 0;
 }
 
@@ -72,75 +91,131 @@ static int
 dur_add(struct durations *d, int64_t v)
 {
 	int64_t	*p;
+	size_t	 c;
 
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 1024;
+	if (v >= 0 && v / 360 < NCLASS / 2) {
+		c = (size_t)(v / 360) * 2 + (v % 360 == 180 ? 1 :
+		    v % 360 > 180 ? 2 : 0);
+		if (c < NCLASS) {
+			if (d->count == NULL && (d->count = calloc(NCLASS,
+			    sizeof(*d->count))) == NULL)
+				return EX_OSERR;
+			d->count[c]++;
+			if (c >= d->hi)
+				d->hi = c + 1;
+			d->n++;
+			return 0;
+		}
+	}
+	if (d->nv == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 64;
 		if ((p = reallocarray(d->v, d->cap, sizeof(*p))) == NULL)
 			return EX_OSERR;
 		d->v = p;
 	}
-	d->v[d->n++] = v;
+	d->v[d->nv++] = v;
+	d->n++;
 	return 0;
 }
 
-/* Seconds since the epoch of "YYYY-MM-DDTHH:MM:SSZ"; -1 when not so. */
-static int64_t
-epoch(const unsigned char *s)
+static int
+int64_cmp(const void *a, const void *b)
 {
-	int64_t	 y, m, d, days;
+	int64_t	 x = *(const int64_t *)a, y = *(const int64_t *)b;
 
-	if (s == NULL || strlen((const char *)s) != 20 || s[10] != 'T')
-		return -1;
-#define N2(p)	(((p)[0] - '0') * 10 + ((p)[1] - '0'))
-	y = (N2(s) * 100) + N2(s + 2);
-	m = N2(s + 5);
-	d = N2(s + 8);
-	/* Days from civil (H. Hinnant). */
-	y -= m <= 2;
-	days = (y >= 0 ? y : y - 399) / 400 * 146097 +
-	    ((y - (y >= 0 ? y : y - 399) / 400 * 400) * 365 +
-	    (y - (y >= 0 ? y : y - 399) / 400 * 400) / 4 -
-	    (y - (y >= 0 ? y : y - 399) / 400 * 400) / 100 +
-	    (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1) - 719468;
-	return days * 86400 + (N2(s + 11)) * 3600 + (N2(s + 14)) * 60 +
-	    N2(s + 17);
-#undef N2
+	return (x > y) - (x < y);
 }
 
-/* The k-th smallest of v[0..n-1] (quickselect; v is reordered). */
+/* The k-th smallest duration, or one that prints as it; v sorted. */
 static int64_t
-select_kth(int64_t *v, size_t n, size_t k)
+dur_kth(const struct durations *d, size_t k)
 {
-	size_t	 lo = 0, hi = n - 1, i, j;
-	int64_t	 pivot, t;
+	size_t	 low = 0;
 
-	while (lo < hi) {
-		pivot = v[lo + (hi - lo) / 2];
-		i = lo;
-		j = hi;
-		while (i <= j) {
-			while (v[i] < pivot)
-				i++;
-			while (v[j] > pivot)
-				j--;
-			if (i <= j) {
-				t = v[i];
-				v[i] = v[j];
-				v[j] = t;
-				i++;
-				if (j == 0)
-					break;
-				j--;
-			}
-		}
-		if (k <= j)
-			hi = j;
-		else if (k >= i)
-			lo = i;
-		else
-			break;
+	while (low < d->nv && d->v[low] < 0)
+		low++;
+	if (k < low)
+		return d->v[k];
+	k -= low;
+	for (size_t c = 0; c < d->hi; c++) {
+		if (k < d->count[c])
+			return (int64_t)(c / 2) * 360 + (c % 2 ? 180 : 0);
+		k -= d->count[c];
 	}
-	return v[k];
+	return d->v[low + k];
+}
+
+/* What the one scan of the cases counts. */
+struct acc {
+	struct tallies	 status, channel;
+	struct tally	*last[2];	/* of status, channel */
+	size_t		 len[2];	/* the length of its key */
+	int64_t		 severity[5], total;
+	struct durations d[2];		/* to acknowledge, to close */
+};
+
+/*
+ * Count s ("-" for NULL) as a status (which 0) or a channel (1).  The
+ * cases come in the index's order, so it is mostly the key of the last.
+ */
+static int
+tally_key(struct acc *a, int which, sqlite3_value *v)
+{
+	struct tallies	*t = which ? &a->channel : &a->status;
+	struct tally	*l = a->last[which];
+	const unsigned char *s = sqlite3_value_text(v);
+	const char	*k = s != NULL ? (const char *)s : "-";
+	size_t		 len = s != NULL ? (size_t)sqlite3_value_bytes(v) : 1;
+
+	if (l != NULL && a->len[which] == len && memcmp(l->key, k, len) == 0) {
+		l->n++;
+		return 0;
+	}
+	if (tally_add(t, k, 1) != 0)
+		return -1;
+	for (size_t i = 0; i < t->n; i++)
+		if (strcmp(t->v[i].key, k) == 0)
+			a->last[which] = &t->v[i];
+	a->len[which] = strlen(k);
+	return 0;
+}
+
+/*
+ * SQL stats_cases(status, severity, channel, received, acked, closed),
+ * the times in seconds since the epoch or NULL: count the case into the
+ * struct acc of the function's user data.  A time before 1970 counts as
+ * none.
+ */
+static void
+cases_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct acc	*a = sqlite3_user_data(ctx);
+	int64_t		 r0, t;
+	int		 sv;
+
+	(void)argc;
+	a->total++;
+	if (tally_key(a, 0, argv[0]) != 0 || tally_key(a, 1, argv[2]) != 0)
+		goto nomem;
+	sv = sqlite3_value_int(argv[1]);
+	a->severity[sv >= 1 && sv <= 4 ? sv : 0]++;
+	if (sqlite3_value_type(argv[3]) != SQLITE_INTEGER ||
+	    (r0 = sqlite3_value_int64(argv[3])) < 0)
+		return;
+	for (int i = 0; i < 2; i++)
+		if (sqlite3_value_type(argv[4 + i]) == SQLITE_INTEGER &&
+		    (t = sqlite3_value_int64(argv[4 + i])) >= 0 &&
+		    dur_add(&a->d[i], t - r0) != 0)
+			goto nomem;
+	return;
+nomem:
+	sqlite3_result_error_nomem(ctx);
+}
+
+static void
+cases_final(sqlite3_context *ctx)
+{
+	sqlite3_result_null(ctx);
 }
 
 static int
@@ -179,12 +254,13 @@ emit_pct(row_fn *fn, void *arg, const char *measure, struct durations *d)
 	if (d->n == 0)
 		return emit(fn, arg, measure, "median", NULL) |
 		    emit(fn, arg, measure, "p90", NULL);
+	qsort(d->v, d->nv, sizeof(*d->v), int64_cmp);
 	snprintf(num, sizeof(num), "%.1f",
-	    select_kth(d->v, d->n, (d->n - 1) / 2) / 3600.0);
+	    dur_kth(d, (d->n - 1) / 2) / 3600.0);
 	if ((rc = emit(fn, arg, measure, "median", num)) != 0)
 		return rc;
 	snprintf(num, sizeof(num), "%.1f",
-	    select_kth(d->v, d->n, (d->n * 9 + 9) / 10 - 1) / 3600.0);
+	    dur_kth(d, (d->n * 9 + 9) / 10 - 1) / 3600.0);
 	return emit(fn, arg, measure, "p90", num);
 }
 
@@ -210,43 +286,52 @@ aggregate(struct casefile *cf, const char *name, const struct filter *f,
 	return rc;
 }
 
+/* Make stats_cases count into a, or with a NULL, forget it. */
+static int
+watch(struct casefile *cf, struct acc *a, struct cerror *e)
+{
+	int	 rc;
+
+	if ((rc = sqlite3_create_function_v2(cf->db, "stats_cases", 6,
+	    SQLITE_UTF8 | SQLITE_DIRECTONLY, a, NULL, a ? cases_step : NULL,
+	    a ? cases_final : NULL, NULL)) != SQLITE_OK)
+		return db_error(cf, rc, e);
+	return 0;
+}
+
+int
+query_stats_plan(struct casefile *cf, const struct filter *f, row_fn *fn,
+    void *arg, struct cerror *e)
+{
+	struct acc	 a;
+	struct cerror	 e2;
+	int		 rc;
+
+	memset(&a, 0, sizeof(a));
+	if ((rc = watch(cf, &a, e)) == 0)
+		rc = query_plan(cf, "stats", f, fn, arg, e);
+	watch(cf, NULL, &e2);
+	return rc;
+}
+
 int
 query_stats(struct casefile *cf, const struct filter *f, row_fn *fn,
     void *arg, struct cerror *e)
 {
-	struct tallies	 status = { NULL, 0, 0 }, channel = { NULL, 0, 0 };
-	struct durations ack = { NULL, 0, 0 }, close = { NULL, 0, 0 };
-	int64_t		 severity[5] = { 0 }, total = 0, r0, t;
+	struct acc	 a;
+	struct cerror	 e2;
+	struct tallies	*status = &a.status, *channel = &a.channel;
 	sqlite3_stmt	*st = NULL;
-	const unsigned char *s;
 	double		 esc[1], fu[2];
-	int		 null[2], rc, sv;
+	int		 null[2], rc;
 	char		 num[32];
 
-	if ((rc = query_prepare(cf, "stats", f, &st, e)) != 0)
+	memset(&a, 0, sizeof(a));
+	if ((rc = watch(cf, &a, e)) != 0 ||
+	    (rc = query_prepare(cf, "stats", f, &st, e)) != 0)
 		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		total++;
-		s = sqlite3_column_text(st, 0);
-		if ((rc = tally_add(&status, s ? (const char *)s : "-")) != 0)
-			break;
-		sv = sqlite3_column_int(st, 1);
-		severity[sv >= 1 && sv <= 4 ? sv : 0]++;
-		s = sqlite3_column_text(st, 2);
-		if ((rc = tally_add(&channel, s ? (const char *)s : "-")) != 0)
-			break;
-		r0 = epoch(sqlite3_column_text(st, 3));
-		if ((t = epoch(sqlite3_column_text(st, 4))) >= 0 && r0 >= 0 &&
-		    (rc = dur_add(&ack, t - r0)) != 0)
-			break;
-		if ((t = epoch(sqlite3_column_text(st, 5))) >= 0 && r0 >= 0 &&
-		    (rc = dur_add(&close, t - r0)) != 0)
-			break;
-	}
-	if (rc == EX_OSERR) {
-		rc = cerror_set(e, EX_OSERR, "out of memory");
-		goto out;
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
 	if (rc != SQLITE_DONE) {
 		rc = db_error(cf, rc, e);
 		goto out;
@@ -254,24 +339,25 @@ query_stats(struct casefile *cf, const struct filter *f, row_fn *fn,
 	if ((rc = aggregate(cf, "stats-escalated", f, esc, null, 1, e)) != 0 ||
 	    (rc = aggregate(cf, "stats-followups", f, fu, null, 2, e)) != 0)
 		goto out;
-	qsort(status.v, status.n, sizeof(*status.v), tally_cmp);
-	qsort(channel.v, channel.n, sizeof(*channel.v), tally_cmp);
-	rc = emit_n(fn, arg, "cases", "total", total);
-	for (size_t i = 0; i < status.n && rc == 0; i++)
-		rc = emit_n(fn, arg, "status", status.v[i].key, status.v[i].n);
+	qsort(status->v, status->n, sizeof(*status->v), tally_cmp);
+	qsort(channel->v, channel->n, sizeof(*channel->v), tally_cmp);
+	rc = emit_n(fn, arg, "cases", "total", a.total);
+	for (size_t i = 0; i < status->n && rc == 0; i++)
+		rc = emit_n(fn, arg, "status", status->v[i].key,
+		    status->v[i].n);
 	for (int i = 1; i <= 4 && rc == 0; i++)
-		if (severity[i] > 0)
+		if (a.severity[i] > 0)
 			rc = emit_n(fn, arg, "severity",
-			    facts_severities[i - 1], severity[i]);
-	for (size_t i = 0; i < channel.n && rc == 0; i++)
-		rc = emit_n(fn, arg, "channel", channel.v[i].key,
-		    channel.v[i].n);
+			    facts_severities[i - 1], a.severity[i]);
+	for (size_t i = 0; i < channel->n && rc == 0; i++)
+		rc = emit_n(fn, arg, "channel", channel->v[i].key,
+		    channel->v[i].n);
 	if (rc == 0)
-		rc = emit_pct(fn, arg, "ack-hours", &ack);
+		rc = emit_pct(fn, arg, "ack-hours", &a.d[0]);
 	if (rc == 0)
-		rc = emit_pct(fn, arg, "close-hours", &close);
-	snprintf(num, sizeof(num), "%.1f", total > 0 ? 100.0 * esc[0] /
-	    (double)total : 0.0);
+		rc = emit_pct(fn, arg, "close-hours", &a.d[1]);
+	snprintf(num, sizeof(num), "%.1f", a.total > 0 ? 100.0 * esc[0] /
+	    (double)a.total : 0.0);
 	if (rc == 0)
 		rc = emit(fn, arg, "escalated", "percent", num);
 	snprintf(num, sizeof(num), "%.1f", 100.0 * fu[0]);
@@ -285,9 +371,13 @@ query_stats(struct casefile *cf, const struct filter *f, row_fn *fn,
 		rc = cerror_set(e, rc, "cannot write output");
 out:
 	sqlite3_finalize(st);
-	tally_free(&status);
-	tally_free(&channel);
-	free(ack.v);
-	free(close.v);
+	/* a is gone on return: so is the function (no statement runs) */
+	watch(cf, NULL, &e2);
+	tally_free(status);
+	tally_free(channel);
+	for (int i = 0; i < 2; i++) {
+		free(a.d[i].count);
+		free(a.d[i].v);
+	}
 	return rc;
 }

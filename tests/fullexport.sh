@@ -77,27 +77,27 @@ EOF
 check 'the manifest: format, schema, each table with its rows' 0 \
     "cut -d, -f1-4 ex/manifest.csv" <<EOF
 "format","schema","table","rows"
-"complaint-export 1",7,"accounts",2
-"complaint-export 1",7,"attachments",2
-"complaint-export 1",7,"audit",24
-"complaint-export 1",7,"cases",5
-"complaint-export 1",7,"citations",1
-"complaint-export 1",7,"communications",1
-"complaint-export 1",7,"customers",3
-"complaint-export 1",7,"decisions",1
-"complaint-export 1",7,"discrepancies",0
-"complaint-export 1",7,"escalations",1
-"complaint-export 1",7,"events",20
-"complaint-export 1",7,"explanations",0
-"complaint-export 1",7,"fields",1
-"complaint-export 1",7,"followups",1
-"complaint-export 1",7,"proposals",1
-"complaint-export 1",7,"recordings",1
-"complaint-export 1",7,"reminders",5
-"complaint-export 1",7,"rules",119
-"complaint-export 1",7,"settings",24
-"complaint-export 1",7,"statements",2
-"complaint-export 1",7,"tags",1
+"complaint-export 1",8,"accounts",2
+"complaint-export 1",8,"attachments",2
+"complaint-export 1",8,"audit",24
+"complaint-export 1",8,"cases",5
+"complaint-export 1",8,"citations",1
+"complaint-export 1",8,"communications",1
+"complaint-export 1",8,"customers",3
+"complaint-export 1",8,"decisions",1
+"complaint-export 1",8,"discrepancies",0
+"complaint-export 1",8,"escalations",1
+"complaint-export 1",8,"events",20
+"complaint-export 1",8,"explanations",0
+"complaint-export 1",8,"fields",1
+"complaint-export 1",8,"followups",1
+"complaint-export 1",8,"proposals",1
+"complaint-export 1",8,"recordings",1
+"complaint-export 1",8,"reminders",5
+"complaint-export 1",8,"rules",119
+"complaint-export 1",8,"settings",24
+"complaint-export 1",8,"statements",2
+"complaint-export 1",8,"tags",1
 EOF
 check "each file's SHA-256 is the manifest's (sha256sum -c)" 0 \
     "cd ex && awk -F, 'NR > 1 { gsub(/\"/, \"\"); print \$5 \"  \" \$3 \".csv\" }' manifest.csv |
@@ -182,7 +182,7 @@ print(d[\"tables\"][\"statements\"][0])
 print([s for s in d[\"tables\"][\"settings\"] if s[\"key\"] == \"sla.holidays\"])
 print(d[\"tables\"][\"audit\"][0][\"rows\"] is None, d[\"tables\"][\"cases\"][2][\"amount\"])
 '" <<EOF
-complaint-export 1 7
+complaint-export 1 8
 accounts 2
 attachments 2
 audit 24
@@ -269,10 +269,10 @@ check 'a table missing from the manifest: refused' 65 \
     "complaint import -f $T/bad.db bad" </dev/null
 check_err 'complaint: bad/manifest.csv lacks table citations; the export is incomplete'
 damaged
-sed -i 's/^"complaint-export 1",7,/"complaint-export 1",6,/' bad/manifest.csv
+sed -i 's/^"complaint-export 1",8,/"complaint-export 1",6,/' bad/manifest.csv
 check 'an export of another schema: refused' 65 \
     "complaint import -f $T/bad.db bad" </dev/null
-check_err 'complaint: bad/manifest.csv: the export is of schema 6, this complaint writes schema 7; export from a file a writer of this version has opened'
+check_err 'complaint: bad/manifest.csv: the export is of schema 6, this complaint writes schema 8; export from a file a writer of this version has opened'
 damaged
 sed -i '1s/"text"/"words"/' bad/statements.csv
 fixup statements
@@ -319,4 +319,4 @@ check 'a new table is exported with no code for it' 0 \
 EOF
 check 'and an import of this schema refuses it' 65 \
     "complaint import -f $T/bad.db ex4" </dev/null
-check_err 'complaint: ex4/manifest.csv names table notes, which a case file of schema 7 has not'
+check_err 'complaint: ex4/manifest.csv names table notes, which a case file of schema 8 has not'
