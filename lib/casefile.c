@@ -778,7 +778,12 @@ casefile_bulk(struct casefile *cf, int64_t bytes, struct cerror *e)
 		    "delete") == 0;
 	sqlite3_finalize(st);
 	cf->busy_ms = ms;
-	return 0;
+	/*
+	 * In place, a spill costs one write: 8 MB imports a million rows as
+	 * fast as 16 MB (79 s either way; the random-key indexes outgrow
+	 * both), with the peak at 22 MB instead of 31.
+	 */
+	return cf->bulk ? exec(cf, "PRAGMA cache_size = -8192", e) : 0;
 }
 
 static const char *
