@@ -1,14 +1,13 @@
 #!/bin/sh
 # bench/new.sh: one complaint-new, as a whole process, against one INSERT
 # through the sqlite3 shell, on case files of 0, 10k and 100k cases.
-# Prints the medians and the ratio; hyperfine does the timing.
+# Prints the medians and the ratio; the two take turns (bench/pair.py).
 #   usage: sh bench/new.sh [RUNS]
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-40}
 dir=$top/bench/data
 mkdir -p "$dir"
-command -v hyperfine >/dev/null || { echo "bench: needs hyperfine" >&2; exit 69; }
 export COMPLAINT_USER=bench
 
 # A case file with n cases, each with its customer, event and audit entry.
@@ -42,14 +41,8 @@ printf 'cases\tcomplaint-new ms\tsqlite3 INSERT ms\tratio\n'
 for n in 0 10000 100000; do
 	make_file $n
 	f=$dir/new-$n.db
-	hyperfine -N --warmup 5 --runs "$runs" --export-json "$dir/new-$n.json" \
+	# the two take turns (bench/pair.py), so load falls on both alike
+	python3 "$top/bench/pair.py" "$runs" "$n" \
 	    "$top/complaint-new -f $f -n 'Ann Berg' -e ann@example.se -r 2026-11-20 Kettle leaks" \
-	    "sqlite3 $f \"INSERT INTO cases (received, created, summary, updated) VALUES ('2026-11-20T00:00:00Z', '2026-11-22T10:00:00Z', 'Kettle leaks', '2026-11-22T10:00:00Z')\"" \
-	    >/dev/null
-	python3 - "$dir/new-$n.json" "$n" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"]
-ours, base = (x["median"] * 1000 for x in r)
-print(f"{sys.argv[2]}\t{ours:.2f}\t{base:.2f}\t{ours / base:.2f}")
-PY
+	    "sqlite3 $f \"INSERT INTO cases (received, created, summary, updated) VALUES ('2026-11-20T00:00:00Z', '2026-11-22T10:00:00Z', 'Kettle leaks', '2026-11-22T10:00:00Z')\""
 done
