@@ -254,7 +254,8 @@ emit_pct(row_fn *fn, void *arg, const char *measure, struct durations *d)
 	if (d->n == 0)
 		return emit(fn, arg, measure, "median", NULL) |
 		    emit(fn, arg, measure, "p90", NULL);
-	qsort(d->v, d->nv, sizeof(*d->v), int64_cmp);
+	if (d->nv > 0)
+		qsort(d->v, d->nv, sizeof(*d->v), int64_cmp);
 	snprintf(num, sizeof(num), "%.1f",
 	    dur_kth(d, (d->n - 1) / 2) / 3600.0);
 	if ((rc = emit(fn, arg, measure, "median", num)) != 0)
@@ -339,8 +340,11 @@ query_stats(struct casefile *cf, const struct filter *f, row_fn *fn,
 	if ((rc = aggregate(cf, "stats-escalated", f, esc, null, 1, e)) != 0 ||
 	    (rc = aggregate(cf, "stats-followups", f, fu, null, 2, e)) != 0)
 		goto out;
-	qsort(status->v, status->n, sizeof(*status->v), tally_cmp);
-	qsort(channel->v, channel->n, sizeof(*channel->v), tally_cmp);
+	/* qsort wants an array, even of none */
+	if (status->n > 0)
+		qsort(status->v, status->n, sizeof(*status->v), tally_cmp);
+	if (channel->n > 0)
+		qsort(channel->v, channel->n, sizeof(*channel->v), tally_cmp);
 	rc = emit_n(fn, arg, "cases", "total", a.total);
 	for (size_t i = 0; i < status->n && rc == 0; i++)
 		rc = emit_n(fn, arg, "status", status->v[i].key,
