@@ -51,11 +51,11 @@ EOF
 printf '10:00 The kettle leaked.\n' |
     complaint-interview -r complainant 2 >/dev/null 2>&1
 check 'complaint-compare -- CASE' 1 \
-    'complaint-compare -- 2 >o; s=$?; cut -f 1,2 o; exit $s' <<EOF
+    "complaint-compare -- 2 >o; s=\$?; cut -f 1,2 o; exit \$s" <<EOF
 ~	1:1
 EOF
 check 'complaint-compare -- ACCOUNT ACCOUNT' 1 \
-    'complaint-compare -- 1 2 >o; s=$?; cut -f 1,2 o; exit $s' <<EOF
+    "complaint-compare -- 1 2 >o; s=\$?; cut -f 1,2 o; exit \$s" <<EOF
 ~	1:1
 EOF
 
@@ -166,7 +166,7 @@ check 'resolve anonymise -- CUSTOMER' 0 \
 customer 1	anonymised	12 cases
 EOF
 check 'a step named after -- is still checked' 64 \
-    'complaint-resolve -- frobnicate 1 2>o; s=$?; head -n 2 o; exit $s' <<EOF
+    "complaint-resolve -- frobnicate 1 2>o; s=\$?; head -n 2 o; exit \$s" <<EOF
 complaint-resolve: no step frobnicate
 usage: complaint-resolve [-q] [-f FILE] STEP ARGS...
 EOF
