@@ -21,7 +21,7 @@ BIN = complaint complaint-compare complaint-interview complaint-new \
 	complaint-report complaint-resolve
 HDR = lib/complaint.h lib/internal.h
 MIGRATE = lib/migrate-2.h lib/migrate-3.h lib/migrate-4.h lib/migrate-5.h \
-	lib/migrate-6.h lib/migrate-7.h lib/migrate-8.h
+	lib/migrate-6.h lib/migrate-7.h lib/migrate-8.h lib/migrate-9.h
 LIBOBJ = \
 	lib/accounts.o \
 	lib/anonymise.o \

@@ -65,6 +65,7 @@ init(int argc, char *argv[])
 	struct casefile	*cf = NULL;
 	struct cerror	 e = { 0, "" };
 	const char	*file = NULL;
+	int64_t		 bad = 0;
 	int		 c;
 
 	optind = 1;
@@ -87,6 +88,17 @@ init(int argc, char *argv[])
 	}
 	if (casefile_open_tell(&cf, file, CF_WRITE, warnx, &e) != 0)
 		errx(e.code, "%s", e.msg);
+	/* the stats tallies, should the sqlite3 shell have changed them */
+	if (casefile_begin(cf, &e) != 0 ||
+	    verify_tallies(cf, 1, &bad, &e) != 0 ||
+	    casefile_commit(cf, &e) != 0) {
+		casefile_close(cf);
+		errx(e.code, "%s", e.msg);
+	}
+	if (bad > 0)
+		warnx("%lld %s of the stats tallies did not match the cases; "
+		    "counted them again", (long long)bad, bad == 1 ? "row" :
+		    "rows");
 	puts(casefile_name(cf));
 	casefile_close(cf);
 	if (textout_close(stdout, &e) != 0)

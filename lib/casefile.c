@@ -71,6 +71,9 @@ static const char migrate7_sql[] =
 static const char migrate8_sql[] =
 #include "migrate-8.h"
 ;
+static const char migrate9_sql[] =
+#include "migrate-9.h"
+;
 
 /*
  * Forward steps from older schemas: { version after the step, SQL }.
@@ -84,6 +87,7 @@ static const struct migration migrations[] = {
 	{ 6, migrate6_sql },
 	{ 7, migrate7_sql },
 	{ 8, migrate8_sql },
+	{ 9, migrate9_sql },
 };
 
 #define NMIGRATION	(sizeof(migrations) / sizeof(migrations[0]))

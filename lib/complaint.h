@@ -143,6 +143,12 @@ struct verify_rows {
 /* Replay the log's rows and compare every table; v->bad, e says which. */
 int	verify_tables(struct casefile *, struct verify_rows *,
 	    struct cerror *);
+/*
+ * Add to *nbad the rows of the stats tallies the cases do not make, e
+ * naming the first when it is the first bad row; with recount, count them
+ * again.
+ */
+int	verify_tallies(struct casefile *, int, int64_t *, struct cerror *);
 /* The first redaction no anonymise entry backs in *entry, or 0. */
 int	verify_redactions(struct casefile *, int64_t *, struct cerror *);
 
@@ -490,9 +496,9 @@ int	query_log(struct casefile *, int64_t, row_fn *, void *,
 /* stats.c: counts, median and 90th percentile times, rates, one pass. */
 int	query_stats(struct casefile *, const struct filter *, row_fn *,
 	    void *, struct cerror *);
-/* Call fn with each row of the query plan of the stats scan for f. */
-int	query_stats_plan(struct casefile *, const struct filter *, row_fn *,
-	    void *, struct cerror *);
+/* Call fn with each row of the query plan of stats query name for f. */
+int	query_stats_plan(struct casefile *, const char *,
+	    const struct filter *, row_fn *, void *, struct cerror *);
 
 /* report.c: the sections of a dossier, the evidence, the export. */
 /* Each calls fn with the rows of one section of case id's dossier. */

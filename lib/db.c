@@ -15,8 +15,9 @@
  *   on); application_id and user_version become a one-row table, schema(app,
  *   version), that db_migrate reads and writes under the same transaction.
  * - `sqlite_schema` in casefile.c explain.c import.c intake.c: "is the file
- *   empty" and "has it the table" become a look in information_schema.tables;
- *   `pragma_table_info` in fullexport.c import.c report.c becomes
+ *   empty" and "has it the table" become a look in information_schema.tables,
+ *   as does `sqlite3_table_column_metadata` in audit.c import.c query.c
+ *   verify.c; `pragma_table_info` in fullexport.c import.c report.c becomes
  *   information_schema.columns.
  * - `sqlite3_db_config` in casefile.c import.c, `sqlite3_busy_handler` in
  *   casefile.c, `SQLITE_OPEN_NOMUTEX` in casefile.c and
@@ -30,9 +31,10 @@
  *   verify.c: INSERT ... ON CONFLICT (key) DO NOTHING / DO UPDATE, which
  *   SQLite also runs; not changed yet because OR IGNORE also skips a NOT NULL
  *   or CHECK failure.
- * - `unixepoch(` in migrate-8.sql query.c report.c: extract(epoch FROM t)
- *   once times are timestamptz (they are ISO 8601 text now, compared as
- *   text); `round(` in query.c report.c wants numeric, not double, there.
+ * - `unixepoch(` in migrate-8.sql migrate-9.sql query.c report.c:
+ *   extract(epoch FROM t) once times are timestamptz (they are ISO 8601 text
+ *   now, compared as text); `round(` in query.c report.c wants numeric, not
+ *   double, there.
  * - `INDEXED BY` in query.c: dropped; PostgreSQL reads an index of
  *   expressions alone by itself (an index-only scan).
  * - `group_concat(` in intake.c query.c report.c: string_agg(x, sep).
@@ -45,18 +47,20 @@
  *   verify.c, `json_valid(` in anonymise.c audit.c migrate-7.sql report.c
  *   verify.c: jsonb's ->, jsonb_array_elements, jsonb_build_array, and a cast
  *   that fails.
- * - `WITHOUT ROWID` in migrate-6.sql schema.sql verify.c: dropped (every table
- *   is keyed); `rowid` in accounts.c audit.c cases.c comms.c correct.c
- *   explain.c fullexport.c import.c resolve.c triage.c verify.c: the id
- *   column, which is the rowid of each table keyed by rowid; `INTEGER PRIMARY
- *   KEY` in migrate-2.sql migrate-6.sql migrate-7.sql schema.sql: bigint
- *   GENERATED ALWAYS AS IDENTITY.
+ * - `WITHOUT ROWID` in migrate-6.sql migrate-9.sql schema.sql verify.c:
+ *   dropped (every table is keyed); `rowid` in accounts.c audit.c cases.c
+ *   comms.c correct.c explain.c fullexport.c import.c resolve.c triage.c
+ *   verify.c: the id column, which is the rowid of each table keyed by rowid;
+ *   `INTEGER PRIMARY KEY` in migrate-2.sql migrate-6.sql migrate-7.sql
+ *   schema.sql: bigint GENERATED ALWAYS AS IDENTITY.
  * - `sqlite3_last_insert_rowid` in accounts.c cases.c comms.c correct.c
  *   explain.c resolve.c triage.c: INSERT ... RETURNING id (SQLite runs it
  *   too); `sqlite3_changes` in query.c resolve.c triage.c: the command tag.
  * - `RAISE(` in migrate-5.sql schema.sql: the append-only triggers of the log
  *   become a PL/pgSQL trigger function; their `IS old.` in migrate-5.sql
- *   schema.sql is IS NOT DISTINCT FROM.
+ *   schema.sql is IS NOT DISTINCT FROM.  So do the triggers that keep the
+ *   stats tallies, `CREATE TRIGGER tally_` in migrate-9.sql (their upserts
+ *   run there as they are).
  * - `CREATE TEMP` in audit.c verify.c and `sqlite3_update_hook` in audit.c:
  *   the record of rows written becomes triggers on each table filling a
  *   temporary table; verify's work tables are temporary too.

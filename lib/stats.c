@@ -87,8 +87,9 @@ tally_free(struct tallies *t)
 	free(t->v);
 }
 
+/* Count n durations of v seconds. */
 static int
-dur_add(struct durations *d, int64_t v)
+dur_add(struct durations *d, int64_t v, int64_t n)
 {
 	int64_t	*p;
 	size_t	 c;
@@ -100,21 +101,24 @@ dur_add(struct durations *d, int64_t v)
 			if (d->count == NULL && (d->count = calloc(NCLASS,
 			    sizeof(*d->count))) == NULL)
 				return EX_OSERR;
-			d->count[c]++;
+			d->count[c] += (uint64_t)n;
 			if (c >= d->hi)
 				d->hi = c + 1;
-			d->n++;
+			d->n += (size_t)n;
 			return 0;
 		}
 	}
-	if (d->nv == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 64;
-		if ((p = reallocarray(d->v, d->cap, sizeof(*p))) == NULL)
-			return EX_OSERR;
-		d->v = p;
+	for (; n > 0; n--) {
+		if (d->nv == d->cap) {
+			d->cap = d->cap ? d->cap * 2 : 64;
+			if ((p = reallocarray(d->v, d->cap, sizeof(*p))) ==
+			    NULL)
+				return EX_OSERR;
+			d->v = p;
+		}
+		d->v[d->nv++] = v;
+		d->n++;
 	}
-	d->v[d->nv++] = v;
-	d->n++;
 	return 0;
 }
 
@@ -155,11 +159,12 @@ struct acc {
 };
 
 /*
- * Count s ("-" for NULL) as a status (which 0) or a channel (1).  The
- * cases come in the index's order, so it is mostly the key of the last.
+ * Count n cases of s ("-" for NULL) as a status (which 0) or a channel
+ * (1).  The cases come in the index's order, so it is mostly the key of
+ * the last.
  */
 static int
-tally_key(struct acc *a, int which, sqlite3_value *v)
+tally_key(struct acc *a, int which, sqlite3_value *v, int64_t n)
 {
 	struct tallies	*t = which ? &a->channel : &a->status;
 	struct tally	*l = a->last[which];
@@ -168,15 +173,30 @@ tally_key(struct acc *a, int which, sqlite3_value *v)
 	size_t		 len = s != NULL ? (size_t)sqlite3_value_bytes(v) : 1;
 
 	if (l != NULL && a->len[which] == len && memcmp(l->key, k, len) == 0) {
-		l->n++;
+		l->n += n;
 		return 0;
 	}
-	if (tally_add(t, k, 1) != 0)
+	if (tally_add(t, k, n) != 0)
 		return -1;
 	for (size_t i = 0; i < t->n; i++)
 		if (strcmp(t->v[i].key, k) == 0)
 			a->last[which] = &t->v[i];
 	a->len[which] = strlen(k);
+	return 0;
+}
+
+/* Count n cases of status, severity and channel. */
+static int
+count(struct acc *a, sqlite3_value *status, sqlite3_value *severity,
+    sqlite3_value *channel, int64_t n)
+{
+	int	 sv;
+
+	a->total += n;
+	if (tally_key(a, 0, status, n) != 0 || tally_key(a, 1, channel, n) != 0)
+		return EX_OSERR;
+	sv = sqlite3_value_int(severity);
+	a->severity[sv >= 1 && sv <= 4 ? sv : 0] += n;
 	return 0;
 }
 
@@ -191,25 +211,49 @@ cases_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct acc	*a = sqlite3_user_data(ctx);
 	int64_t		 r0, t;
-	int		 sv;
 
 	(void)argc;
-	a->total++;
-	if (tally_key(a, 0, argv[0]) != 0 || tally_key(a, 1, argv[2]) != 0)
+	if (count(a, argv[0], argv[1], argv[2], 1) != 0)
 		goto nomem;
-	sv = sqlite3_value_int(argv[1]);
-	a->severity[sv >= 1 && sv <= 4 ? sv : 0]++;
 	if (sqlite3_value_type(argv[3]) != SQLITE_INTEGER ||
 	    (r0 = sqlite3_value_int64(argv[3])) < 0)
 		return;
 	for (int i = 0; i < 2; i++)
 		if (sqlite3_value_type(argv[4 + i]) == SQLITE_INTEGER &&
 		    (t = sqlite3_value_int64(argv[4 + i])) >= 0 &&
-		    dur_add(&a->d[i], t - r0) != 0)
+		    dur_add(&a->d[i], t - r0, 1) != 0)
 			goto nomem;
 	return;
 nomem:
 	sqlite3_result_error_nomem(ctx);
+}
+
+/*
+ * SQL stats_tally(kind, status, severity, channel, secs, n), a row of the
+ * tallies (migrate-9.sql): n cases of that status, severity and channel
+ * (kind 'case'), or n that took secs to acknowledge ('ack') or to close
+ * ('close').
+ */
+static void
+tally_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct acc	*a = sqlite3_user_data(ctx);
+	const char	*kind = (const char *)sqlite3_value_text(argv[0]);
+	int64_t		 n = sqlite3_value_int64(argv[5]);
+	int		 i;
+
+	(void)argc;
+	if (kind == NULL || n <= 0)
+		return;
+	if (strcmp(kind, "case") == 0)
+		i = count(a, argv[1], argv[2], argv[3], n);
+	else if ((i = strcmp(kind, "ack") == 0 ? 0 :
+	    strcmp(kind, "close") == 0 ? 1 : -1) >= 0)
+		i = dur_add(&a->d[i], sqlite3_value_int64(argv[4]), n);
+	else
+		i = 0;
+	if (i != 0)
+		sqlite3_result_error_nomem(ctx);
 }
 
 static void
@@ -287,7 +331,8 @@ aggregate(struct casefile *cf, const char *name, const struct filter *f,
 	return rc;
 }
 
-/* Make stats_cases count into a, or with a NULL, forget it. */
+/* Make stats_cases and stats_tally count into a, or with a NULL, forget
+ * them. */
 static int
 watch(struct casefile *cf, struct acc *a, struct cerror *e)
 {
@@ -295,14 +340,17 @@ watch(struct casefile *cf, struct acc *a, struct cerror *e)
 
 	if ((rc = sqlite3_create_function_v2(cf->db, "stats_cases", 6,
 	    SQLITE_UTF8 | SQLITE_DIRECTONLY, a, NULL, a ? cases_step : NULL,
+	    a ? cases_final : NULL, NULL)) != SQLITE_OK ||
+	    (rc = sqlite3_create_function_v2(cf->db, "stats_tally", 6,
+	    SQLITE_UTF8 | SQLITE_DIRECTONLY, a, NULL, a ? tally_step : NULL,
 	    a ? cases_final : NULL, NULL)) != SQLITE_OK)
 		return db_error(cf, rc, e);
 	return 0;
 }
 
 int
-query_stats_plan(struct casefile *cf, const struct filter *f, row_fn *fn,
-    void *arg, struct cerror *e)
+query_stats_plan(struct casefile *cf, const char *name,
+    const struct filter *f, row_fn *fn, void *arg, struct cerror *e)
 {
 	struct acc	 a;
 	struct cerror	 e2;
@@ -310,7 +358,7 @@ query_stats_plan(struct casefile *cf, const struct filter *f, row_fn *fn,
 
 	memset(&a, 0, sizeof(a));
 	if ((rc = watch(cf, &a, e)) == 0)
-		rc = query_plan(cf, "stats", f, fn, arg, e);
+		rc = query_plan(cf, name, f, fn, arg, e);
 	watch(cf, NULL, &e2);
 	return rc;
 }

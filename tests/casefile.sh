@@ -27,7 +27,7 @@ $T/cases.db
 EOF
 check_sql 'schema version, application id, WAL' \
     'PRAGMA user_version; PRAGMA application_id; PRAGMA journal_mode' <<EOF
-8
+9
 1131245676
 wal
 EOF
@@ -56,9 +56,9 @@ check 'after the other writer is done it works' 0 'complaint-new Parcel' <<EOF
 EOF
 
 cp "$COMPLAINT_FILE" "$T/newer.db"
-sqlite3 "$T/newer.db" 'PRAGMA user_version = 9'
+sqlite3 "$T/newer.db" 'PRAGMA user_version = 10'
 check 'a newer schema is refused' 65 "complaint-report -f $T/newer.db" </dev/null
-check_err "complaint-report: $T/newer.db has schema 9, newer than this complaint 0.1.0 knows (8); upgrade complaint"
+check_err "complaint-report: $T/newer.db has schema 10, newer than this complaint 0.1.0 knows (9); upgrade complaint"
 # A case file of schema 1 (before attachments, the working week and the
 # default rules) is migrated forward by a writer and keeps its cases.
 sqlite3 "$COMPLAINT_FILE" ".backup '$T/v1.db'"
@@ -75,11 +75,11 @@ check 'a schema 1 file is migrated by a writer' 0 \
     "complaint-new -f $T/v1.db -e x@example.com I was injured" <<EOF
 2
 EOF
-check 'the migrated file has schema 8, the rules and the settings' 0 \
+check 'the migrated file has schema 9, the rules and the settings' 0 \
     "sqlite3 $T/v1.db 'PRAGMA user_version; SELECT count(*) > 90 FROM rules;
     SELECT count(*) FROM settings WHERE key GLOB \"sla.[wh]*\";
     SELECT count(*) FROM attachments; SELECT flags FROM cases WHERE id = 2'" <<EOF
-8
+9
 1
 2
 0
@@ -100,7 +100,7 @@ check 'a schema 2 file gets the remedies step' 0 \
     ORDER BY pattern;
     SELECT pattern, not_with IS NOT NULL FROM rules WHERE kind = \"safety\"
     AND pattern GLOB \"skadad*\"'" <<EOF
-8
+9
 1|||
 arn
 police

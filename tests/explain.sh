@@ -253,12 +253,12 @@ discrepancies
 4		>
 6
 EOF
-check 'a writer migrates it to schema 8' 0 \
+check 'a writer migrates it to schema 9' 0 \
     "complaint-resolve -f $T/v6.db note 1 -m 'Ringde kunden' >/dev/null &&
     sqlite3 $T/v6.db 'PRAGMA user_version;
     SELECT id, account_a, account_b FROM discrepancies ORDER BY id;
     SELECT count(*) FROM explanations'" <<EOF
-8
+9
 1|1|2
 2|1|2
 3|1|2

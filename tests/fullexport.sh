@@ -73,31 +73,35 @@ rules.csv
 settings.csv
 statements.csv
 tags.csv
+tally_cases.csv
+tally_hours.csv
 EOF
 check 'the manifest: format, schema, each table with its rows' 0 \
     "cut -d, -f1-4 ex/manifest.csv" <<EOF
 "format","schema","table","rows"
-"complaint-export 1",8,"accounts",2
-"complaint-export 1",8,"attachments",2
-"complaint-export 1",8,"audit",24
-"complaint-export 1",8,"cases",5
-"complaint-export 1",8,"citations",1
-"complaint-export 1",8,"communications",1
-"complaint-export 1",8,"customers",3
-"complaint-export 1",8,"decisions",1
-"complaint-export 1",8,"discrepancies",0
-"complaint-export 1",8,"escalations",1
-"complaint-export 1",8,"events",20
-"complaint-export 1",8,"explanations",0
-"complaint-export 1",8,"fields",1
-"complaint-export 1",8,"followups",1
-"complaint-export 1",8,"proposals",1
-"complaint-export 1",8,"recordings",1
-"complaint-export 1",8,"reminders",5
-"complaint-export 1",8,"rules",119
-"complaint-export 1",8,"settings",24
-"complaint-export 1",8,"statements",2
-"complaint-export 1",8,"tags",1
+"complaint-export 1",9,"accounts",2
+"complaint-export 1",9,"attachments",2
+"complaint-export 1",9,"audit",24
+"complaint-export 1",9,"cases",5
+"complaint-export 1",9,"citations",1
+"complaint-export 1",9,"communications",1
+"complaint-export 1",9,"customers",3
+"complaint-export 1",9,"decisions",1
+"complaint-export 1",9,"discrepancies",0
+"complaint-export 1",9,"escalations",1
+"complaint-export 1",9,"events",20
+"complaint-export 1",9,"explanations",0
+"complaint-export 1",9,"fields",1
+"complaint-export 1",9,"followups",1
+"complaint-export 1",9,"proposals",1
+"complaint-export 1",9,"recordings",1
+"complaint-export 1",9,"reminders",5
+"complaint-export 1",9,"rules",119
+"complaint-export 1",9,"settings",24
+"complaint-export 1",9,"statements",2
+"complaint-export 1",9,"tags",1
+"complaint-export 1",9,"tally_cases",8
+"complaint-export 1",9,"tally_hours",1
 EOF
 check "each file's SHA-256 is the manifest's (sha256sum -c)" 0 \
     "cd ex && awk -F, 'NR > 1 { gsub(/\"/, \"\"); print \$5 \"  \" \$3 \".csv\" }' manifest.csv |
@@ -119,7 +123,7 @@ EOF
 
 check 'import: a new case file, verified' 0 \
     "complaint import -f $T/new.db ex | sed 's|^$T/||'" <<EOF
-new.db	24 entries	215 rows	verified
+new.db	24 entries	224 rows	verified
 EOF
 check 'the imported file is 0600' 0 "stat -c %a $T/new.db" <<EOF
 600
@@ -127,7 +131,7 @@ EOF
 check 'import to the usual place makes its folders, 0700' 0 \
     "env -u COMPLAINT_FILE complaint import ex | sed 's|^$HOME/||' &&
     stat -c %a $HOME/.local/share/complaint" <<EOF
-.local/share/complaint/cases.db	24 entries	215 rows	verified
+.local/share/complaint/cases.db	24 entries	224 rows	verified
 700
 EOF
 check 'complaint-report verify passes on it' 0 \
@@ -155,7 +159,7 @@ echo "$n tables, $d differ"
 EOF
 check 'every table dumps the same from both files' 0 \
     "sh dumps.sh $B $T/new.db" <<EOF
-21 tables, 0 differ
+23 tables, 0 differ
 EOF
 check 'the export of the import is the export, byte for byte' 0 \
     "complaint-report -f $T/new.db export --all -o ex2 && diff -r ex ex2" \
@@ -182,7 +186,7 @@ print(d[\"tables\"][\"statements\"][0])
 print([s for s in d[\"tables\"][\"settings\"] if s[\"key\"] == \"sla.holidays\"])
 print(d[\"tables\"][\"audit\"][0][\"rows\"] is None, d[\"tables\"][\"cases\"][2][\"amount\"])
 '" <<EOF
-complaint-export 1 8
+complaint-export 1 9
 accounts 2
 attachments 2
 audit 24
@@ -204,6 +208,8 @@ rules 119
 settings 24
 statements 2
 tags 1
+tally_cases 8
+tally_hours 1
 {'id': 1, 'account': 1, 'seq': 1, 'at': '10:00', 'text': 'I offered a refund of 10.00 EUR.'}
 [{'key': 'sla.holidays', 'value': ''}]
 False None
@@ -215,7 +221,7 @@ check 'import over an existing file is refused' 73 \
     "complaint import -f $T/kept.db ex" </dev/null
 check_err "complaint: cannot create the case file $T/kept.db: File exists; import writes a new case file only"
 check 'and the file is as it was' 0 "sh dumps.sh $B $T/kept.db" <<EOF
-21 tables, 0 differ
+23 tables, 0 differ
 EOF
 check 'export --all into a folder that is there is refused' 73 \
     "complaint-report -f $B export --all -o ex" </dev/null
@@ -269,10 +275,10 @@ check 'a table missing from the manifest: refused' 65 \
     "complaint import -f $T/bad.db bad" </dev/null
 check_err 'complaint: bad/manifest.csv lacks table citations; the export is incomplete'
 damaged
-sed -i 's/^"complaint-export 1",8,/"complaint-export 1",6,/' bad/manifest.csv
+sed -i 's/^"complaint-export 1",9,/"complaint-export 1",6,/' bad/manifest.csv
 check 'an export of another schema: refused' 65 \
     "complaint import -f $T/bad.db bad" </dev/null
-check_err 'complaint: bad/manifest.csv: the export is of schema 6, this complaint writes schema 8; export from a file a writer of this version has opened'
+check_err 'complaint: bad/manifest.csv: the export is of schema 6, this complaint writes schema 9; export from a file a writer of this version has opened'
 damaged
 sed -i '1s/"text"/"words"/' bad/statements.csv
 fixup statements
@@ -319,4 +325,4 @@ check 'a new table is exported with no code for it' 0 \
 EOF
 check 'and an import of this schema refuses it' 65 \
     "complaint import -f $T/bad.db ex4" </dev/null
-check_err 'complaint: ex4/manifest.csv names table notes, which a case file of schema 8 has not'
+check_err 'complaint: ex4/manifest.csv names table notes, which a case file of schema 9 has not'

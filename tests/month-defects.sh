@@ -223,7 +223,7 @@ EOF
 check 'to schema 3 and on, phones in E.164 where they say their country' 0 \
     "sqlite3 $T/old.db 'PRAGMA user_version; SELECT id, phone FROM customers
     WHERE id IN (5, 7); SELECT value FROM settings WHERE key = \"phone.country\"'" <<EOF
-8
+9
 5|+46701234567
 7|0812345
 
