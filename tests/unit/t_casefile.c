@@ -97,8 +97,8 @@ test_open(void)
 	    (st.st_mode & 0777) == 0600, "the case file is 0600 under umask 022");
 	CHECK(stat(path("sub/dir"), &st) == 0 && (st.st_mode & 0777) == 0700,
 	    "its folder is 0700");
-	CHECK(casefile_schema_version() == 8 && sql_int(cf->db,
-	    "PRAGMA user_version") == 8, "a new file has the current schema");
+	CHECK(casefile_schema_version() == 9 && sql_int(cf->db,
+	    "PRAGMA user_version") == 9, "a new file has the current schema");
 	CHECK(sql_int(cf->db, "PRAGMA foreign_keys") == 1 &&
 	    sql_int(cf->db, "PRAGMA trusted_schema") == 0,
 	    "foreign keys on, schema not trusted");
