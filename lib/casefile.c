@@ -550,6 +550,7 @@ int
 casefile_open_tell(struct casefile **cfp, const char *arg, int mode,
     void (*tell)(const char *, ...), struct cerror *e)
 {
+	static int	 configured;
 	struct casefile	*cf;
 	char		 v[32], uri[3 * PATH_MAX + 32] = "";
 	const char	*errstr;
@@ -577,6 +578,15 @@ casefile_open_tell(struct casefile **cfp, const char *arg, int mode,
 	if (mode != CF_WRITE && (!journal_there(cf->path) ||
 	    access(cf->path, W_OK) != 0))
 		flags = readonly_uri(cf->path, uri, sizeof(uri));
+	/*
+	 * No bulk allocation of page slots for each cache SQLite opens (the
+	 * file's, and one for each IN list or sort): a report reads a
+	 * hundred pages, and touching twenty slots a cache cost it more.
+	 */
+	if (!configured) {
+		sqlite3_config(SQLITE_CONFIG_PAGECACHE, NULL, 0, 0);
+		configured = 1;
+	}
 	/* one thread uses a handle: no mutex on every call into SQLite */
 	if ((rc = sqlite3_open_v2(flags & SQLITE_OPEN_URI ? uri : cf->path,
 	    &cf->db, flags | SQLITE_OPEN_NOMUTEX, NULL)) != SQLITE_OK) {

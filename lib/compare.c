@@ -21,6 +21,7 @@
  * larger than GAP_PER_STMT cells a statement is aligned greedily, as diff's
  * heuristics give up on an optimal script for very different inputs.
  */
+#include <dlfcn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -448,6 +449,51 @@ done:
 }
 
 /*
+ * libstemmer is opened the first time a comparison needs it, not linked:
+ * complaint-report holds this file for show --html, and the library's
+ * 10,800 relocations would cost every report 1.2 ms before its first
+ * line.  STEMMER_SO, the library's file name, is the Makefile's.
+ */
+static struct {
+	int		 tried;
+	struct sb_stemmer *(*make)(const char *, const char *);
+	const sb_symbol	*(*stem)(struct sb_stemmer *, const sb_symbol *,
+			    int);
+	void		 (*free)(struct sb_stemmer *);
+} sb;
+
+/* dlsym's void * as a function pointer, which POSIX allows. */
+static int
+sym(void *h, const char *name, void *fn, size_t size)
+{
+	void	*p = dlsym(h, name);
+
+	memcpy(fn, &p, size);
+	return p != NULL ? 0 : -1;
+}
+
+static int
+stemmer_load(struct cerror *e)
+{
+	void	*h;
+
+	if (!sb.tried) {
+		sb.tried = 1;
+		if ((h = dlopen(STEMMER_SO, RTLD_NOW | RTLD_LOCAL)) != NULL &&
+		    (sym(h, "sb_stemmer_new", &sb.make, sizeof(sb.make)) != 0 ||
+		    sym(h, "sb_stemmer_stem", &sb.stem, sizeof(sb.stem)) != 0 ||
+		    sym(h, "sb_stemmer_delete", &sb.free,
+		    sizeof(sb.free)) != 0))
+			sb.make = NULL;
+	}
+	if (sb.make == NULL)
+		return cerror_set(e, EX_UNAVAILABLE, "cannot load %s, the "
+		    "Snowball stemmers a comparison needs (%s); install "
+		    "libstemmer", STEMMER_SO, dlerror());
+	return 0;
+}
+
+/*
  * Snowball's stem into s->stems (w->off becomes its offset there); for
  * Swedish, also the definite -t/-n and a final vowel Snowball leaves.
  */
@@ -459,7 +505,7 @@ stem(struct stmt *s, struct word *w, const struct ctx *c)
 	char		*p;
 
 	if (c->stemmer != NULL && !w->digit && !w->num && (out =
-	    sb_stemmer_stem(c->stemmer, (const sb_symbol *)w->s,
+	    sb.stem(c->stemmer, (const sb_symbol *)w->s,
 	    (int)strlen(w->s))) == NULL)
 		return -1;
 	w->off = s->stems.len;
@@ -1438,7 +1484,7 @@ setup(struct ctx *c, const struct cmp_people *pp,
 				c->lang = l;
 	if (c->lang < 0 && (c->lang = guess(A, na, B, nb)) < 0)
 		return -1;
-	c->stemmer = sb_stemmer_new(lexicons[c->lang].stemmer, NULL);
+	c->stemmer = sb.make(lexicons[c->lang].stemmer, NULL);
 	if (c->stemmer == NULL || dict_build(c) != 0)
 		return -1;
 	if (pp == NULL)
@@ -1475,6 +1521,8 @@ compare_people(const struct cmp_statement *A, size_t na,
 	int		 rc = EX_OSERR;
 
 	memset(r, 0, sizeof(*r));
+	if (stemmer_load(e) != 0)
+		return e->code;
 	if (setup(&c, pp, A, na, B, nb) != 0)
 		goto out;
 	if ((a = calloc(na + 1, sizeof(*a))) == NULL ||
@@ -1575,7 +1623,7 @@ out:
 	if (b != NULL)
 		release(b, nb);
 	if (c.stemmer != NULL)
-		sb_stemmer_delete(c.stemmer);
+		sb.free(c.stemmer);
 	buf_free(&c.emp);
 	buf_free(&c.cust);
 	free(c.dict);
