@@ -228,7 +228,7 @@ lint:
 	cppcheck --error-exitcode=1 --quiet --std=c11 \
 		--enable=warning,performance,portability \
 		--suppress=missingIncludeSystem -Ilib lib cmd tests/unit
-	shellcheck -e SC1091 scripts/install-deps scripts/*.sh tests/*.sh \
+	shellcheck -x -e SC1091 scripts/install-deps scripts/*.sh tests/*.sh \
 		completion/complaint.bash tests/fuzz/*.sh tests/stress/*.sh bench/*.sh .ci/run
 	mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7)
 

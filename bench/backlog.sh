@@ -7,12 +7,11 @@
 # about as many rows as it prints.
 #   usage: sh bench/backlog.sh [N [RUNS]]
 set -eu
-top=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "$0")/lib.sh"
 n=${1:-1000000}
 runs=${2:-15}
-dir=$top/bench/data
 f=$dir/backlog-$n.db
-mkdir -p "$dir"
 export COMPLAINT_USER=bench COMPLAINT_NOW=2026-11-22T10:00:00Z TZ=UTC
 now=$COMPLAINT_NOW
 

@@ -7,12 +7,13 @@
 # under 1 s.
 #   usage: sh bench/compare.sh [RUNS]
 set -eu
-top=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "$0")/lib.sh"
 runs=${1:-10}
-dir=$top/bench/data/compare
+need hyperfine
+dir=$dir/compare
 rm -rf "$dir"
 mkdir -p "$dir"
-command -v hyperfine >/dev/null || { echo "bench: needs hyperfine" >&2; exit 69; }
 export COMPLAINT_FILE="$dir/cases.db" COMPLAINT_USER=bench
 "$top/complaint-new" -E Per -n Ann 'Bench dispute' </dev/null >/dev/null 2>&1
 

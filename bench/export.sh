@@ -4,12 +4,11 @@
 # an export linear in the cases exported whoever owns them.
 #   usage: sh bench/export.sh [N [RUNS]]
 set -eu
-top=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "$0")/lib.sh"
 n=${1:-3000}
 runs=${2:-5}
-dir=$top/bench/data
-mkdir -p "$dir"
-command -v hyperfine >/dev/null || { echo "bench: needs hyperfine" >&2; exit 69; }
+need hyperfine
 export COMPLAINT_USER=bench COMPLAINT_NOW=2026-11-22T10:00:00Z TZ=UTC
 
 # A case file of $n complaints; $2 = one: all from one customer.

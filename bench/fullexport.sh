@@ -6,11 +6,10 @@
 # the first export byte for byte.
 #   usage: sh bench/fullexport.sh [SIZES...]
 set -eu
-top=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "$0")/lib.sh"
 sizes=${*:-10000 100000}
-dir=$top/bench/data
-mkdir -p "$dir"
-[ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time" >&2; exit 69; }
+[ -x /usr/bin/time ] || need /usr/bin/time
 export COMPLAINT_USER=bench COMPLAINT_NOW=2026-11-22T10:00:00Z
 # "elapsed user system KB" as "E s (CPU C s), M MB"
 fmt() {

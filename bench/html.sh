@@ -7,13 +7,14 @@
 # processes with hyperfine.
 #   usage: sh bench/html.sh [RUNS]
 set -eu
-top=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "$0")/lib.sh"
 runs=${1:-20}
 n=1000
-dir=$top/bench/data/html
+need hyperfine
+dir=$dir/html
 rm -rf "$dir"
 mkdir -p "$dir"
-command -v hyperfine >/dev/null || { echo "bench: needs hyperfine" >&2; exit 69; }
 export COMPLAINT_FILE="$dir/cases.db" COMPLAINT_USER=bench
 "$top/complaint-new" -E Per -n Ann -e ann@example.se 'Bench dispute' \
     </dev/null >/dev/null 2>&1

@@ -13,30 +13,17 @@
 # The median of RUNS runs; peak RSS from /usr/bin/time.
 #   usage: sh bench/intake.sh [RUNS] [SIZES...]
 set -eu
-top=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "$0")/lib.sh"
 runs=${1:-3}
 [ $# -gt 0 ] && shift
 sizes=${*:-100000 100000s 1000000}
-dir=$top/bench/data
-mkdir -p "$dir"
-[ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 69; }
 export COMPLAINT_USER=bench COMPLAINT_NOW=2026-11-22T10:00:00Z
 
-# run CMD: time CMD runs times on a fresh in.db; print the median wall
-# seconds, its RSS in kB and its CPU seconds (user and system).
+# run CMD: the median of CMD, each run on a fresh in.db (median).
 run() {
-	i=0
-	: >"$dir/times"
-	while [ $i -lt "$runs" ]; do
-		rm -f "$dir/in.db" "$dir/in.db-wal" "$dir/in.db-shm" \
-		    "$dir/in.db-journal"
-		/usr/bin/time -f '%e %M %U %S' -o "$dir/time" sh -c "$1" \
-		    >/dev/null 2>"$dir/err" || { cat "$dir/err" >&2; exit 1; }
-		cat "$dir/time" >>"$dir/times"
-		i=$((i + 1))
-	done
-	sort -n "$dir/times" | sed -n "$(( (runs + 1) / 2 ))p" |
-	    awk '{ print $1, $2, $3 + $4 }'
+	median "$1" "rm -f '$dir/in.db' '$dir/in.db-wal' '$dir/in.db-shm' \
+	    '$dir/in.db-journal'"
 }
 
 # floor PRE: the SQL that loads every table of the case file PRE into

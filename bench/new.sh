@@ -4,10 +4,9 @@
 # Prints the medians and the ratio; the two take turns (bench/pair.py).
 #   usage: sh bench/new.sh [RUNS]
 set -eu
-top=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "$0")/lib.sh"
 runs=${1:-40}
-dir=$top/bench/data
-mkdir -p "$dir"
 export COMPLAINT_USER=bench
 
 # A case file with n cases, each with its customer, event and audit entry.

@@ -6,13 +6,12 @@
 # complaints.  The case file is built once and kept (bench/data/).
 #   usage: sh bench/report.sh [N [RUNS]]
 set -eu
-top=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "$0")/lib.sh"
 n=${1:-1000000}
 runs=${2:-15}
-dir=$top/bench/data
 f=$dir/report-$n.db
-mkdir -p "$dir"
-command -v hyperfine >/dev/null || { echo "bench: needs hyperfine" >&2; exit 69; }
+need hyperfine
 export COMPLAINT_USER=bench COMPLAINT_NOW=2026-11-22T10:00:00Z TZ=UTC
 now=$COMPLAINT_NOW
 

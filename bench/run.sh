@@ -12,9 +12,8 @@
 # of those timed in milliseconds; INTAKE_SIZES (100000 100000s 1000000);
 # REPORT_N (1000000) cases for the reports and the backlog.
 set -eu
-top=$(cd "$(dirname "$0")/.." && pwd)
-dir=$top/bench/data
-mkdir -p "$dir"
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "$0")/lib.sh"
 runs=${BENCH_RUNS:-3}
 quick=${QUICK_RUNS:-20}
 sizes=${INTAKE_SIZES:-100000 100000s 1000000}

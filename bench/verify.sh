@@ -7,26 +7,12 @@
 # median of RUNS runs of each, with verify's peak RSS.
 #   usage: sh bench/verify.sh [RUNS] [SIZES...]
 set -eu
-top=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "$0")/lib.sh"
 runs=${1:-3}
 [ $# -gt 0 ] && shift
 sizes=${*:-10000 100000}
-dir=$top/bench/data
-mkdir -p "$dir"
-[ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time" >&2; exit 69; }
 export COMPLAINT_USER=bench COMPLAINT_NOW=2026-11-22T10:00:00Z
-
-# median CMD: the median seconds and kB of RUNS runs of CMD.
-median() {
-	i=0
-	: >"$dir/times"
-	while [ $i -lt "$runs" ]; do
-		/usr/bin/time -f '%e %M' -o "$dir/time" sh -c "$1" >/dev/null
-		cat "$dir/time" >>"$dir/times"
-		i=$((i + 1))
-	done
-	sort -n "$dir/times" | sed -n "$(( (runs + 1) / 2 ))p"
-}
 
 printf 'cases\trows\tverify s\tRSS MB\t.sha3sum s\tratio\n'
 for n in $sizes; do
@@ -41,5 +27,5 @@ for n in $sizes; do
 	base=$(median "sqlite3 -readonly $db .sha3sum")
 	echo "$n ${rows%% *} $ours $base" | awk '{
 		printf "%s\t%s\t%.2f\t%d\t%.2f\t%.2f\n", $1, $2, $3, $4 / 1024,
-		    $5, $3 / $5 }'
+		    $6, $3 / $6 }'
 done
