@@ -456,6 +456,7 @@ done:
  */
 static struct {
 	int		 tried;
+	char		 why[200];	/* dlerror() of a failed load */
 	struct sb_stemmer *(*make)(const char *, const char *);
 	const sb_symbol	*(*stem)(struct sb_stemmer *, const sb_symbol *,
 			    int);
@@ -475,21 +476,26 @@ sym(void *h, const char *name, void *fn, size_t size)
 static int
 stemmer_load(struct cerror *e)
 {
-	void	*h;
+	const char	*why;
+	void		*h;
 
 	if (!sb.tried) {
 		sb.tried = 1;
-		if ((h = dlopen(STEMMER_SO, RTLD_NOW | RTLD_LOCAL)) != NULL &&
-		    (sym(h, "sb_stemmer_new", &sb.make, sizeof(sb.make)) != 0 ||
+		if ((h = dlopen(STEMMER_SO, RTLD_NOW | RTLD_LOCAL)) == NULL ||
+		    sym(h, "sb_stemmer_new", &sb.make, sizeof(sb.make)) != 0 ||
 		    sym(h, "sb_stemmer_stem", &sb.stem, sizeof(sb.stem)) != 0 ||
 		    sym(h, "sb_stemmer_delete", &sb.free,
-		    sizeof(sb.free)) != 0))
+		    sizeof(sb.free)) != 0) {
+			why = dlerror();
 			sb.make = NULL;
+			strlcpy(sb.why, why != NULL ? why : "a symbol is missing",
+			    sizeof(sb.why));
+		}
 	}
 	if (sb.make == NULL)
 		return cerror_set(e, EX_UNAVAILABLE, "cannot load %s, the "
 		    "Snowball stemmers a comparison needs (%s); install "
-		    "libstemmer", STEMMER_SO, dlerror());
+		    "libstemmer", STEMMER_SO, sb.why);
 	return 0;
 }
 
