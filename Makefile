@@ -68,6 +68,7 @@ LIBOBJ = \
 	lib/state.o \
 	lib/stmttime.o \
 	lib/stats.o \
+	lib/tally.o \
 	lib/template.o \
 	lib/text.o \
 	lib/textout.o \

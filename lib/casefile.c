@@ -582,9 +582,14 @@ casefile_open_tell(struct casefile **cfp, const char *arg, int mode,
 	 * No bulk allocation of page slots for each cache SQLite opens (the
 	 * file's, and one for each IN list or sort): a report reads a
 	 * hundred pages, and touching twenty slots a cache cost it more.
+	 * A statement journal (a statement that fires a trigger that
+	 * writes) spills to a file past 64 KiB, and stays one for the rest
+	 * of the transaction: in a long import, one large statement made
+	 * every later one write its pages.  1 MiB is 256 pages.
 	 */
 	if (!configured) {
 		sqlite3_config(SQLITE_CONFIG_PAGECACHE, NULL, 0, 0);
+		sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 1 << 20);
 		configured = 1;
 	}
 	/* one thread uses a handle: no mutex on every call into SQLite */

@@ -100,6 +100,8 @@ int	casefile_bulk(struct casefile *, int64_t, struct cerror *);
  */
 int	intake_defer(struct casefile *, char **, struct cerror *);
 int	intake_rebuild(struct casefile *, char *, struct cerror *);
+/* Count the stats tallies again from the cases (tally.c). */
+int	tally_count(struct casefile *, struct cerror *);
 /* Copy the case file, consistently, to a new 0600 file path. */
 int	casefile_backup(struct casefile *, const char *, struct cerror *);
 /* The schema version this build writes. */

@@ -234,13 +234,6 @@ verify_tallies(struct casefile *cf, int recount, int64_t *nbad,
 	    "SELECT kind, secs, n AS have, 0 AS want FROM tally_hours UNION ALL"
 	    " SELECT kind, secs, 0, 1 FROM tally_hours_of)"
 	    " GROUP BY kind, secs HAVING sum(have) <> sum(want)";
-	static const char count_sql[] =
-	    "DELETE FROM tally_cases; DELETE FROM tally_hours;"
-	    "INSERT INTO tally_cases (status, severity, channel, n)"
-	    " SELECT status, severity, coalesce(channel, '-'), count(*)"
-	    " FROM cases GROUP BY 1, 2, 3;"
-	    "INSERT INTO tally_hours (kind, secs, n)"
-	    " SELECT kind, secs, count(*) FROM tally_hours_of GROUP BY 1, 2;";
 	sqlite3_stmt	*st;
 	char		 vis[200];
 	int64_t		 bad = 0;
@@ -265,10 +258,7 @@ verify_tallies(struct casefile *cf, int recount, int64_t *nbad,
 	if (rc != SQLITE_DONE)
 		return db_error(cf, rc, e);
 	*nbad += bad;
-	if (recount && bad > 0 && (rc = sqlite3_exec(cf->db, count_sql, NULL,
-	    NULL, NULL)) != SQLITE_OK)
-		return db_error(cf, rc, e);
-	return 0;
+	return recount && bad > 0 ? tally_count(cf, e) : 0;
 }
 
 int

@@ -178,13 +178,14 @@ check_sql 'and nothing is read' \
 EOF
 
 # A large import (a quarter of the file's size or more) drops the report
-# and timeline indexes and makes them again before its commit: the file's
+# and timeline indexes and the triggers of the stats tallies, and makes
+# them again before its commit, the tallies counted again: the file's
 # schema after it is the schema of a new file, and a refused one keeps it.
 COMPLAINT_FILE=$T/big.db
 export COMPLAINT_FILE
 complaint init >/dev/null
 sqlite3 "$COMPLAINT_FILE" "SELECT name, sql FROM sqlite_schema
-    WHERE type = 'index' ORDER BY name" >"$T/schema.before"
+    WHERE type IN ('index', 'trigger') ORDER BY name" >"$T/schema.before"
 awk 'BEGIN { print "email,received,summary,description"
 	for (i = 0; i < 600; i++)
 		printf "c%d@example.com,2026-11-%02d,Parcel %d late,%0100d\n",
@@ -193,8 +194,8 @@ echo 'bad@example.com,2026-02-30,Bad date,' >>"$T/big.csv"
 check 'a large import with a bad row and --strict is 65' 65 \
     'complaint-new --csv --strict <big.csv 2>/dev/null' </dev/null
 check 'and the indexes are as they were' 0 "sqlite3 $COMPLAINT_FILE \
-    \"SELECT name, sql FROM sqlite_schema WHERE type = 'index'
-    ORDER BY name\" | cmp - schema.before && echo same" <<EOF
+    \"SELECT name, sql FROM sqlite_schema WHERE type IN ('index',
+    'trigger') ORDER BY name\" | cmp - schema.before && echo same" <<EOF
 same
 EOF
 # shellcheck disable=SC2016
@@ -206,10 +207,17 @@ check 'a large import skips the bad row' 65 \
 EOF
 check_err 'complaint-new: line 602: received: 2026-02-30 is not a time (use ISO 8601 like 2026-11-22 or 2026-11-22T17:41Z, now, today, yesterday, tomorrow, a weekday, or -3d, +7d, 24h)
 complaint-new: 1 bad record skipped; 600 imported'
-check 'keeps every index of a new file, made again' 0 "sqlite3 \
+check 'keeps every index and trigger of a new file, made again' 0 "sqlite3 \
     $COMPLAINT_FILE \"SELECT name, sql FROM sqlite_schema
-    WHERE type = 'index' ORDER BY name\" | cmp - schema.before && echo same" <<EOF
+    WHERE type IN ('index', 'trigger') ORDER BY name\" |
+    cmp - schema.before && echo same" <<EOF
 same
+EOF
+check 'the tallies count every case of the import' 0 \
+    'complaint-report stats | sed -n 1,3p' <<EOF
+cases	total	600
+status	new	600
+severity	medium	600
 EOF
 check 'the reports read them' 0 \
     'complaint-report list --status open --limit 2 --csv' <<EOF

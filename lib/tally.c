@@ -1,0 +1,26 @@
+/*
+ * tally.c: the stats tallies (migrate-9.sql) counted again from the
+ * cases, whole: by verify's repair (complaint init) and at the end of a
+ * large import, which drops their triggers (intake.c).
+ */
+#include <sqlite3.h>
+
+#include "complaint.h"
+#include "internal.h"
+
+int
+tally_count(struct casefile *cf, struct cerror *e)
+{
+	static const char sql[] =
+	    "DELETE FROM tally_cases; DELETE FROM tally_hours;"
+	    "INSERT INTO tally_cases (status, severity, channel, n)"
+	    " SELECT status, severity, coalesce(channel, '-'), count(*)"
+	    " FROM cases GROUP BY 1, 2, 3;"
+	    "INSERT INTO tally_hours (kind, secs, n)"
+	    " SELECT kind, secs, count(*) FROM tally_hours_of GROUP BY 1, 2;";
+	int	 rc;
+
+	if ((rc = sqlite3_exec(cf->db, sql, NULL, NULL, NULL)) != SQLITE_OK)
+		return db_error(cf, rc, e);
+	return 0;
+}
