@@ -1,13 +1,15 @@
 /*
  * stats.c: the stats report in one pass.  SQL that computes medians and
- * percentiles sorts the cases once per figure; here one scan of the
- * covering index cases_stats, which holds the times as seconds, hands
- * each case to stats_cases, an aggregate of this file that counts it by
- * status, severity and channel and counts its hours to acknowledge and
- * to close by what they print as (struct durations), so the median and
- * the 90th percentile are a walk of two arrays of counts.  It stands on
- * query.c, whose stats queries it runs (query_prepare); query.c does not
- * call back, so complaint-report calls query_stats itself.
+ * percentiles sorts the cases once per figure; here, with no filter, the
+ * rows of the tallies the file keeps (migrate-9.sql) go to stats_tally,
+ * and with one, a scan of the covering index cases_stats, which holds
+ * the times as seconds, hands each case to stats_cases.  Both are
+ * aggregates of this file that count by status, severity and channel
+ * and count the hours to acknowledge and to close by what they print as
+ * (struct durations), so the median and the 90th percentile are a walk
+ * of two arrays of counts.  It stands on query.c, whose stats queries it
+ * runs (query_prepare); query.c does not call back, so complaint-report
+ * calls query_stats itself.
  */
 #include <stdint.h>
 #include <stdio.h>
