@@ -100,7 +100,8 @@ int	casefile_bulk(struct casefile *, int64_t, struct cerror *);
  */
 int	intake_defer(struct casefile *, char **, struct cerror *);
 int	intake_rebuild(struct casefile *, char *, struct cerror *);
-/* Count the stats tallies again from the cases (tally.c). */
+/* tally.c: has the file the stats tallies; count them again. */
+int	tally_there(struct casefile *);
 int	tally_count(struct casefile *, struct cerror *);
 /* Copy the case file, consistently, to a new 0600 file path. */
 int	casefile_backup(struct casefile *, const char *, struct cerror *);

@@ -16,7 +16,7 @@
  *   version), that db_migrate reads and writes under the same transaction.
  * - `sqlite_schema` in casefile.c explain.c import.c intake.c: "is the file
  *   empty" and "has it the table" become a look in information_schema.tables,
- *   as does `sqlite3_table_column_metadata` in audit.c import.c query.c
+ *   as does `sqlite3_table_column_metadata` in audit.c import.c tally.c
  *   verify.c; `pragma_table_info` in fullexport.c import.c report.c becomes
  *   information_schema.columns.
  * - `sqlite3_db_config` in casefile.c import.c, `sqlite3_busy_handler` in

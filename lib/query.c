@@ -649,9 +649,7 @@ build(struct casefile *cf, const char *name, const struct filter *f,
 	int		 rc = 0;
 
 	*stp = NULL;
-	if (strcmp(name, "stats") == 0 && !filtered(f) &&
-	    sqlite3_table_column_metadata(cf->db, "main", "tally_cases", NULL,
-	    NULL, NULL, NULL, NULL, NULL) != SQLITE_OK)
+	if (strcmp(name, "stats") == 0 && !filtered(f) && !tally_there(cf))
 		name = "stats-scan";
 	if (explain && buf_puts(&sql, "EXPLAIN QUERY PLAN ") != 0)
 		return cerror_set(e, EX_OSERR, "out of memory");

@@ -1,12 +1,21 @@
 /*
- * tally.c: the stats tallies (migrate-9.sql) counted again from the
- * cases, whole: by verify's repair (complaint init) and at the end of a
- * large import, which drops their triggers (intake.c).
+ * tally.c: the stats tallies (migrate-9.sql): whether a file has them
+ * (stats and verify ask), and counted again from the cases, whole, by
+ * verify's repair (complaint init) and at the end of a large import,
+ * which drops their triggers (intake.c).
  */
 #include <sqlite3.h>
 
 #include "complaint.h"
 #include "internal.h"
+
+/* A reader leaves a file of schema 8 as it is: it has none. */
+int
+tally_there(struct casefile *cf)
+{
+	return sqlite3_table_column_metadata(cf->db, "main", "tally_cases",
+	    NULL, NULL, NULL, NULL, NULL, NULL) == SQLITE_OK;
+}
 
 int
 tally_count(struct casefile *cf, struct cerror *e)

@@ -239,9 +239,7 @@ verify_tallies(struct casefile *cf, int recount, int64_t *nbad,
 	int64_t		 bad = 0;
 	int		 rc;
 
-	/* a reader leaves a file of schema 8 as it is: it has none */
-	if (sqlite3_table_column_metadata(cf->db, "main", "tally_cases", NULL,
-	    NULL, NULL, NULL, NULL, NULL) != SQLITE_OK)
+	if (!tally_there(cf))
 		return 0;
 	if ((st = db_prepare(cf, differ_sql, e)) == NULL)
 		return e->code;
