@@ -40,15 +40,22 @@ struct tallies {
  * alone, which printf rounds by its binary value.  The classes follow
  * the order of the seconds, so the k-th smallest class prints as the k-th
  * smallest duration would.  The classes of a year are counted in an
- * array; a duration below zero or above a year is kept as it is.
+ * array; a duration below zero or above a year is kept as it is, with
+ * its count (a row of the tallies may count many).
  */
 #define NCLASS	(2 * 10 * 24 * 366)
+
+struct outlier {
+	int64_t		 v;		/* seconds */
+	uint64_t	 n;		/* durations of v seconds */
+};
 
 struct durations {
 	uint64_t	*count;		/* NCLASS counts, NULL until one */
 	size_t		 hi;		/* 1 + the highest class counted */
-	int64_t		*v;		/* the durations not counted */
-	size_t		 n, nv, cap;	/* n: every duration */
+	struct outlier	*v;		/* the durations not counted */
+	size_t		 nv, cap;
+	uint64_t	 n;		/* every duration */
 };
 
 /* Add n to key's count. */
@@ -93,8 +100,8 @@ tally_free(struct tallies *t)
 static int
 dur_add(struct durations *d, int64_t v, int64_t n)
 {
-	int64_t	*p;
-	size_t	 c;
+	struct outlier	*p;
+	size_t		 c;
 
 	if (v >= 0 && v / 360 < NCLASS / 2) {
 		c = (size_t)(v / 360) * 2 + (v % 360 == 180 ? 1 :
@@ -106,49 +113,55 @@ dur_add(struct durations *d, int64_t v, int64_t n)
 			d->count[c] += (uint64_t)n;
 			if (c >= d->hi)
 				d->hi = c + 1;
-			d->n += (size_t)n;
+			d->n += (uint64_t)n;
 			return 0;
 		}
 	}
-	for (; n > 0; n--) {
-		if (d->nv == d->cap) {
-			d->cap = d->cap ? d->cap * 2 : 64;
-			if ((p = reallocarray(d->v, d->cap, sizeof(*p))) ==
-			    NULL)
-				return EX_OSERR;
-			d->v = p;
-		}
-		d->v[d->nv++] = v;
-		d->n++;
+	if (d->nv == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 64;
+		if ((p = reallocarray(d->v, d->cap, sizeof(*p))) == NULL)
+			return EX_OSERR;
+		d->v = p;
 	}
+	d->v[d->nv].v = v;
+	d->v[d->nv++].n = (uint64_t)n;
+	d->n += (uint64_t)n;
 	return 0;
 }
 
 static int
-int64_cmp(const void *a, const void *b)
+outlier_cmp(const void *a, const void *b)
 {
-	int64_t	 x = *(const int64_t *)a, y = *(const int64_t *)b;
+	int64_t	 x = ((const struct outlier *)a)->v;
+	int64_t	 y = ((const struct outlier *)b)->v;
 
 	return (x > y) - (x < y);
 }
 
-/* The k-th smallest duration, or one that prints as it; v sorted. */
+/*
+ * The k-th smallest duration, or one that prints as it; v sorted.  The
+ * outliers below zero come first, then the classes, then the outliers
+ * above a year; past the last, the last.
+ */
 static int64_t
-dur_kth(const struct durations *d, size_t k)
+dur_kth(const struct durations *d, uint64_t k)
 {
-	size_t	 low = 0;
+	size_t	 i = 0;
 
-	while (low < d->nv && d->v[low] < 0)
-		low++;
-	if (k < low)
-		return d->v[k];
-	k -= low;
-	for (size_t c = 0; c < d->hi; c++) {
+	for (; i < d->nv && d->v[i].v < 0; k -= d->v[i++].n)
+		if (k < d->v[i].n)
+			return d->v[i].v;
+	for (size_t c = 0; c < d->hi; k -= d->count[c++])
 		if (k < d->count[c])
 			return (int64_t)(c / 2) * 360 + (c % 2 ? 180 : 0);
-		k -= d->count[c];
-	}
-	return d->v[low + k];
+	for (; i < d->nv; k -= d->v[i++].n)
+		if (k < d->v[i].n || i + 1 == d->nv)
+			return d->v[i].v;
+	/* counts that add up past 2^64 (tallies forged by hand) */
+	if (d->hi > 0)
+		return (int64_t)((d->hi - 1) / 2) * 360 +
+		    ((d->hi - 1) % 2 ? 180 : 0);
+	return d->nv > 0 ? d->v[d->nv - 1].v : 0;
 }
 
 /* What the one scan of the cases counts. */
@@ -301,7 +314,7 @@ emit_pct(row_fn *fn, void *arg, const char *measure, struct durations *d)
 		return emit(fn, arg, measure, "median", NULL) |
 		    emit(fn, arg, measure, "p90", NULL);
 	if (d->nv > 0)
-		qsort(d->v, d->nv, sizeof(*d->v), int64_cmp);
+		qsort(d->v, d->nv, sizeof(*d->v), outlier_cmp);
 	snprintf(num, sizeof(num), "%.1f",
 	    dur_kth(d, (d->n - 1) / 2) / 3600.0);
 	if ((rc = emit(fn, arg, measure, "median", num)) != 0)

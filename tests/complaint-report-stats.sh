@@ -358,3 +358,18 @@ check 'and verify passes' 0 \
 ok
 ok
 OUT
+
+# Tallies forged by hand with counts in the trillions: stats counts an
+# outlier once with its count, so it answers at once (a duration kept
+# one by one would have asked for terabytes).
+sqlite3 "$T/clean.db" ".backup '$T/forged.db'"
+sqlite3 "$T/forged.db" "INSERT INTO tally_hours VALUES
+    ('ack', -7200, 1000000000000), ('close', 40000000, 3000000000)"
+export TAMPERED="cases.db v7.db v8.db forged.db"
+check 'forged counts in the trillions: stats answers' 0 \
+    "complaint-report -f $T/forged.db stats | grep hours" <<'OUT'
+ack-hours	median	-2.0
+ack-hours	p90	-2.0
+close-hours	median	11111.1
+close-hours	p90	11111.1
+OUT
